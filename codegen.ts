@@ -1,0 +1,52 @@
+// GraphQL Code Generator: resolver types for every subgraph (federation-aware) and typed operations
+// for the end-to-end tests. Output goes to __generated__/ folders; never edit it by hand.
+import type { CodegenConfig } from '@graphql-codegen/cli';
+import { readdirSync } from 'node:fs';
+
+const subgraphs = readdirSync('subgraphs', { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
+
+const resolverTypes = Object.fromEntries(
+  subgraphs.map((name) => [
+    `subgraphs/${name}/src/__generated__/resolvers-types.ts`,
+    {
+      schema: `subgraphs/${name}/schema.graphql`,
+      plugins: ['typescript', 'typescript-resolvers'],
+      config: {
+        federation: true,
+        useIndexSignature: true,
+        enumsAsTypes: true,
+        contextType: '../../../../lib/graphql/context#RequestContext',
+        mapperTypeSuffix: 'Model',
+        mappers: mappersOf(name),
+        scalars: { DateTime: 'Date', Duration: 'number' },
+      },
+    },
+  ]),
+);
+
+/** Each subgraph names its domain types in src/graphql-mappers.ts (`export type UserModel = …`). */
+function mappersOf(name: string): Record<string, string> {
+  const mappers: Record<string, Record<string, string>> = {
+    identity: { User: '../graphql-mappers#User', AuthPayload: '../graphql-mappers#AuthPayload' },
+    training: { Workout: '../graphql-mappers#Workout', User: '../graphql-mappers#User' },
+  };
+  return mappers[name] ?? {};
+}
+
+const config: CodegenConfig = {
+  overwrite: true,
+  silent: true,
+  generates: {
+    ...resolverTypes,
+    'tests/__generated__/operations.ts': {
+      schema: 'supergraph.api.graphql',
+      documents: 'tests/operations/*.graphql',
+      plugins: ['typescript-operations', 'typed-document-node'],
+      config: { enumsAsTypes: true, scalars: { DateTime: 'string', Duration: 'number' } },
+    },
+  },
+};
+
+export default config;

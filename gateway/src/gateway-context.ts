@@ -1,0 +1,9 @@
+/** What the gateway knows about a request: the verified caller and the token to pass on to subgraphs. */
+import type { Viewer } from '../../lib/auth/viewer';
+
+export interface GatewayContext {
+  viewer: Viewer | null;
+  /** The caller's access token, forwarded so that each subgraph verifies it again. */
+  accessToken: string | null;
+  correlationId: string;
+}

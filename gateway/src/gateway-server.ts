@@ -1,0 +1,95 @@
+/** The one public endpoint: @apollo/gateway serving a composed supergraph, with JWT verification. */
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import {
+  ApolloServerPluginLandingPageLocalDefault,
+  ApolloServerPluginLandingPageProductionDefault,
+} from '@apollo/server/plugin/landingPage/default';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import type { TokenVerifier } from '../../lib/auth/jwt-verifier';
+import { bearerToken } from '../../lib/auth/viewer';
+import { createErrorFormatter } from '../../lib/errors/format-error';
+import type { Logger } from '../../lib/logging/logger';
+import { createHttpApp, jsonErrorHandler } from '../../lib/server/http-app';
+import { createHttpServer, listen, localUrl } from '../../lib/server/listen';
+import { authenticationFailure, type RunningServer } from '../../lib/server/subgraph-server';
+import type { GatewayContext } from './gateway-context';
+import { checkSubgraphs } from './readiness';
+import { SubgraphDataSource } from './subgraph-data-source';
+import type { LoadedSupergraph } from './supergraph-file';
+
+export interface GatewayOptions {
+  supergraph: LoadedSupergraph;
+  verifier: TokenVerifier;
+  host: string;
+  publicHost: string;
+  port: number;
+  /** Apollo Sandbox as landing page and introspection on (off in production unless SANDBOX=true). */
+  sandbox: boolean;
+  logger: Logger;
+}
+
+export async function startGateway(options: GatewayOptions): Promise<RunningServer> {
+  const { supergraph, verifier, logger } = options;
+  const gateway = new ApolloGateway({
+    supergraphSdl: supergraph.sdl,
+    buildService: ({ name, url }) => new SubgraphDataSource({ url: supergraph.subgraphUrls[name] ?? url }),
+    logger,
+  });
+  const httpServer = createHttpServer();
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    formatError: createErrorFormatter(logger),
+    includeStacktraceInErrorResponses: false,
+    introspection: options.sandbox,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      options.sandbox
+        ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
+        : ApolloServerPluginLandingPageProductionDefault({ footer: false }),
+    ],
+  });
+  let loaded = false;
+  await apollo.start();
+  loaded = true;
+
+  const app = createHttpApp({
+    logger,
+    ready: async () => {
+      if (!loaded) throw new Error('supergraph not loaded yet');
+      await checkSubgraphs(supergraph.subgraphUrls);
+    },
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const correlationId = String(req.headers['x-correlation-id']);
+        try {
+          const accessToken = bearerToken(req.headers.authorization);
+          const viewer = accessToken ? await verifier.verify(accessToken) : null;
+          return { viewer, accessToken, correlationId };
+        } catch (error) {
+          throw authenticationFailure(error);
+        }
+      },
+    }),
+  );
+  app.use(jsonErrorHandler(logger));
+
+  const listening = await listen(httpServer, app, options.host, options.port);
+  const url = localUrl(options.publicHost, listening.port, '/graphql');
+  logger.info({ url, subgraphs: supergraph.subgraphUrls }, 'gateway listening');
+  return {
+    name: 'gateway',
+    url,
+    port: listening.port,
+    stop: async () => {
+      await apollo.stop();
+      await listening.close();
+    },
+  };
+}

@@ -1,0 +1,39 @@
+// npm run start:gateway: the gateway alone, serving any composed supergraph file.
+//   SUPERGRAPH_PATH=supergraph.graphql PORT=4000 JWKS_URL=http://localhost:4001/.well-known/jwks.json npm run start:gateway
+import { resolve } from 'node:path';
+import { createJwtVerifier, jwksUrlOf, remoteJwks } from '../../lib/auth/jwt-verifier';
+import { getConfig } from '../../lib/config/config';
+import { createLogger } from '../../lib/logging/logger';
+import { stopOnSignals } from '../../lib/server/shutdown';
+import { startGateway } from './gateway-server';
+import { loadSupergraph } from './supergraph-file';
+
+async function main() {
+  const config = getConfig();
+  const logger = createLogger(config.log.level, 'gateway');
+  const supergraph = loadSupergraph(resolve(config.gateway.supergraphPath), config.gateway.subgraphUrls);
+  const identityUrl = supergraph.subgraphUrls.identity;
+  if (!config.auth.jwksUrl && !identityUrl)
+    throw new Error('Set JWKS_URL: this supergraph has no identity subgraph.');
+  const jwksUrl = config.auth.jwksUrl ?? jwksUrlOf(identityUrl!);
+  const gateway = await startGateway({
+    supergraph,
+    verifier: createJwtVerifier({
+      keys: remoteJwks(jwksUrl),
+      issuer: config.auth.issuer,
+      audience: config.auth.audience,
+    }),
+    host: config.http.host,
+    publicHost: config.http.publicHost,
+    port: config.http.port ?? 4000,
+    sandbox: config.gateway.sandbox,
+    logger,
+  });
+  console.log(`Pulse gateway: ${gateway.url} (supergraph ${config.gateway.supergraphPath}, keys ${jwksUrl})`);
+  stopOnSignals(gateway.stop, logger);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,57 @@
+/** Verifies Pulse access tokens against the identity context's public keys (JWKS, fetched and cached). */
+import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { UnauthenticatedError } from '../errors/domain-error';
+import { ROLES, type Role, type Viewer } from './viewer';
+
+export const ACCESS_TOKEN_ALGORITHM = 'ES256';
+
+export interface TokenVerifier {
+  verify(token: string): Promise<Viewer>;
+}
+
+/** A JWKS fetched over HTTP, cached for 10 minutes and refetched (at most every 30 s) on an unknown key id. */
+export function remoteJwks(url: string): JWTVerifyGetKey {
+  return createRemoteJWKSet(new URL(url), {
+    cacheMaxAge: 600_000,
+    cooldownDuration: 30_000,
+    timeoutDuration: 5_000,
+  });
+}
+
+export function createJwtVerifier(options: {
+  keys: JWTVerifyGetKey;
+  issuer: string;
+  audience: string;
+}): TokenVerifier {
+  return {
+    async verify(token) {
+      try {
+        const { payload } = await jwtVerify(token, options.keys, {
+          issuer: options.issuer,
+          audience: options.audience,
+          algorithms: [ACCESS_TOKEN_ALGORITHM],
+          requiredClaims: ['sub', 'exp'],
+        });
+        const roles = Array.isArray(payload.roles) ? payload.roles.filter(isRole) : [];
+        return { userId: payload.sub as string, roles };
+      } catch (error) {
+        if (error instanceof errors.JWTExpired) {
+          throw new UnauthenticatedError('The access token has expired: get a new one with refreshToken.');
+        }
+        if (error instanceof errors.JOSEError) {
+          throw new UnauthenticatedError('The access token is invalid.');
+        }
+        throw error;
+      }
+    },
+  };
+}
+
+function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+/** The JWKS address of an identity subgraph, from its GraphQL URL. */
+export function jwksUrlOf(identityGraphqlUrl: string): string {
+  return new URL('/.well-known/jwks.json', identityGraphqlUrl).toString();
+}

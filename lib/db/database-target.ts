@@ -1,0 +1,34 @@
+/** Where a context's data lives: PostgreSQL (one schema per context) or an embedded PGlite directory. */
+import { isAbsolute, join } from 'node:path';
+import type { Config } from '../config/config';
+import { repoRoot } from '../paths';
+
+export type DatabaseTarget =
+  { kind: 'postgres'; url: string; schema: string } | { kind: 'pglite'; dataDir: string | undefined };
+
+/**
+ * DATABASE_URL_<CTX> wins over DATABASE_URL; both put the context in its own schema (the URL's
+ * `schema` parameter, or the context's name). With neither, PGlite keeps the data in DATA_DIR/<ctx>.
+ */
+export function resolveDatabaseTarget(context: string, config: Config): DatabaseTarget {
+  const url = config.data.databaseUrls[context] ?? config.data.databaseUrl;
+  if (url) return postgresTarget(url, context);
+  const dir = isAbsolute(config.data.dir) ? config.data.dir : join(repoRoot, config.data.dir);
+  return { kind: 'pglite', dataDir: join(dir, context) };
+}
+
+export function postgresTarget(url: string, defaultSchema: string): DatabaseTarget {
+  const parsed = new URL(url);
+  const schema = parsed.searchParams.get('schema') ?? defaultSchema;
+  parsed.searchParams.delete('schema');
+  if (!/^[a-z_][a-z0-9_]*$/.test(schema)) {
+    throw new Error(`Database schema name "${schema}" must be lower-case letters, digits and underscores.`);
+  }
+  return { kind: 'postgres', url: parsed.toString(), schema };
+}
+
+export function describeTarget(target: DatabaseTarget): string {
+  if (target.kind === 'pglite') return `PGlite ${target.dataDir ?? '(in memory)'}`;
+  const { host, pathname } = new URL(target.url);
+  return `PostgreSQL ${host}${pathname} schema ${target.schema}`;
+}

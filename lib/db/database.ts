@@ -1,0 +1,51 @@
+/** Opens a context's database and gives out the Prisma driver adapter for it (PostgreSQL or PGlite). */
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPg } from '@prisma/adapter-pg';
+import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import { Client } from 'pg';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import type { DatabaseTarget } from './database-target';
+
+export interface OpenDatabase {
+  target: DatabaseTarget;
+  adapter: SqlMigrationAwareDriverAdapterFactory;
+  close(): Promise<void>;
+}
+
+export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase> {
+  if (target.kind === 'pglite') {
+    if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
+    const pglite = new PGlite(target.dataDir);
+    await pglite.waitReady;
+    return { target, adapter: new PrismaPGlite(pglite), close: () => pglite.close() };
+  }
+  await ensureSchema(target.url, target.schema);
+  const adapter = new PrismaPg(
+    // search_path makes the unqualified names of the migrations land in the context's schema.
+    { connectionString: target.url, options: `-c search_path=${target.schema}` },
+    { schema: target.schema },
+  );
+  return { target, adapter, close: async () => undefined };
+}
+
+async function ensureSchema(url: string, schema: string): Promise<void> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Drops a context's schema: used by tests that create throw-away schemas. */
+export async function dropSchema(url: string, schema: string): Promise<void> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,48 @@
+import { GraphQLError } from 'graphql';
+import { pino } from 'pino';
+import { BadUserInputError, RateLimitedError } from './domain-error';
+import { createErrorFormatter } from './format-error';
+
+const format = createErrorFormatter(pino({ level: 'silent' }));
+const asResolverError = (original: Error) =>
+  new GraphQLError(original.message, { originalError: original, path: ['x'] });
+
+describe('createErrorFormatter', () => {
+  it('maps a DomainError to its code and details', () => {
+    const error = asResolverError(new BadUserInputError('email', 'Enter a valid email address.'));
+    expect(format({ message: error.message, path: ['x'] }, error)).toEqual({
+      message: 'Enter a valid email address.',
+      path: ['x'],
+      locations: undefined,
+      extensions: { code: 'BAD_USER_INPUT', field: 'email' },
+    });
+  });
+
+  it('keeps retry hints of rate limits', () => {
+    const error = asResolverError(new RateLimitedError('Too many attempts.', 8));
+    expect(format({ message: error.message }, error).extensions).toEqual({
+      code: 'RATE_LIMITED',
+      retryAfterSeconds: 8,
+    });
+  });
+
+  it('hides unexpected errors behind INTERNAL_SERVER_ERROR, without the stack or message', () => {
+    const error = asResolverError(new Error('relation "User" does not exist'));
+    const formatted = format({ message: error.message, extensions: { stacktrace: ['at x'] } }, error);
+    expect(formatted).toEqual({
+      message: 'Internal server error',
+      locations: undefined,
+      path: undefined,
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    });
+  });
+
+  it('passes validation errors through but drops their stack trace', () => {
+    const error = new GraphQLError('Cannot query field "nope" on type "Query".');
+    const formatted = format(
+      { message: error.message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED', stacktrace: ['x'] } },
+      error,
+    );
+    expect(formatted.extensions).toEqual({ code: 'GRAPHQL_VALIDATION_FAILED' });
+  });
+});

@@ -1,0 +1,34 @@
+/** The one mapper from thrown errors to what a GraphQL client sees: a code, a message, no internals. */
+import type { GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { Logger } from '../logging/logger';
+import { DomainError, ERROR_CODES } from './domain-error';
+
+const INTERNAL: GraphQLFormattedError['extensions'] = { code: 'INTERNAL_SERVER_ERROR' };
+
+// Codes raised by GraphQL itself or Apollo Server (parse/validation errors, bad variables): safe to pass on.
+const PASS_THROUGH = new Set<string>([
+  ...ERROR_CODES,
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'BAD_REQUEST',
+]);
+
+export function createErrorFormatter(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
+    if (original instanceof DomainError) {
+      return { ...base, message: original.message, extensions: { ...original.details, code: original.code } };
+    }
+    const { stacktrace: _stack, exception: _exception, ...extensions } = formatted.extensions ?? {};
+    if (typeof extensions.code === 'string' && PASS_THROUGH.has(extensions.code)) {
+      return { ...base, extensions };
+    }
+    logger.error({ err: original }, 'unexpected error while executing an operation');
+    return { ...base, message: 'Internal server error', extensions: INTERNAL };
+  };
+}

@@ -1,0 +1,9 @@
+/** What every resolver receives: the verified caller and the request's correlation id. */
+import type { Viewer } from '../auth/viewer';
+import type { Logger } from '../logging/logger';
+
+export interface RequestContext {
+  viewer: Viewer | null;
+  correlationId: string;
+  logger: Logger;
+}

@@ -1,0 +1,55 @@
+/** The HTTP shell every Pulse server shares: correlation ids, /health, /ready, JSON errors. */
+import express, { type ErrorRequestHandler, type Express } from 'express';
+import { v7 as uuidv7 } from 'uuid';
+import { withCorrelationId, type Logger } from '../logging/logger';
+
+const CORRELATION_HEADER = 'x-correlation-id';
+const VALID_CORRELATION_ID = /^[\w.:-]{1,128}$/;
+
+export function correlationIdOf(headerValue: string | string[] | undefined): string {
+  const value = Array.isArray(headerValue) ? headerValue[0] : headerValue;
+  return value && VALID_CORRELATION_ID.test(value) ? value : uuidv7();
+}
+
+export function createHttpApp(options: { logger: Logger; ready: () => Promise<void> }): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use((req, res, next) => {
+    const id = correlationIdOf(req.headers[CORRELATION_HEADER]);
+    req.headers[CORRELATION_HEADER] = id;
+    res.setHeader(CORRELATION_HEADER, id);
+    withCorrelationId(id, next);
+  });
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/ready', async (_req, res) => {
+    try {
+      await options.ready();
+      res.json({ status: 'ready' });
+    } catch (error) {
+      res
+        .status(503)
+        .json({ status: 'not ready', reason: error instanceof Error ? error.message : String(error) });
+    }
+  });
+  return app;
+}
+
+/** Last handler: malformed bodies get a 400 with a code, anything else a 500 without internals. */
+export function jsonErrorHandler(logger: Logger): ErrorRequestHandler {
+  return (error: { status?: number; type?: string }, _req, res, _next) => {
+    if (error.status && error.status < 500) {
+      res.status(error.status).json({
+        errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }],
+      });
+      return;
+    }
+    logger.error({ err: error }, 'unhandled HTTP error');
+    res
+      .status(500)
+      .json({
+        errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+      });
+  };
+}

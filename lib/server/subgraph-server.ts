@@ -1,0 +1,118 @@
+/** Serves one federated subgraph: Apollo Server 5 + buildSubgraphSchema behind the shared HTTP shell. */
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import express, { type Express } from 'express';
+import { GraphQLError, type DocumentNode } from 'graphql';
+import { bearerToken } from '../auth/viewer';
+import type { TokenVerifier } from '../auth/jwt-verifier';
+import { DomainError } from '../errors/domain-error';
+import { createErrorFormatter } from '../errors/format-error';
+import type { RequestContext } from '../graphql/context';
+import type { Config } from '../config/config';
+import type { DatabaseTarget } from '../db/database-target';
+import type { Logger } from '../logging/logger';
+import { createHttpApp, jsonErrorHandler } from './http-app';
+import { createHttpServer, listen, localUrl } from './listen';
+
+export interface RunningServer {
+  name: string;
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+/** What the launcher gives every subgraph's composition root. */
+export interface SubgraphStartOptions {
+  config: Config;
+  database: DatabaseTarget;
+  host: string;
+  port: number;
+  logger: Logger;
+  /** Where identity publishes its public keys (ignored by identity itself). */
+  jwksUrl: string;
+}
+
+export type StartSubgraph = (options: SubgraphStartOptions) => Promise<RunningServer>;
+
+export interface SubgraphServerOptions {
+  name: string;
+  typeDefs: DocumentNode;
+  // The generated resolver types are stricter than @apollo/subgraph's map; each subgraph checks its own.
+  resolvers: unknown;
+  host: string;
+  publicHost: string;
+  port: number;
+  verifier: TokenVerifier;
+  logger: Logger;
+  ready: () => Promise<void>;
+  /** Extra HTTP routes (e.g. identity's JWKS), mounted before /graphql. */
+  routes?: (app: Express) => void;
+  /** Releases what the subgraph holds (database clients), after the server stopped taking requests. */
+  onStop?: () => Promise<void>;
+}
+
+/** Turns a verification failure into a GraphQL error Apollo Server reports as such (HTTP 401). */
+export function authenticationFailure(error: unknown): unknown {
+  if (!(error instanceof DomainError)) return error;
+  return new GraphQLError(error.message, { extensions: { code: error.code, http: { status: 401 } } });
+}
+
+export async function startSubgraphServer(options: SubgraphServerOptions): Promise<RunningServer> {
+  const { logger, verifier } = options;
+  const httpServer = createHttpServer();
+  const apollo = new ApolloServer<RequestContext>({
+    schema: buildSubgraphSchema([
+      { typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<RequestContext> },
+    ]),
+    formatError: createErrorFormatter(logger),
+    includeStacktraceInErrorResponses: false,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      // Apollo's usage-reporting traces go to GraphOS, which Pulse does not use.
+      ApolloServerPluginInlineTraceDisabled(),
+    ],
+  });
+  await apollo.start();
+
+  const app = createHttpApp({ logger, ready: options.ready });
+  options.routes?.(app);
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const correlationId = String(req.headers['x-correlation-id']);
+        try {
+          const token = bearerToken(req.headers.authorization);
+          const viewer = token ? await verifier.verify(token) : null;
+          return { viewer, correlationId, logger: logger.child({ userId: viewer?.userId }) };
+        } catch (error) {
+          throw authenticationFailure(error);
+        }
+      },
+    }),
+  );
+  app.use(jsonErrorHandler(logger));
+
+  const listening = await listen(httpServer, app, options.host, options.port);
+  const url = localUrl(options.publicHost, listening.port, '/graphql');
+  logger.info({ url }, 'subgraph listening');
+  return {
+    name: options.name,
+    url,
+    port: listening.port,
+    stop: async () => {
+      await apollo.stop();
+      await listening.close();
+      await options.onStop?.();
+    },
+  };
+}

@@ -1,0 +1,77 @@
+/**
+ * The embedded platform: every subgraph and the gateway in one process. Used by `npm start` (fixed ports
+ * from supergraph.yaml, data under DATA_DIR) and by the end-to-end tests (free ports, throw-away databases).
+ */
+import { join } from 'node:path';
+import { createJwtVerifier, jwksUrlOf, remoteJwks } from '../lib/auth/jwt-verifier';
+import type { Config } from '../lib/config/config';
+import { resolveDatabaseTarget, type DatabaseTarget } from '../lib/db/database-target';
+import type { Logger } from '../lib/logging/logger';
+import { repoRoot } from '../lib/paths';
+import { stopAll } from '../lib/server/shutdown';
+import type { RunningServer } from '../lib/server/subgraph-server';
+import { readSupergraphConfig } from '../lib/supergraph-config';
+import { startGateway } from '../gateway/src/gateway-server';
+import { loadSupergraph } from '../gateway/src/supergraph-file';
+import { SUBGRAPHS } from './subgraphs';
+
+export interface PlatformOptions {
+  config: Config;
+  logger: Logger;
+  /** Free ports instead of those of supergraph.yaml and the gateway's 4000 (tests). */
+  ephemeralPorts?: boolean;
+  /** Where each context keeps its data; defaults to the configuration's choice. */
+  databaseOf?: (context: string) => DatabaseTarget;
+  /** The composed supergraph to serve; defaults to SUPERGRAPH_PATH. */
+  supergraphPath?: string;
+}
+
+export interface Platform {
+  gateway: RunningServer;
+  subgraphs: RunningServer[];
+  stop(): Promise<void>;
+}
+
+export async function startPlatform(options: PlatformOptions): Promise<Platform> {
+  const { config, logger } = options;
+  const host = options.ephemeralPorts ? '127.0.0.1' : config.http.host;
+  const databaseOf = options.databaseOf ?? ((context: string) => resolveDatabaseTarget(context, config));
+  const started: RunningServer[] = [];
+  try {
+    let jwksUrl = config.auth.jwksUrl ?? '';
+    // identity first: the others verify tokens with its keys.
+    const entries = readSupergraphConfig().sort(
+      (a, b) => Number(b.name === 'identity') - Number(a.name === 'identity'),
+    );
+    for (const entry of entries) {
+      const start = SUBGRAPHS[entry.name];
+      if (!start)
+        throw new Error(`supergraph.yaml lists "${entry.name}", which this repository does not implement.`);
+      const port = options.ephemeralPorts ? 0 : Number(new URL(entry.routingUrl).port);
+      const server = await start({ config, database: databaseOf(entry.name), host, port, logger, jwksUrl });
+      started.push(server);
+      if (entry.name === 'identity' && !config.auth.jwksUrl) jwksUrl = jwksUrlOf(server.url);
+    }
+    const supergraphPath = options.supergraphPath ?? join(repoRoot, config.gateway.supergraphPath);
+    const actualUrls = Object.fromEntries(started.map((s) => [s.name, s.url]));
+    const gateway = await startGateway({
+      supergraph: loadSupergraph(supergraphPath, actualUrls),
+      verifier: createJwtVerifier({
+        keys: remoteJwks(jwksUrl),
+        issuer: config.auth.issuer,
+        audience: config.auth.audience,
+      }),
+      host,
+      publicHost: options.ephemeralPorts ? '127.0.0.1' : config.http.publicHost,
+      port: options.ephemeralPorts ? 0 : (config.http.port ?? 4000),
+      sandbox: config.gateway.sandbox,
+      logger: logger.child({ component: 'gateway' }),
+    });
+    const subgraphs = [...started];
+    started.push(gateway);
+    return { gateway, subgraphs, stop: () => stopAll(started.map((s) => s.stop)) };
+  } catch (error) {
+    await stopAll(started.map((s) => s.stop)).catch(() => undefined);
+    throw error;
+  }
+}

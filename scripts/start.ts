@@ -1,0 +1,28 @@
+// npm start: the whole platform in one process on embedded defaults (PGlite under DATA_DIR).
+import { getConfig } from '../lib/config/config';
+import { createLogger } from '../lib/logging/logger';
+import { stopOnSignals } from '../lib/server/shutdown';
+import { startPlatform } from './platform';
+
+async function main() {
+  const config = getConfig();
+  const logger = createLogger(config.log.level);
+  const platform = await startPlatform({ config, logger });
+  const lines = [
+    '',
+    'Pulse is up.',
+    `  GraphQL endpoint : ${platform.gateway.url}${config.gateway.sandbox ? '   (open it in a browser for Apollo Sandbox)' : ''}`,
+    ...platform.subgraphs.map((s) => `  subgraph ${s.name.padEnd(8)}: ${s.url}`),
+    `  health / ready   : ${platform.gateway.url.replace('/graphql', '/health')}, ${platform.gateway.url.replace('/graphql', '/ready')}`,
+    `  data             : ${config.data.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite under ${config.data.dir}/`}`,
+    'Press Ctrl+C to stop.',
+    '',
+  ];
+  console.log(lines.join('\n'));
+  stopOnSignals(platform.stop, logger);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,9 @@
+/** The subgraphs this repository can start, by name (the names of supergraph.yaml). */
+import type { StartSubgraph } from '../lib/server/subgraph-server';
+import { startIdentitySubgraph } from '../subgraphs/identity/src';
+import { startTrainingSubgraph } from '../subgraphs/training/src';
+
+export const SUBGRAPHS: Record<string, StartSubgraph> = {
+  identity: startIdentitySubgraph,
+  training: startTrainingSubgraph,
+};

@@ -1,0 +1,39 @@
+/** Registers accounts and reads them back. */
+import { v7 as uuidv7 } from 'uuid';
+import { ConflictError } from '../../../lib/errors/domain-error';
+import { checkPasswordPolicy, normaliseDisplayName, normaliseEmail } from './credentials';
+import type { PasswordHasher } from './password-hasher';
+import type { SessionService } from './session.service';
+import type { UserRecord, UserRepo } from './user.repo';
+
+export type AccountService = ReturnType<typeof createAccountService>;
+
+export function createAccountService(deps: {
+  users: UserRepo;
+  hasher: PasswordHasher;
+  sessions: SessionService;
+}) {
+  const { users, hasher, sessions } = deps;
+  return {
+    /** Creates an athlete account and signs it in. */
+    async register(input: { email: string; password: string; displayName: string }) {
+      const email = normaliseEmail(input.email);
+      checkPasswordPolicy(input.password, email);
+      const displayName = normaliseDisplayName(input.displayName);
+      const created = await users.create({
+        id: uuidv7(),
+        email,
+        displayName,
+        passwordHash: await hasher.hash(input.password),
+        roles: ['ATHLETE'],
+      });
+      if (created === 'email-taken') {
+        throw new ConflictError('An account with this email already exists: sign in instead.', {
+          field: 'email',
+        });
+      }
+      return sessions.open(created);
+    },
+    findById: (id: string): Promise<UserRecord | null> => users.findById(id),
+  };
+}

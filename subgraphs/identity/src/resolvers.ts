@@ -1,0 +1,31 @@
+/** GraphQL adapters of the identity context: parse arguments, call one service method, map the result. */
+import { requireViewer } from '../../../lib/auth/viewer';
+import { UnauthenticatedError } from '../../../lib/errors/domain-error';
+import { DateTime } from '../../../lib/graphql/scalars';
+import type { Resolvers } from './__generated__/resolvers-types';
+import type { AccountService } from './account.service';
+import type { SessionService } from './session.service';
+
+export function createResolvers(deps: { accounts: AccountService; sessions: SessionService }): Resolvers {
+  const { accounts, sessions } = deps;
+  return {
+    DateTime,
+    Query: {
+      me: async (_root, _args, ctx) => {
+        const user = await accounts.findById(requireViewer(ctx.viewer).userId);
+        if (!user) throw new UnauthenticatedError('The account of this access token no longer exists.');
+        return user;
+      },
+    },
+    Mutation: {
+      register: (_root, args) => accounts.register(args),
+      login: (_root, args) => sessions.login(args.email, args.password),
+      refreshToken: (_root, args) => sessions.refresh(args.refreshToken),
+      logout: (_root, args) => sessions.logout(args.refreshToken),
+    },
+    User: {
+      __resolveReference: (ref) => accounts.findById(ref.id),
+      email: (user, _args, ctx) => (ctx.viewer?.userId === user.id ? user.email : null),
+    },
+  };
+}

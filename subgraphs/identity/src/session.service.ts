@@ -1,0 +1,120 @@
+/** Sign-in, token refresh with rotation and reuse detection, and sign-out. */
+import { createHash, randomBytes } from 'node:crypto';
+import { v7 as uuidv7 } from 'uuid';
+import { RateLimitedError, UnauthenticatedError } from '../../../lib/errors/domain-error';
+import type { AccessTokens } from './access-tokens';
+import { normaliseEmail } from './credentials';
+import { afterFailure, secondsToWait } from './login-throttle';
+import type { LoginThrottleRepo } from './login-throttle.repo';
+import type { PasswordHasher } from './password-hasher';
+import type { RefreshTokenRecord, RefreshTokenRepo } from './refresh-token.repo';
+import type { UserRecord, UserRepo } from './user.repo';
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface Session {
+  accessToken: string;
+  accessTokenExpiresAt: Date;
+  refreshToken: string;
+  refreshTokenExpiresAt: Date;
+  user: UserRecord;
+}
+
+const WRONG_CREDENTIALS = 'The email or the password is incorrect.';
+const INVALID_REFRESH = 'The refresh token is not valid: sign in again.';
+
+export const hashRefreshToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export type SessionService = ReturnType<typeof createSessionService>;
+
+export function createSessionService(deps: {
+  users: UserRepo;
+  refreshTokens: RefreshTokenRepo;
+  throttle: LoginThrottleRepo;
+  hasher: PasswordHasher;
+  accessTokens: AccessTokens;
+  refreshTokenTtlSeconds: number;
+  clock: Clock;
+}) {
+  const { users, refreshTokens, throttle, hasher, accessTokens, clock } = deps;
+
+  function newRefreshToken(user: UserRecord, familyId: string, now: Date) {
+    const token = randomBytes(32).toString('base64url');
+    const expiresAt = new Date(now.getTime() + deps.refreshTokenTtlSeconds * 1000);
+    const record = { id: uuidv7(), familyId, userId: user.id, tokenHash: hashRefreshToken(token), expiresAt };
+    return { token, record };
+  }
+
+  async function session(
+    user: UserRecord,
+    refresh: { token: string; record: { expiresAt: Date } },
+    now: Date,
+  ) {
+    const access = await accessTokens.issue(user, now);
+    return {
+      accessToken: access.token,
+      accessTokenExpiresAt: access.expiresAt,
+      refreshToken: refresh.token,
+      refreshTokenExpiresAt: refresh.record.expiresAt,
+      user,
+    };
+  }
+
+  async function rejectReuse(stored: RefreshTokenRecord, now: Date): Promise<never> {
+    await refreshTokens.revokeFamily(stored.familyId, now);
+    throw new UnauthenticatedError(
+      'This refresh token was already used, so the session may be stolen: every token of this sign-in is now revoked. Sign in again.',
+    );
+  }
+
+  return {
+    /** Starts a new session (a new refresh-token family) for an account already authenticated. */
+    async open(user: UserRecord): Promise<Session> {
+      const now = clock.now();
+      const refresh = newRefreshToken(user, uuidv7(), now);
+      await refreshTokens.insert(refresh.record);
+      return session(user, refresh, now);
+    },
+
+    async login(rawEmail: string, password: string): Promise<Session> {
+      const email = normaliseEmail(rawEmail);
+      const now = clock.now();
+      const wait = secondsToWait(await throttle.get(email), now);
+      if (wait > 0) {
+        throw new RateLimitedError(`Too many failed sign-ins for this email: try again in ${wait} s.`, wait);
+      }
+      const user = await users.findByEmail(email);
+      const valid = user
+        ? await hasher.verify(user.passwordHash, password)
+        : (await hasher.verifyNothing(password), false);
+      if (!user || !valid || user.status !== 'ACTIVE') {
+        await throttle.save(email, afterFailure(await throttle.get(email), now));
+        throw new UnauthenticatedError(WRONG_CREDENTIALS);
+      }
+      await throttle.clear(email);
+      return this.open(user);
+    },
+
+    async refresh(token: string): Promise<Session> {
+      const now = clock.now();
+      const stored = await refreshTokens.findByHash(hashRefreshToken(token));
+      if (!stored || stored.revokedAt || stored.expiresAt <= now)
+        throw new UnauthenticatedError(INVALID_REFRESH);
+      if (stored.usedAt) return rejectReuse(stored, now);
+      const user = await users.findById(stored.userId);
+      if (!user || user.status !== 'ACTIVE') throw new UnauthenticatedError(INVALID_REFRESH);
+      const next = newRefreshToken(user, stored.familyId, now);
+      if (!(await refreshTokens.rotate(stored.id, next.record, now))) return rejectReuse(stored, now);
+      return session(user, next, now);
+    },
+
+    /** Ends the session the refresh token belongs to; false when there was nothing live to end. */
+    async logout(token: string): Promise<boolean> {
+      const stored = await refreshTokens.findByHash(hashRefreshToken(token));
+      if (!stored || stored.revokedAt) return false;
+      return (await refreshTokens.revokeFamily(stored.familyId, clock.now())) > 0;
+    },
+  };
+}

@@ -1,0 +1,43 @@
+/** Composition root of the training subgraph: wires the real adapters and serves the schema. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'graphql';
+import { createJwtVerifier, remoteJwks } from '../../../lib/auth/jwt-verifier';
+import { openContextDatabase } from '../../../lib/db/context-database';
+import { startSubgraphServer, type StartSubgraph } from '../../../lib/server/subgraph-server';
+import { createResolvers } from './resolvers';
+import { createTrainingPrisma } from './training.prisma';
+import { createWorkoutRepo } from './workout.repo';
+import { createWorkoutService } from './workout.service';
+
+export const typeDefs = parse(readFileSync(join(__dirname, '..', 'schema.graphql'), 'utf8'));
+
+export const startTrainingSubgraph: StartSubgraph = async (options) => {
+  const { config, logger } = options;
+  const db = await openContextDatabase({
+    context: 'training',
+    target: options.database,
+    createClient: createTrainingPrisma,
+    logger,
+  });
+  const workouts = createWorkoutService({
+    workouts: createWorkoutRepo(db.client),
+    clock: { now: () => new Date() },
+  });
+  return startSubgraphServer({
+    name: 'training',
+    typeDefs,
+    resolvers: createResolvers({ workouts }),
+    host: options.host,
+    publicHost: config.http.publicHost,
+    port: options.port,
+    verifier: createJwtVerifier({
+      keys: remoteJwks(options.jwksUrl),
+      issuer: config.auth.issuer,
+      audience: config.auth.audience,
+    }),
+    logger: logger.child({ subgraph: 'training' }),
+    ready: db.ping,
+    onStop: db.close,
+  });
+};

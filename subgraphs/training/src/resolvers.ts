@@ -1,0 +1,33 @@
+/** GraphQL adapters of the training context: parse arguments, call one service method, map the result. */
+import { requireViewer } from '../../../lib/auth/viewer';
+import { DateTime, Duration } from '../../../lib/graphql/scalars';
+import type { Resolvers } from './__generated__/resolvers-types';
+import type { WorkoutService } from './workout.service';
+
+export function createResolvers(deps: { workouts: WorkoutService }): Resolvers {
+  const { workouts } = deps;
+  return {
+    DateTime,
+    Duration,
+    Query: {
+      workout: (_root, args, ctx) => workouts.get(requireViewer(ctx.viewer), args.id),
+      myWorkouts: (_root, args, ctx) => {
+        const viewer = requireViewer(ctx.viewer);
+        return workouts.listOf(viewer, viewer.userId, args.first, args.after);
+      },
+    },
+    Mutation: {
+      startWorkout: (_root, args, ctx) => workouts.start(requireViewer(ctx.viewer), args),
+      finishWorkout: (_root, args, ctx) => workouts.finish(requireViewer(ctx.viewer), args),
+    },
+    Workout: {
+      __resolveReference: (ref, ctx) => workouts.get(requireViewer(ctx.viewer), ref.id),
+      athlete: (workout) => ({ id: workout.userId }),
+    },
+    User: {
+      __resolveReference: (ref) => ({ id: ref.id }),
+      workouts: (user, args, ctx) =>
+        workouts.listOf(requireViewer(ctx.viewer), user.id, args.first, args.after),
+    },
+  };
+}
