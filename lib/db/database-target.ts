@@ -17,7 +17,10 @@ export function resolveDatabaseTarget(context: string, config: Config): Database
   return { kind: 'pglite', dataDir: join(dir, context) };
 }
 
-export function postgresTarget(url: string, defaultSchema: string): DatabaseTarget {
+export function postgresTarget(
+  url: string,
+  defaultSchema: string,
+): Extract<DatabaseTarget, { kind: 'postgres' }> {
   const parsed = new URL(url);
   const schema = parsed.searchParams.get('schema') ?? defaultSchema;
   parsed.searchParams.delete('schema');

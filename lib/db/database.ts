@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
-import { Client } from 'pg';
+import { Client, Pool } from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import type { DatabaseTarget } from './database-target';
 
@@ -21,12 +21,15 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
     return { target, adapter: new PrismaPGlite(pglite), close: () => pglite.close() };
   }
   await ensureSchema(target.url, target.schema);
-  const adapter = new PrismaPg(
-    // search_path makes the unqualified names of the migrations land in the context's schema.
-    { connectionString: target.url, options: `-c search_path=${target.schema}` },
-    { schema: target.schema },
-  );
-  return { target, adapter, close: async () => undefined };
+  // search_path makes the unqualified names of the migrations land in the context's schema. The pool is
+  // ours (not the adapter's) so that close() releases every connection the schema engine opened too.
+  const pool = new Pool({
+    connectionString: target.url,
+    options: `-c search_path=${target.schema}`,
+    max: 10,
+  });
+  const adapter = new PrismaPg(pool, { schema: target.schema });
+  return { target, adapter, close: () => pool.end() };
 }
 
 async function ensureSchema(url: string, schema: string): Promise<void> {

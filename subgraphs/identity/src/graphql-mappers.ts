@@ -1,3 +1,7 @@
 /** The domain types the identity resolvers return for each GraphQL type (used by codegen's mappers). */
-export type { UserRecord as User } from './user.repo';
+import type { UserRecord } from './user.repo';
+
 export type { Session as AuthPayload } from './session.service';
+
+/** `callerIsOwner` marks the account of a sign-in payload: its caller holds no access token yet. */
+export type User = UserRecord & { callerIsOwner?: boolean };

@@ -23,9 +23,12 @@ export function createResolvers(deps: { accounts: AccountService; sessions: Sess
       refreshToken: (_root, args) => sessions.refresh(args.refreshToken),
       logout: (_root, args) => sessions.logout(args.refreshToken),
     },
+    AuthPayload: {
+      user: (session) => ({ ...session.user, callerIsOwner: true }),
+    },
     User: {
       __resolveReference: (ref) => accounts.findById(ref.id),
-      email: (user, _args, ctx) => (ctx.viewer?.userId === user.id ? user.email : null),
+      email: (user, _args, ctx) => (user.callerIsOwner || ctx.viewer?.userId === user.id ? user.email : null),
     },
   };
 }

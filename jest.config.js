@@ -1,0 +1,35 @@
+// Three projects: unit (*.spec.ts beside the code), integration (*.int-spec.ts, real PGlite/PostgreSQL)
+// and end-to-end (tests/*.e2e-spec.ts, through the gateway). `npm test` runs all three.
+const swc = [
+  '@swc/jest',
+  { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } },
+];
+
+const common = {
+  testEnvironment: 'node',
+  // jose, uuid and the schema engine's glue code are ES modules, and PGlite's CommonJS build calls import():
+  // transform them like our own code (Jest on Node 20 runs neither natively).
+  transform: { '^.+\\.(t|j|mj|cj)s$': swc },
+  transformIgnorePatterns: [
+    '/node_modules/(?!(jose|uuid|@electric-sql/pglite|@electric-sql/pglite-utils|@prisma/schema-engine-wasm)/)',
+  ],
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
+  testPathIgnorePatterns: ['/node_modules/', '/.data/'],
+};
+
+const slow = { setupFilesAfterEnv: ['<rootDir>/tests/support/slow-tests.setup.ts'] };
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{lib,subgraphs,gateway,scripts}/**/*.spec.ts'] },
+    // Each integration and end-to-end file compiles the schema engine (WebAssembly) and opens databases.
+    {
+      ...common,
+      ...slow,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/{lib,subgraphs,gateway,scripts}/**/*.int-spec.ts'],
+    },
+    { ...common, ...slow, displayName: 'e2e', testMatch: ['<rootDir>/tests/**/*.e2e-spec.ts'] },
+  ],
+};

@@ -1,0 +1,36 @@
+/**
+ * Throw-away databases for integration and end-to-end tests: in-memory PGlite always, and a fresh
+ * PostgreSQL schema (dropped afterwards) when DATABASE_URL is set.
+ */
+import { randomBytes } from 'node:crypto';
+import { dropSchema } from '../db/database';
+import { postgresTarget, type DatabaseTarget } from '../db/database-target';
+
+export interface TestDatabase {
+  target: DatabaseTarget;
+  /** Removes what the test created (a PostgreSQL schema; PGlite in memory vanishes on close). */
+  cleanup(): Promise<void>;
+}
+
+export type TestDatabaseKind = 'pglite' | 'postgres';
+
+const postgresUrl = () => process.env.DATABASE_URL;
+
+/** The kinds available here: what integration tests iterate over with describe.each. */
+export function availableDatabaseKinds(): TestDatabaseKind[] {
+  return postgresUrl() ? ['pglite', 'postgres'] : ['pglite'];
+}
+
+/** The kind end-to-end tests use: the real PostgreSQL when there is one. */
+export function preferredDatabaseKind(): TestDatabaseKind {
+  return postgresUrl() ? 'postgres' : 'pglite';
+}
+
+export function createTestDatabase(kind: TestDatabaseKind, context: string): TestDatabase {
+  const url = postgresUrl();
+  if (kind === 'pglite' || !url)
+    return { target: { kind: 'pglite', dataDir: undefined }, cleanup: async () => undefined };
+  const schema = `test_${context}_${randomBytes(5).toString('hex')}`;
+  const target = postgresTarget(url, schema);
+  return { target: { ...target, schema }, cleanup: () => dropSchema(url, schema) };
+}

@@ -1,0 +1,110 @@
+import { v7 as uuidv7 } from 'uuid';
+import { openContextDatabase, type ContextDatabase } from '../../../lib/db/context-database';
+import {
+  availableDatabaseKinds,
+  createTestDatabase,
+  type TestDatabase,
+} from '../../../lib/testing/test-databases';
+import { createAccessTokens } from './access-tokens';
+import { createIdentityPrisma, type IdentityPrisma } from './identity.prisma';
+import { createLoginThrottleRepo } from './login-throttle.repo';
+import { createRefreshTokenRepo } from './refresh-token.repo';
+import { createSigningKeyRepo } from './signing-key.repo';
+import { createUserRepo } from './user.repo';
+
+const aUser = (email = `${uuidv7()}@example.com`) => ({
+  id: uuidv7(),
+  email,
+  displayName: 'Ann',
+  passwordHash: '$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA',
+  roles: ['ATHLETE' as const],
+});
+
+describe.each(availableDatabaseKinds())('identity repositories on %s', (kind) => {
+  let test: TestDatabase;
+  let db: ContextDatabase<IdentityPrisma>;
+
+  beforeAll(async () => {
+    test = createTestDatabase(kind, 'identity');
+    db = await openContextDatabase({
+      context: 'identity',
+      target: test.target,
+      createClient: createIdentityPrisma,
+    });
+  });
+  afterAll(async () => {
+    await db.close();
+    await test.cleanup();
+  });
+
+  describe('users', () => {
+    it('stores an account with the athlete role and reads it by email and id', async () => {
+      const users = createUserRepo(db.client);
+      const user = aUser();
+      await users.create(user);
+      expect(await users.findByEmail(user.email)).toMatchObject({ ...user, status: 'ACTIVE' });
+      expect((await users.findByIds([user.id])).map((u) => u.id)).toEqual([user.id]);
+    });
+
+    it('reports a taken email instead of failing, and keeps the first account', async () => {
+      const users = createUserRepo(db.client);
+      const first = aUser('taken@example.com');
+      await users.create(first);
+      expect(await users.create(aUser('taken@example.com'))).toBe('email-taken');
+      expect((await users.findByEmail('taken@example.com'))?.id).toBe(first.id);
+    });
+  });
+
+  describe('refresh tokens', () => {
+    it('rotates a token once: a second rotation of the same token stores nothing', async () => {
+      const users = createUserRepo(db.client);
+      const tokens = createRefreshTokenRepo(db.client);
+      const user = aUser();
+      await users.create(user);
+      const familyId = uuidv7();
+      const token = (hash: string) => ({
+        id: uuidv7(),
+        familyId,
+        userId: user.id,
+        tokenHash: hash,
+        expiresAt: new Date(Date.now() + 60_000),
+      });
+      const first = token(`h-${uuidv7()}`);
+      await tokens.insert(first);
+      const now = new Date();
+      const [a, b] = await Promise.all([
+        tokens.rotate(first.id, token(`h-${uuidv7()}`), now),
+        tokens.rotate(first.id, token(`h-${uuidv7()}`), now),
+      ]);
+      expect([a, b].filter(Boolean)).toHaveLength(1);
+      expect(await db.client.refreshToken.count({ where: { familyId } })).toBe(2);
+      expect(await tokens.revokeFamily(familyId, now)).toBe(2);
+      expect(await tokens.revokeFamily(familyId, now)).toBe(0);
+    });
+  });
+
+  describe('login throttle', () => {
+    it('saves, updates and clears the failures of an email', async () => {
+      const throttle = createLoginThrottleRepo(db.client);
+      const state = { failures: 1, lastFailureAt: new Date(), blockedUntil: null };
+      await throttle.save('ann@example.com', state);
+      await throttle.save('ann@example.com', { ...state, failures: 2 });
+      expect(await throttle.get('ann@example.com')).toEqual({ ...state, failures: 2 });
+      await throttle.clear('ann@example.com');
+      expect(await throttle.get('ann@example.com')).toBeNull();
+    });
+  });
+
+  describe('signing keys', () => {
+    it('creates a key once and reuses it after a restart, so issued tokens stay valid', async () => {
+      const options = { issuer: 'iss', audience: 'aud', ttlSeconds: 60 };
+      const first = await createAccessTokens(createSigningKeyRepo(db.client), options);
+      const second = await createAccessTokens(createSigningKeyRepo(db.client), options);
+      expect(second.jwks()).toEqual(first.jwks());
+      expect(first.jwks().keys).toEqual([
+        expect.objectContaining({ kty: 'EC', crv: 'P-256', alg: 'ES256', use: 'sig' }),
+      ]);
+      expect(first.jwks().keys[0]).not.toHaveProperty('d');
+    });
+  });
+});

@@ -1,0 +1,185 @@
+import { createJwtVerifier } from '../../../lib/auth/jwt-verifier';
+import { createAccessTokens } from './access-tokens';
+import { createAccountService } from './account.service';
+import {
+  fakeLoginThrottleRepo,
+  fakeRefreshTokenRepo,
+  fakeSigningKeyRepo,
+  fakeUserRepo,
+} from './identity.fakes';
+import { createPasswordHasher } from './password-hasher';
+import { createSessionService } from './session.service';
+
+const PASSWORD = 'correct horse battery';
+
+async function newTestSessions() {
+  // Starts at the real time: the verifier checks token expiry against the real clock.
+  let now = new Date();
+  const clock = { now: () => now };
+  const users = fakeUserRepo();
+  const refreshTokens = fakeRefreshTokenRepo();
+  const hasher = createPasswordHasher({ memoryCost: 1024, timeCost: 1 });
+  const accessTokens = await createAccessTokens(fakeSigningKeyRepo(), {
+    issuer: 'iss',
+    audience: 'aud',
+    ttlSeconds: 900,
+  });
+  const sessions = createSessionService({
+    users,
+    refreshTokens,
+    throttle: fakeLoginThrottleRepo(),
+    hasher,
+    accessTokens,
+    refreshTokenTtlSeconds: 3600,
+    clock,
+  });
+  const accounts = createAccountService({ users, hasher, sessions });
+  const verifier = createJwtVerifier({ keys: accessTokens.localKeySet(), issuer: 'iss', audience: 'aud' });
+  const advance = (seconds: number) => {
+    now = new Date(now.getTime() + seconds * 1000);
+  };
+  return { sessions, accounts, users, refreshTokens, verifier, advance };
+}
+
+describe('register', () => {
+  it('creates an athlete with a normalised email and a hashed password, signed in', async () => {
+    const { accounts, users, verifier } = await newTestSessions();
+    const session = await accounts.register({
+      email: ' Ann@Example.com',
+      password: PASSWORD,
+      displayName: ' Ann ',
+    });
+    expect(users.rows).toEqual([
+      expect.objectContaining({ email: 'ann@example.com', displayName: 'Ann', roles: ['ATHLETE'] }),
+    ]);
+    expect(users.rows[0]!.passwordHash).toMatch(/^\$argon2id\$/);
+    await expect(verifier.verify(session.accessToken)).resolves.toEqual({
+      userId: users.rows[0]!.id,
+      roles: ['ATHLETE'],
+    });
+  });
+
+  it('answers CONFLICT on the email field for an email already registered, in any case', async () => {
+    const { accounts } = await newTestSessions();
+    await accounts.register({ email: 'ann@example.com', password: PASSWORD, displayName: 'Ann' });
+    await expect(
+      accounts.register({ email: 'ANN@example.com', password: PASSWORD, displayName: 'Other' }),
+    ).rejects.toMatchObject({
+      code: 'CONFLICT',
+      details: { field: 'email' },
+    });
+  });
+});
+
+describe('login', () => {
+  it('signs in with the right password, whatever the email case', async () => {
+    const { accounts, sessions } = await newTestSessions();
+    const registered = await accounts.register({
+      email: 'ann@example.com',
+      password: PASSWORD,
+      displayName: 'Ann',
+    });
+    await expect(sessions.login('ANN@example.com', PASSWORD)).resolves.toMatchObject({
+      user: { id: registered.user.id },
+    });
+  });
+
+  it('gives the same answer for a wrong password and an unknown email', async () => {
+    const { accounts, sessions } = await newTestSessions();
+    await accounts.register({ email: 'ann@example.com', password: PASSWORD, displayName: 'Ann' });
+    const wrongPassword = await sessions
+      .login('ann@example.com', 'not the password')
+      .catch((e: unknown) => e);
+    const unknownEmail = await sessions.login('bob@example.com', 'not the password').catch((e: unknown) => e);
+    expect(wrongPassword).toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect(unknownEmail).toMatchObject({
+      code: 'UNAUTHENTICATED',
+      message: (wrongPassword as Error).message,
+    });
+  });
+
+  it('slows down repeated failures for one email, even the right password, until the delay passed', async () => {
+    const { accounts, sessions, advance } = await newTestSessions();
+    await accounts.register({ email: 'ann@example.com', password: PASSWORD, displayName: 'Ann' });
+    for (let i = 0; i < 5; i += 1) {
+      await expect(sessions.login('ann@example.com', 'guess')).rejects.toMatchObject({
+        code: 'UNAUTHENTICATED',
+      });
+    }
+    await expect(sessions.login('ann@example.com', PASSWORD)).rejects.toMatchObject({
+      code: 'RATE_LIMITED',
+      details: { retryAfterSeconds: 1 },
+    });
+    advance(1);
+    await expect(sessions.login('ann@example.com', PASSWORD)).resolves.toHaveProperty('accessToken');
+  });
+});
+
+describe('refresh', () => {
+  it('rotates: the new refresh token works, the used one is spent', async () => {
+    const { accounts, sessions } = await newTestSessions();
+    const first = await accounts.register({
+      email: 'ann@example.com',
+      password: PASSWORD,
+      displayName: 'Ann',
+    });
+    const second = await sessions.refresh(first.refreshToken);
+    expect(second.refreshToken).not.toBe(first.refreshToken);
+    await expect(sessions.refresh(second.refreshToken)).resolves.toHaveProperty('accessToken');
+  });
+
+  it('revokes the whole family when a used refresh token comes back', async () => {
+    const { accounts, sessions } = await newTestSessions();
+    const first = await accounts.register({
+      email: 'ann@example.com',
+      password: PASSWORD,
+      displayName: 'Ann',
+    });
+    const other = await sessions.login('ann@example.com', PASSWORD);
+    const second = await sessions.refresh(first.refreshToken);
+
+    await expect(sessions.refresh(first.refreshToken)).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+      message: /already used/,
+    });
+    await expect(sessions.refresh(second.refreshToken)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    // Another sign-in of the same account is another family and keeps working.
+    await expect(sessions.refresh(other.refreshToken)).resolves.toHaveProperty('accessToken');
+  });
+
+  it('refuses an expired or unknown refresh token', async () => {
+    const { accounts, sessions, advance } = await newTestSessions();
+    const first = await accounts.register({
+      email: 'ann@example.com',
+      password: PASSWORD,
+      displayName: 'Ann',
+    });
+    await expect(sessions.refresh('made-up')).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    advance(3601);
+    await expect(sessions.refresh(first.refreshToken)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+
+  it('stores only hashes of refresh tokens', async () => {
+    const { accounts, refreshTokens } = await newTestSessions();
+    const session = await accounts.register({
+      email: 'ann@example.com',
+      password: PASSWORD,
+      displayName: 'Ann',
+    });
+    expect(JSON.stringify(refreshTokens.rows)).not.toContain(session.refreshToken);
+  });
+});
+
+describe('logout', () => {
+  it('ends the session: its refresh token no longer works', async () => {
+    const { accounts, sessions } = await newTestSessions();
+    const session = await accounts.register({
+      email: 'ann@example.com',
+      password: PASSWORD,
+      displayName: 'Ann',
+    });
+    await expect(sessions.logout(session.refreshToken)).resolves.toBe(true);
+    await expect(sessions.refresh(session.refreshToken)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    await expect(sessions.logout(session.refreshToken)).resolves.toBe(false);
+  });
+});

@@ -1,0 +1,59 @@
+/** The embedded platform on free ports and throw-away databases, plus a typed client for its gateway. */
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print, type FormattedExecutionResult } from 'graphql';
+import { pino } from 'pino';
+import { loadConfig } from '../../lib/config/config';
+import {
+  createTestDatabase,
+  preferredDatabaseKind,
+  type TestDatabase,
+} from '../../lib/testing/test-databases';
+import { startPlatform, type Platform } from '../../scripts/platform';
+
+export interface TestPlatform {
+  platform: Platform;
+  gatewayOrigin: string;
+  /** Sends a typed operation to the gateway, with an access token when given. */
+  send<R, V>(
+    operation: TypedDocumentNode<R, V>,
+    variables: V,
+    token?: string,
+  ): Promise<FormattedExecutionResult<R>>;
+  stop(): Promise<void>;
+}
+
+export async function startTestPlatform(): Promise<TestPlatform> {
+  const databases: TestDatabase[] = [];
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
+  const platform = await startPlatform({
+    config,
+    logger: pino({ level: 'silent' }),
+    ephemeralPorts: true,
+    databaseOf: (context) => {
+      const db = createTestDatabase(preferredDatabaseKind(), context);
+      databases.push(db);
+      return db.target;
+    },
+  });
+  const url = platform.gateway.url;
+  return {
+    platform,
+    gatewayOrigin: new URL(url).origin,
+    async send(operation, variables, token) {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
+        body: JSON.stringify({ query: print(operation), variables }),
+      });
+      return (await response.json()) as FormattedExecutionResult<never>;
+    },
+    async stop() {
+      await platform.stop();
+      await Promise.all(databases.map((db) => db.cleanup()));
+    },
+  };
+}
+
+/** The codes of a response's errors, for compact assertions. */
+export const errorCodes = (result: FormattedExecutionResult<unknown>) =>
+  result.errors?.map((e) => e.extensions?.code);
