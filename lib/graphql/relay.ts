@@ -25,6 +25,14 @@ export function encodeCursor(key: unknown): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
+function decodeCursor<K>(cursor: string, parseKey: (raw: unknown) => K | null): K | null {
+  try {
+    return parseKey(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+  } catch {
+    return null;
+  }
+}
+
 /** Validates `first` and decodes `after` with `parseKey`, which returns null for a key it does not accept. */
 export function pageArgs<K>(
   first: number | null | undefined,
@@ -36,12 +44,7 @@ export function pageArgs<K>(
     throw new BadUserInputError('first', `first must be an integer from 0 to ${MAX_PAGE_SIZE}.`);
   }
   if (after == null) return { limit, after: null };
-  let key: K | null = null;
-  try {
-    key = parseKey(JSON.parse(Buffer.from(after, 'base64url').toString('utf8')));
-  } catch {
-    key = null;
-  }
+  const key = decodeCursor(after, parseKey);
   if (key === null)
     throw new BadUserInputError('after', 'after is not a cursor returned by this connection.');
   return { limit, after: key };
