@@ -136,6 +136,26 @@ describe('authentication at the gateway', () => {
   });
 });
 
+describe('authentication in the subgraphs', () => {
+  it('verifies the token again when a subgraph is called directly, bypassing the gateway', async () => {
+    const training = pulse.platform.subgraphs.find((s) => s.name === 'training')!;
+    const ask = (headers: Record<string, string>) =>
+      fetch(training.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query: '{ myWorkouts { edges { node { id } } } }' }),
+      });
+    expect((await ask({ authorization: 'Bearer forged' })).status).toBe(401);
+    const anonymous = (await (await ask({})).json()) as { errors: { extensions: { code: string } }[] };
+    expect(anonymous.errors[0]?.extensions.code).toBe('UNAUTHENTICATED');
+
+    const { accessToken } = await anAthlete(pulse);
+    expect(await (await ask({ authorization: `Bearer ${accessToken}` })).json()).toEqual({
+      data: { myWorkouts: { edges: [] } },
+    });
+  });
+});
+
 describe('input validation', () => {
   it('answers BAD_USER_INPUT naming the field', async () => {
     const badEmail = await pulse.send(RegisterDocument, {
