@@ -23,35 +23,65 @@ interface WasmRuntime {
 }
 const wasmRuntime = (globalThis as unknown as { WebAssembly: WasmRuntime }).WebAssembly;
 
+// The engine arms 10-second timers that outlive `free()` and would keep a finished process (a CLI, a
+// test worker) alive. Its setTimeout import is routed through here so they can be cleared once no
+// engine is left.
+const engineTimers = new Set<NodeJS.Timeout>();
+let liveEngines = 0;
+
+function trackedSetTimeout(callback: () => void, ms: number): NodeJS.Timeout {
+  const timer = setTimeout(() => {
+    engineTimers.delete(timer);
+    callback();
+  }, ms >>> 0);
+  engineTimers.add(timer);
+  return timer;
+}
+
 let loaded: Promise<typeof SchemaEngine> | undefined;
 
 async function load(): Promise<typeof SchemaEngine> {
   const glue = (await import('@prisma/schema-engine-wasm/schema_engine_bg')) as Glue;
+  const imports: Record<string, unknown> = { ...glue };
+  for (const name of Object.keys(imports)) {
+    if (name.startsWith('__wbg_setTimeout_')) imports[name] = trackedSetTimeout;
+  }
   const wasmPath = require.resolve('@prisma/schema-engine-wasm/schema_engine_bg').replace(/\.js$/, '.wasm');
   const { instance } = await wasmRuntime.instantiate(readFileSync(wasmPath), {
-    './schema_engine_bg.js': glue,
+    './schema_engine_bg.js': imports,
   });
   glue.__wbg_set_wasm(instance.exports);
   (instance.exports.__wbindgen_start as () => void)();
   return glue.SchemaEngine;
 }
 
-export type { SchemaEngine };
-
-/** A schema engine bound to one database; `free()` it when done. */
-export async function createSchemaEngine(
-  schemaPath: string,
-  schemaText: string,
+/** Runs `work` with a schema engine bound to one database, and frees the engine afterwards. */
+export async function withSchemaEngine<T>(
+  schema: { path: string; content: string },
   adapter: SqlMigrationAwareDriverAdapterFactory,
-  log: (line: string) => void = () => undefined,
-): Promise<SchemaEngine> {
+  work: (engine: SchemaEngine) => Promise<T>,
+): Promise<T> {
   loaded ??= load();
   const Engine = await loaded;
-  return Engine.new(
-    { datamodels: [[schemaPath, schemaText]] },
-    log,
-    bindMigrationAwareSqlAdapterFactory(adapter),
-  );
+  liveEngines += 1;
+  try {
+    const engine = await Engine.new(
+      { datamodels: [[schema.path, schema.content]] },
+      () => undefined,
+      bindMigrationAwareSqlAdapterFactory(adapter),
+    );
+    try {
+      return await work(engine);
+    } finally {
+      engine.free();
+    }
+  } finally {
+    liveEngines -= 1;
+    if (liveEngines === 0) {
+      for (const timer of engineTimers) clearTimeout(timer);
+      engineTimers.clear();
+    }
+  }
 }
 
 export const NO_FILTERS = { externalTables: [], externalEnums: [] };
