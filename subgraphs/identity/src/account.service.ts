@@ -35,5 +35,6 @@ export function createAccountService(deps: {
       return sessions.open(created);
     },
     findById: (id: string): Promise<UserRecord | null> => users.findById(id),
+    findByIds: (ids: readonly string[]): Promise<UserRecord[]> => users.findByIds(ids),
   };
 }

@@ -5,9 +5,11 @@ import { DateTime } from '../../../lib/graphql/scalars';
 import type { Resolvers } from './__generated__/resolvers-types';
 import type { AccountService } from './account.service';
 import type { SessionService } from './session.service';
+import { createUserLoaders } from './user-loader';
 
 export function createResolvers(deps: { accounts: AccountService; sessions: SessionService }): Resolvers {
   const { accounts, sessions } = deps;
+  const userLoader = createUserLoaders(accounts.findByIds);
   return {
     DateTime,
     Query: {
@@ -27,7 +29,7 @@ export function createResolvers(deps: { accounts: AccountService; sessions: Sess
       user: (session) => ({ ...session.user, callerIsOwner: true }),
     },
     User: {
-      __resolveReference: (ref) => accounts.findById(ref.id),
+      __resolveReference: (ref, ctx) => userLoader(ctx).load(ref.id),
       email: (user, _args, ctx) => (user.callerIsOwner || ctx.viewer?.userId === user.id ? user.email : null),
     },
   };
