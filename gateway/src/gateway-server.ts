@@ -9,12 +9,12 @@ import {
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { TokenVerifier } from '../../lib/auth/jwt-verifier';
-import { bearerToken } from '../../lib/auth/viewer';
+import { authenticateRequest } from '../../lib/auth/authenticate-request';
 import { createErrorFormatter } from '../../lib/errors/format-error';
 import type { Logger } from '../../lib/logging/logger';
 import { createHttpApp, jsonErrorHandler } from '../../lib/server/http-app';
 import { createHttpServer, listen, localUrl } from '../../lib/server/listen';
-import { authenticationFailure, type RunningServer } from '../../lib/server/subgraph-server';
+import type { RunningServer } from '../../lib/server/subgraph-server';
 import type { GatewayContext } from './gateway-context';
 import { checkSubgraphs } from './readiness';
 import { SubgraphDataSource } from './subgraph-data-source';
@@ -66,16 +66,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     '/graphql',
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const correlationId = String(req.headers['x-correlation-id']);
-        try {
-          const accessToken = bearerToken(req.headers.authorization);
-          const viewer = accessToken ? await verifier.verify(accessToken) : null;
-          return { viewer, accessToken, correlationId };
-        } catch (error) {
-          throw authenticationFailure(error);
-        }
-      },
+      context: async ({ req }) => ({
+        ...(await authenticateRequest(verifier, req.headers.authorization)),
+        correlationId: String(req.headers['x-correlation-id']),
+      }),
     }),
   );
   app.use(jsonErrorHandler(logger));

@@ -37,6 +37,30 @@ describe('createErrorFormatter', () => {
     });
   });
 
+  it('hides the message of an INTERNAL_SERVER_ERROR raised outside our code', () => {
+    const error = new GraphQLError(
+      'request to http://10.0.0.7:4002/graphql failed, reason: connect ECONNREFUSED',
+      {
+        extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      },
+    );
+    const formatted = format(
+      { message: error.message, extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+      error,
+    );
+    expect(formatted.message).toBe('Internal server error');
+  });
+
+  it('relays a code and message a subgraph wrote for clients', () => {
+    const error = new GraphQLError('Workout 1 was not found.', {
+      extensions: { code: 'NOT_FOUND', serviceName: 'training' },
+    });
+    expect(format({ message: error.message, extensions: error.extensions }, error)).toMatchObject({
+      message: 'Workout 1 was not found.',
+      extensions: { code: 'NOT_FOUND', serviceName: 'training' },
+    });
+  });
+
   it('passes validation errors through but drops their stack trace', () => {
     const error = new GraphQLError('Cannot query field "nope" on type "Query".');
     const formatted = format(

@@ -6,9 +6,11 @@ import { DomainError, ERROR_CODES } from './domain-error';
 
 const INTERNAL: GraphQLFormattedError['extensions'] = { code: 'INTERNAL_SERVER_ERROR' };
 
-// Codes raised by GraphQL itself or Apollo Server (parse/validation errors, bad variables): safe to pass on.
+// Codes whose messages are written for clients: ours (as relayed by the gateway from a subgraph) and those
+// of GraphQL itself or Apollo Server (parse/validation errors, bad variables). INTERNAL_SERVER_ERROR is not
+// among them: its message may carry internals (e.g. the address of a subgraph the gateway could not reach).
 const PASS_THROUGH = new Set<string>([
-  ...ERROR_CODES,
+  ...ERROR_CODES.filter((code) => code !== 'INTERNAL_SERVER_ERROR'),
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'PERSISTED_QUERY_NOT_FOUND',

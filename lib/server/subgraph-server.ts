@@ -9,10 +9,9 @@ import {
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import express, { type Express } from 'express';
-import { GraphQLError, type DocumentNode } from 'graphql';
-import { bearerToken } from '../auth/viewer';
+import type { DocumentNode } from 'graphql';
+import { authenticateRequest } from '../auth/authenticate-request';
 import type { TokenVerifier } from '../auth/jwt-verifier';
-import { DomainError } from '../errors/domain-error';
 import { createErrorFormatter } from '../errors/format-error';
 import type { RequestContext } from '../graphql/context';
 import type { Config } from '../config/config';
@@ -58,12 +57,6 @@ export interface SubgraphServerOptions {
   onStop?: () => Promise<void>;
 }
 
-/** Turns a verification failure into a GraphQL error Apollo Server reports as such (HTTP 401). */
-export function authenticationFailure(error: unknown): unknown {
-  if (!(error instanceof DomainError)) return error;
-  return new GraphQLError(error.message, { extensions: { code: error.code, http: { status: 401 } } });
-}
-
 export async function startSubgraphServer(options: SubgraphServerOptions): Promise<RunningServer> {
   const { logger, verifier } = options;
   const httpServer = createHttpServer();
@@ -89,14 +82,9 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
+        const { viewer } = await authenticateRequest(verifier, req.headers.authorization);
         const correlationId = String(req.headers['x-correlation-id']);
-        try {
-          const token = bearerToken(req.headers.authorization);
-          const viewer = token ? await verifier.verify(token) : null;
-          return { viewer, correlationId, logger: logger.child({ userId: viewer?.userId }) };
-        } catch (error) {
-          throw authenticationFailure(error);
-        }
+        return { viewer, correlationId, logger: logger.child({ userId: viewer?.userId }) };
       },
     }),
   );
