@@ -43,6 +43,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     gateway,
     formatError: createErrorFormatter(logger),
     includeStacktraceInErrorResponses: false,
+    // Shutdown is Pulse's (lib/server/shutdown.ts): Apollo's own signal handlers would race it.
+    stopOnTerminationSignals: false,
     introspection: options.sandbox,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),

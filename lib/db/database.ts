@@ -5,6 +5,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { Client, Pool } from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { lockDataDir } from './data-dir-lock';
 import type { DatabaseTarget } from './database-target';
 
 export interface OpenDatabase {
@@ -15,10 +16,16 @@ export interface OpenDatabase {
 
 export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase> {
   if (target.kind === 'pglite') {
-    if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
-    const pglite = new PGlite(target.dataDir);
-    await pglite.waitReady;
-    return { target, adapter: new PrismaPGlite(pglite), close: () => pglite.close() };
+    const dataDir = target.dataDir;
+    if (!dataDir) return openPGlite(target, undefined, () => undefined);
+    mkdirSync(dataDir, { recursive: true });
+    const release = lockDataDir(dataDir);
+    try {
+      return await openPGlite(target, dataDir, release);
+    } catch (error) {
+      release();
+      throw error;
+    }
   }
   await ensureSchema(target.url, target.schema);
   // search_path makes the unqualified names of the migrations land in the context's schema. The pool is
@@ -30,6 +37,23 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
   });
   const adapter = new PrismaPg(pool, { schema: target.schema });
   return { target, adapter, close: () => pool.end() };
+}
+
+async function openPGlite(
+  target: DatabaseTarget,
+  dataDir: string | undefined,
+  release: () => void,
+): Promise<OpenDatabase> {
+  const pglite = new PGlite(dataDir);
+  await pglite.waitReady;
+  return {
+    target,
+    adapter: new PrismaPGlite(pglite),
+    close: async () => {
+      await pglite.close();
+      release();
+    },
+  };
 }
 
 async function ensureSchema(url: string, schema: string): Promise<void> {

@@ -58,6 +58,16 @@ export interface SubgraphServerOptions {
 }
 
 export async function startSubgraphServer(options: SubgraphServerOptions): Promise<RunningServer> {
+  try {
+    return await serve(options);
+  } catch (error) {
+    // E.g. the port is taken: release the database before reporting the failure.
+    await options.onStop?.().catch(() => undefined);
+    throw error;
+  }
+}
+
+async function serve(options: SubgraphServerOptions): Promise<RunningServer> {
   const { logger, verifier } = options;
   const httpServer = createHttpServer();
   const apollo = new ApolloServer<RequestContext>({
@@ -66,6 +76,8 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     ]),
     formatError: createErrorFormatter(logger),
     includeStacktraceInErrorResponses: false,
+    // Shutdown is Pulse's (lib/server/shutdown.ts): Apollo's own signal handlers would race it.
+    stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
