@@ -11,7 +11,7 @@ async function main() {
     const target = resolveDatabaseTarget(context, config);
     const db = await openDatabase(target);
     try {
-      const applied = await applyMigrations(context, db.adapter);
+      const applied = await applyMigrations(context, db);
       console.log(
         `${context}: ${describeTarget(target)}: ${applied.length ? `applied ${applied.join(', ')}` : 'up to date'}`,
       );

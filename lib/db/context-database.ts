@@ -27,7 +27,7 @@ export async function openContextDatabase<C extends PrismaLike>(options: {
   const { context, target, logger } = options;
   const db = await openDatabase(target);
   try {
-    const applied = await applyMigrations(context, db.adapter);
+    const applied = await applyMigrations(context, db);
     logger?.info({ context, database: describeTarget(target), applied }, 'database ready');
   } catch (error) {
     await db.close();

@@ -11,6 +11,12 @@ import type { DatabaseTarget } from './database-target';
 export interface OpenDatabase {
   target: DatabaseTarget;
   adapter: SqlMigrationAwareDriverAdapterFactory;
+  /**
+   * Runs `work` with an adapter for the schema engine. On PostgreSQL it is a connection of its own,
+   * closed afterwards: the engine's session-level advisory lock would otherwise stay held by a pooled
+   * connection and stall every later migration of the database (other contexts' too) for 10 s or more.
+   */
+  withMigrationAdapter<T>(work: (adapter: SqlMigrationAwareDriverAdapterFactory) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -28,15 +34,23 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
     }
   }
   await ensureSchema(target.url, target.schema);
-  // search_path makes the unqualified names of the migrations land in the context's schema. The pool is
-  // ours (not the adapter's) so that close() releases every connection the schema engine opened too.
-  const pool = new Pool({
-    connectionString: target.url,
-    options: `-c search_path=${target.schema}`,
-    max: 10,
-  });
-  const adapter = new PrismaPg(pool, { schema: target.schema });
-  return { target, adapter, close: () => pool.end() };
+  // search_path makes the unqualified names of the migrations land in the context's schema.
+  const newPool = (max: number) =>
+    new Pool({ connectionString: target.url, options: `-c search_path=${target.schema}`, max });
+  const pool = newPool(10);
+  return {
+    target,
+    adapter: new PrismaPg(pool, { schema: target.schema }),
+    async withMigrationAdapter(work) {
+      const own = newPool(1);
+      try {
+        return await work(new PrismaPg(own, { schema: target.schema }));
+      } finally {
+        await own.end();
+      }
+    },
+    close: () => pool.end(),
+  };
 }
 
 async function openPGlite(
@@ -46,9 +60,11 @@ async function openPGlite(
 ): Promise<OpenDatabase> {
   const pglite = new PGlite(dataDir);
   await pglite.waitReady;
+  const adapter = new PrismaPGlite(pglite);
   return {
     target,
-    adapter: new PrismaPGlite(pglite),
+    adapter,
+    withMigrationAdapter: (work) => work(adapter),
     close: async () => {
       await pglite.close();
       release();

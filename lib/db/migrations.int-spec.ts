@@ -1,3 +1,6 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { prismaDir } from '../paths';
 import { availableDatabaseKinds, createTestDatabase } from '../testing/test-databases';
 import { openDatabase } from './database';
 import { applyMigrations } from './migrations';
@@ -7,8 +10,12 @@ describe.each(availableDatabaseKinds())('applyMigrations on %s', (kind) => {
     const test = createTestDatabase(kind, 'migrations');
     const db = await openDatabase(test.target);
     try {
-      expect(await applyMigrations('training', db.adapter)).toHaveLength(1);
-      expect(await applyMigrations('training', db.adapter)).toEqual([]);
+      const folders = readdirSync(join(prismaDir('training'), 'migrations'), { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
+        .sort();
+      expect(await applyMigrations('training', db)).toEqual(folders);
+      expect(await applyMigrations('training', db)).toEqual([]);
     } finally {
       await db.close();
       await test.cleanup();

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { prismaDir } from '../paths';
+import type { OpenDatabase } from './database';
 import { NO_FILTERS, withSchemaEngine } from './schema-engine';
 
 const LOCKFILE = 'migration_lock.toml';
@@ -46,17 +47,16 @@ function migrationsList(context: string) {
 }
 
 /** Applies the context's pending migrations (idempotent); returns the names it applied. */
-export async function applyMigrations(
-  context: string,
-  adapter: SqlMigrationAwareDriverAdapterFactory,
-): Promise<string[]> {
-  return withSchemaEngine(schemaFile(context), adapter, async (engine) => {
-    const result = await engine.applyMigrations({
-      migrationsList: migrationsList(context),
-      filters: NO_FILTERS,
-    });
-    return result.appliedMigrationNames;
-  });
+export async function applyMigrations(context: string, db: OpenDatabase): Promise<string[]> {
+  return db.withMigrationAdapter((adapter) =>
+    withSchemaEngine(schemaFile(context), adapter, async (engine) => {
+      const result = await engine.applyMigrations({
+        migrationsList: migrationsList(context),
+        filters: NO_FILTERS,
+      });
+      return result.appliedMigrationNames;
+    }),
+  );
 }
 
 /**

@@ -23,9 +23,10 @@ interface WasmRuntime {
 }
 const wasmRuntime = (globalThis as unknown as { WebAssembly: WasmRuntime }).WebAssembly;
 
-// The engine arms 10-second timers that outlive `free()` and would keep a finished process (a CLI, a
-// test worker) alive. Its setTimeout import is routed through here so they can be cleared once no
-// engine is left.
+// The engine's runtime arms 10-second timers that outlive `free()` and would keep a finished process (a
+// CLI, a test worker) alive. Its setTimeout import is routed through here so they can be unref'd once no
+// engine is left. They must not be cleared: the WebAssembly instance is shared, and a later engine would
+// stall until its own timeouts fired.
 const engineTimers = new Set<NodeJS.Timeout>();
 let liveEngines = 0;
 
@@ -78,7 +79,7 @@ export async function withSchemaEngine<T>(
   } finally {
     liveEngines -= 1;
     if (liveEngines === 0) {
-      for (const timer of engineTimers) clearTimeout(timer);
+      for (const timer of engineTimers) timer.unref();
       engineTimers.clear();
     }
   }
