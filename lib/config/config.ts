@@ -19,6 +19,11 @@ const schema = z.object({
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
   REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(300).max(31_536_000).default(2_592_000),
   SANDBOX: z.enum(['true', 'false']).optional(),
+  KAFKA_BROKERS: z
+    .string()
+    .regex(/^[^,\s]+(,[^,\s]+)*$/, 'a comma-separated list of host:port')
+    .optional(),
+  KAFKA_CLIENT_ID: z.string().min(1).default('pulse'),
 });
 
 /** Variables with a context or subgraph name in them: DATABASE_URL_<CTX>, SUBGRAPH_URL_<NAME>. */
@@ -64,6 +69,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       subgraphUrls,
       sandbox: e.SANDBOX ? e.SANDBOX === 'true' : !production,
     },
+    events: { kafkaBrokers: e.KAFKA_BROKERS?.split(',') ?? null, kafkaClientId: e.KAFKA_CLIENT_ID },
     auth: {
       jwksUrl: e.JWKS_URL,
       issuer: e.JWT_ISSUER,

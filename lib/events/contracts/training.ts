@@ -1,0 +1,31 @@
+/** Events published by the training context. */
+import { z } from 'zod';
+
+/** What other contexts need to know about a workout: its figures and the gear used. */
+export const workoutSummary = z.object({
+  workoutId: z.uuid(),
+  userId: z.uuid(),
+  sport: z.string(),
+  status: z.enum(['IN_PROGRESS', 'FINISHED']),
+  startedAt: z.iso.datetime(),
+  finishedAt: z.iso.datetime().nullable(),
+  /** Seconds from start to finish. */
+  elapsedSeconds: z.number().int().nonnegative().nullable(),
+  /** Seconds in motion; null until the metrics engine computes it (elapsed time stands in). */
+  movingSeconds: z.number().int().nonnegative().nullable(),
+  distanceMeters: z.number().nonnegative().nullable(),
+  elevationGainMeters: z.number().nonnegative().nullable(),
+  gearIds: z.array(z.uuid()),
+});
+export type WorkoutSummary = z.infer<typeof workoutSummary>;
+
+export const trainingEvents = {
+  'training.workout.started': { version: 1, data: workoutSummary },
+  'training.workout.completed': { version: 1, data: workoutSummary },
+  /** The workout's new state after an edit (figures, sport or gear). */
+  'training.workout.updated': { version: 1, data: workoutSummary },
+  'training.workout.deleted': {
+    version: 1,
+    data: z.object({ workoutId: z.uuid(), userId: z.uuid(), deletedAt: z.iso.datetime() }),
+  },
+} as const;

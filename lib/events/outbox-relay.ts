@@ -1,0 +1,169 @@
+/**
+ * Publishes a context's pending outbox rows to the bus, in order per key, and marks them sent.
+ *
+ * Each tick claims up to `batchSize` unsent rows with FOR UPDATE SKIP LOCKED (so several relay instances
+ * can run), publishes, marks them sent and commits. A crash between publishing and committing leaves the
+ * rows unsent: they are published again (consumers' inboxes absorb the duplicate). A key is published
+ * only from its oldest unsent row on: rows of a key that another instance holds wait for the next tick.
+ * While the bus is down, ticks back off exponentially up to 30 s.
+ */
+import { Gauge } from 'prom-client';
+import type { Logger } from '../logging/logger';
+import { metricsRegistry } from '../metrics';
+import type { BusMessage, EventBus } from './event-bus';
+import type { RawSql, RawSqlClient } from './raw-sql';
+
+const pending = new Gauge({
+  name: 'pulse_outbox_pending_events',
+  help: 'Outbox rows not yet published, per context.',
+  labelNames: ['context'],
+  registers: [metricsRegistry],
+});
+const lag = new Gauge({
+  name: 'pulse_outbox_lag_seconds',
+  help: 'Age of the oldest unpublished outbox row, per context (0 when none).',
+  labelNames: ['context'],
+  registers: [metricsRegistry],
+});
+
+interface ClaimedRow {
+  sequence: string;
+  topic: string;
+  key: string;
+  payload: unknown;
+  id: string;
+  type: string;
+}
+
+export interface OutboxRelayOptions {
+  context: string;
+  db: RawSqlClient;
+  bus: EventBus;
+  logger: Logger;
+  batchSize?: number;
+  /** How long an idle relay waits before looking again (a `notify()` cuts it short). */
+  idleMs?: number;
+  /** A publish taking longer counts as failed (the claim is released; the rows go again later). */
+  publishTimeoutMs?: number;
+}
+
+export interface OutboxRelay {
+  /** Publishes what is pending now: one tick; returns how many rows it published. */
+  tick(): Promise<number>;
+  /** Wakes an idle relay (call after a commit that wrote outbox rows). */
+  notify(): void;
+  stop(): Promise<void>;
+}
+
+const MAX_BACKOFF_MS = 30_000;
+
+// An idempotent Kafka producer retries forever while brokers are down; the relay must not hold its
+// transaction (and row locks) that long. A publish that does land later is a duplicate the inboxes absorb.
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`publishing took longer than ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+function toMessage(row: ClaimedRow): BusMessage {
+  const payload = typeof row.payload === 'string' ? row.payload : JSON.stringify(row.payload);
+  const envelope = JSON.parse(payload) as { correlationId?: string | null; traceparent?: string | null };
+  const headers: Record<string, string> = { 'x-event-id': row.id, 'x-event-type': row.type };
+  if (envelope.correlationId) headers['x-correlation-id'] = envelope.correlationId;
+  if (envelope.traceparent) headers.traceparent = envelope.traceparent;
+  return { topic: row.topic, key: row.key, value: payload, headers };
+}
+
+/** The claimed rows that may go now: for each key, the run that starts at the key's oldest unsent row. */
+async function publishable(tx: RawSql, claimed: ClaimedRow[]): Promise<ClaimedRow[]> {
+  const keys = [...new Set(claimed.map((r) => r.key))];
+  const unsent = await tx.$queryRawUnsafe<{ key: string; sequence: string }[]>(
+    `SELECT "key", "sequence"::text AS "sequence" FROM "OutboxEvent"
+      WHERE "sentAt" IS NULL AND "key" = ANY($1::text[]) ORDER BY "OutboxEvent"."sequence"`,
+    keys,
+  );
+  const claimedSequences = new Set(claimed.map((r) => r.sequence));
+  const allowed = new Set<string>();
+  const blocked = new Set<string>();
+  for (const row of unsent) {
+    if (blocked.has(row.key)) continue;
+    if (claimedSequences.has(row.sequence)) allowed.add(row.sequence);
+    else blocked.add(row.key);
+  }
+  return claimed.filter((r) => allowed.has(r.sequence));
+}
+
+export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
+  const { db, bus, logger, context } = options;
+  const batchSize = options.batchSize ?? 100;
+  const idleMs = options.idleMs ?? 250;
+  const publishTimeoutMs = options.publishTimeoutMs ?? 15_000;
+  let running = true;
+  let wake: (() => void) | null = null;
+
+  const tick = () =>
+    db.$transaction(async (tx) => {
+      const claimed = await tx.$queryRawUnsafe<ClaimedRow[]>(
+        `SELECT "sequence"::text AS "sequence", "id"::text AS "id", "topic", "key", "type", "payload"
+           FROM "OutboxEvent" WHERE "sentAt" IS NULL ORDER BY "OutboxEvent"."sequence" LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        batchSize,
+      );
+      if (claimed.length === 0) return 0;
+      const rows = await publishable(tx, claimed);
+      if (rows.length === 0) return 0;
+      await withTimeout(bus.publish(rows.map(toMessage)), publishTimeoutMs);
+      await tx.$executeRawUnsafe(
+        `UPDATE "OutboxEvent" SET "sentAt" = now() WHERE "sequence" = ANY($1::bigint[])`,
+        rows.map((r) => r.sequence),
+      );
+      return rows.length;
+    });
+
+  const measure = async () => {
+    const [row] = await db.$queryRawUnsafe<{ count: string; oldest: Date | null }[]>(
+      `SELECT count(*)::text AS "count", min("occurredAt") AS "oldest" FROM "OutboxEvent" WHERE "sentAt" IS NULL`,
+    );
+    pending.set({ context }, Number(row?.count ?? 0));
+    lag.set({ context }, row?.oldest ? Math.max(0, (Date.now() - new Date(row.oldest).getTime()) / 1000) : 0);
+  };
+
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        wake = null;
+        resolve();
+      }
+      wake = done;
+    });
+
+  const loop = (async () => {
+    let failures = 0;
+    while (running) {
+      try {
+        const published = await tick();
+        await measure();
+        failures = 0;
+        if (published === 0 && running) await sleep(idleMs);
+      } catch (error) {
+        failures += 1;
+        const delay = Math.min(idleMs * 2 ** failures, MAX_BACKOFF_MS);
+        logger.warn({ err: error, context, retryInMs: delay }, 'outbox relay could not publish; backing off');
+        if (running) await sleep(delay);
+      }
+    }
+  })();
+
+  return {
+    tick,
+    notify: () => wake?.(),
+    async stop() {
+      running = false;
+      wake?.();
+      await loop;
+    },
+  };
+}

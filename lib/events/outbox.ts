@@ -1,0 +1,43 @@
+/**
+ * Transactional outbox: events are rows written in the same transaction as the state change they
+ * describe, and published later by the relay. Each publishing context has an `OutboxEvent` table:
+ *
+ *   model OutboxEvent {
+ *     sequence   BigInt    @id @default(autoincrement())
+ *     id         String    @unique @db.Uuid
+ *     topic      String
+ *     key        String
+ *     type       String
+ *     payload    Json
+ *     occurredAt DateTime  @db.Timestamptz(3)
+ *     sentAt     DateTime? @db.Timestamptz(3)
+ *     @@index([sentAt, sequence])
+ *   }
+ *
+ * Rule that keeps one aggregate's events in order: write (or lock) the aggregate's row before its outbox
+ * rows, so two transactions on one aggregate take their outbox sequence numbers one after the other.
+ */
+import type { InputJsonValue } from '@prisma/client/runtime/client';
+import type { EventEnvelope } from './envelope';
+import { topicOf } from './registry';
+
+export interface OutboxRow {
+  id: string;
+  topic: string;
+  key: string;
+  type: string;
+  payload: InputJsonValue;
+  occurredAt: Date;
+}
+
+/** The rows to insert (with `tx.outboxEvent.createMany({ data })`) for these events. */
+export function outboxRows(events: readonly EventEnvelope[]): OutboxRow[] {
+  return events.map((event) => ({
+    id: event.id,
+    topic: topicOf(event.type),
+    key: event.key,
+    type: event.type,
+    payload: event as unknown as InputJsonValue,
+    occurredAt: new Date(event.occurredAt),
+  }));
+}
