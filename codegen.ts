@@ -31,6 +31,12 @@ function mappersOf(name: string): Record<string, string> {
   const mappers: Record<string, Record<string, string>> = {
     identity: { User: '../graphql-mappers#User', AuthPayload: '../graphql-mappers#AuthPayload' },
     training: { Workout: '../graphql-mappers#Workout', User: '../graphql-mappers#User' },
+    inventory: {
+      Gear: '../graphql-mappers#Gear',
+      GearComponent: '../graphql-mappers#GearComponent',
+      Workout: '../graphql-mappers#Workout',
+      User: '../graphql-mappers#User',
+    },
   };
   return mappers[name] ?? {};
 }

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { createJwtVerifier, jwksUrlOf, remoteJwks } from '../lib/auth/jwt-verifier';
 import type { Config } from '../lib/config/config';
 import { resolveDatabaseTarget, type DatabaseTarget } from '../lib/db/database-target';
+import type { EventBus } from '../lib/events/event-bus';
+import { createEventBus } from '../lib/events/create-event-bus';
 import type { Logger } from '../lib/logging/logger';
 import { repoRoot } from '../lib/paths';
 import { stopAll } from '../lib/server/shutdown';
@@ -24,9 +26,12 @@ export interface PlatformOptions {
   databaseOf?: (context: string) => DatabaseTarget;
   /** The composed supergraph to serve; defaults to SUPERGRAPH_PATH. */
   supergraphPath?: string;
+  /** Where the in-process bus keeps its log (replay, restarts); in memory when absent. */
+  eventsDir?: string;
 }
 
 export interface Platform {
+  bus: EventBus;
   gateway: RunningServer;
   subgraphs: RunningServer[];
   stop(): Promise<void>;
@@ -36,7 +41,12 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   const { config, logger } = options;
   const host = options.ephemeralPorts ? '127.0.0.1' : config.http.host;
   const databaseOf = options.databaseOf ?? ((context: string) => resolveDatabaseTarget(context, config));
+  const bus = createEventBus(config, { logger, retainIn: options.eventsDir });
   const started: RunningServer[] = [];
+  const stopEverything = async () => {
+    await stopAll(started.map((s) => s.stop));
+    await bus.close();
+  };
   try {
     let jwksUrl = config.auth.jwksUrl ?? '';
     // identity first: the others verify tokens with its keys.
@@ -48,7 +58,15 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       if (!start)
         throw new Error(`supergraph.yaml lists "${entry.name}", which this repository does not implement.`);
       const port = options.ephemeralPorts ? 0 : Number(new URL(entry.routingUrl).port);
-      const server = await start({ config, database: databaseOf(entry.name), host, port, logger, jwksUrl });
+      const server = await start({
+        config,
+        database: databaseOf(entry.name),
+        host,
+        port,
+        logger,
+        jwksUrl,
+        bus,
+      });
       started.push(server);
       if (entry.name === 'identity' && !config.auth.jwksUrl) jwksUrl = jwksUrlOf(server.url);
     }
@@ -69,9 +87,9 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     });
     const subgraphs = [...started];
     started.push(gateway);
-    return { gateway, subgraphs, stop: () => stopAll(started.map((s) => s.stop)) };
+    return { gateway, subgraphs, bus, stop: stopEverything };
   } catch (error) {
-    await stopAll(started.map((s) => s.stop)).catch(() => undefined);
+    await stopEverything().catch(() => undefined);
     throw error;
   }
 }

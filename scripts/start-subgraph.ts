@@ -3,6 +3,7 @@
 import { jwksUrlOf } from '../lib/auth/jwt-verifier';
 import { getConfig } from '../lib/config/config';
 import { resolveDatabaseTarget } from '../lib/db/database-target';
+import { createEventBus } from '../lib/events/create-event-bus';
 import { createLogger } from '../lib/logging/logger';
 import { stopOnSignals } from '../lib/server/shutdown';
 import { readSupergraphConfig } from '../lib/supergraph-config';
@@ -21,7 +22,12 @@ async function main() {
   const logger = createLogger(config.log.level, name);
   const identity =
     config.gateway.subgraphUrls.identity ?? entries.find((e) => e.name === 'identity')?.routingUrl;
+  if (!config.events.kafkaBrokers) {
+    logger.warn('KAFKA_BROKERS is not set: events stay inside this process (set it in services mode).');
+  }
+  const bus = createEventBus(config, { logger });
   const server = await start({
+    bus,
     config,
     database: resolveDatabaseTarget(name, config),
     host: config.http.host,
@@ -30,7 +36,10 @@ async function main() {
     jwksUrl: config.auth.jwksUrl ?? jwksUrlOf(identity ?? entry.routingUrl),
   });
   console.log(`Pulse subgraph ${name}: ${server.url}`);
-  stopOnSignals(server.stop, logger);
+  stopOnSignals(async () => {
+    await server.stop();
+    await bus.close();
+  }, logger);
 }
 
 main().catch((error: unknown) => {

@@ -1,5 +1,7 @@
 // npm start: the whole platform in one process on embedded defaults (PGlite under DATA_DIR).
+import { join } from 'node:path';
 import { getConfig } from '../lib/config/config';
+import { dataDirOf } from '../lib/db/database-target';
 import { createLogger } from '../lib/logging/logger';
 import { stopOnSignals } from '../lib/server/shutdown';
 import { startPlatform } from './platform';
@@ -7,7 +9,7 @@ import { startPlatform } from './platform';
 async function main() {
   const config = getConfig();
   const logger = createLogger(config.log.level);
-  const platform = await startPlatform({ config, logger });
+  const platform = await startPlatform({ config, logger, eventsDir: join(dataDirOf(config), 'events') });
   const lines = [
     '',
     'Pulse is up.',
@@ -15,6 +17,7 @@ async function main() {
     ...platform.subgraphs.map((s) => `  subgraph ${s.name.padEnd(8)}: ${s.url}`),
     `  health / ready   : ${platform.gateway.url.replace('/graphql', '/health')}, ${platform.gateway.url.replace('/graphql', '/ready')}`,
     `  data             : ${config.data.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite under ${config.data.dir}/`}`,
+    `  events           : ${platform.bus.kind === 'kafka' ? `Kafka at ${config.events.kafkaBrokers?.join(', ')}` : `in-process, kept under ${config.data.dir}/events/`}`,
     'Press Ctrl+C to stop.',
     '',
   ];

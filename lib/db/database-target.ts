@@ -13,8 +13,12 @@ export type DatabaseTarget =
 export function resolveDatabaseTarget(context: string, config: Config): DatabaseTarget {
   const url = config.data.databaseUrls[context] ?? config.data.databaseUrl;
   if (url) return postgresTarget(url, context);
-  const dir = isAbsolute(config.data.dir) ? config.data.dir : join(repoRoot, config.data.dir);
-  return { kind: 'pglite', dataDir: join(dir, context) };
+  return { kind: 'pglite', dataDir: join(dataDirOf(config), context) };
+}
+
+/** DATA_DIR as an absolute path (relative values are relative to the repository). */
+export function dataDirOf(config: Config): string {
+  return isAbsolute(config.data.dir) ? config.data.dir : join(repoRoot, config.data.dir);
 }
 
 export function postgresTarget(

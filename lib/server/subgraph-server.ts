@@ -16,6 +16,7 @@ import { createErrorFormatter } from '../errors/format-error';
 import type { RequestContext } from '../graphql/context';
 import type { Config } from '../config/config';
 import type { DatabaseTarget } from '../db/database-target';
+import type { EventBus } from '../events/event-bus';
 import type { Logger } from '../logging/logger';
 import { createHttpApp, jsonErrorHandler } from './http-app';
 import { createHttpServer, listen, localUrl } from './listen';
@@ -36,6 +37,8 @@ export interface SubgraphStartOptions {
   logger: Logger;
   /** Where identity publishes its public keys (ignored by identity itself). */
   jwksUrl: string;
+  /** The event bus shared by the contexts (Kafka, or in-process in embedded mode). */
+  bus: EventBus;
 }
 
 export type StartSubgraph = (options: SubgraphStartOptions) => Promise<RunningServer>;

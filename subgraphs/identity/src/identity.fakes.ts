@@ -9,7 +9,7 @@ export function fakeUserRepo(): UserRepo & { rows: UserRecord[] } {
   const rows: UserRecord[] = [];
   return {
     rows,
-    async create(user) {
+    async create(user, _events) {
       if (rows.some((r) => r.email === user.email)) return 'email-taken';
       const row = { ...user, status: 'ACTIVE' as const, createdAt: new Date() };
       rows.push(row);

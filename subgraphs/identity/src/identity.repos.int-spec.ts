@@ -41,7 +41,7 @@ describe.each(availableDatabaseKinds())('identity repositories on %s', (kind) =>
     it('stores an account with the athlete role and reads it by email and id', async () => {
       const users = createUserRepo(db.client);
       const user = aUser();
-      await users.create(user);
+      await users.create(user, []);
       expect(await users.findByEmail(user.email)).toMatchObject({ ...user, status: 'ACTIVE' });
       expect((await users.findByIds([user.id])).map((u) => u.id)).toEqual([user.id]);
     });
@@ -49,8 +49,8 @@ describe.each(availableDatabaseKinds())('identity repositories on %s', (kind) =>
     it('reports a taken email instead of failing, and keeps the first account', async () => {
       const users = createUserRepo(db.client);
       const first = aUser('taken@example.com');
-      await users.create(first);
-      expect(await users.create(aUser('taken@example.com'))).toBe('email-taken');
+      await users.create(first, []);
+      expect(await users.create(aUser('taken@example.com'), [])).toBe('email-taken');
       expect((await users.findByEmail('taken@example.com'))?.id).toBe(first.id);
     });
   });
@@ -60,7 +60,7 @@ describe.each(availableDatabaseKinds())('identity repositories on %s', (kind) =>
       const users = createUserRepo(db.client);
       const tokens = createRefreshTokenRepo(db.client);
       const user = aUser();
-      await users.create(user);
+      await users.create(user, []);
       const familyId = uuidv7();
       const token = (hash: string) => ({
         id: uuidv7(),

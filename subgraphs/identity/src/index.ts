@@ -5,6 +5,7 @@ import { parse } from 'graphql';
 import { createJwtVerifier } from '../../../lib/auth/jwt-verifier';
 import { openContextDatabase } from '../../../lib/db/context-database';
 import { startSubgraphServer, type StartSubgraph } from '../../../lib/server/subgraph-server';
+import { startContextEvents } from '../../../lib/events/context-events';
 import { createAccessTokens } from './access-tokens';
 import { createAccountService } from './account.service';
 import { createIdentityPrisma } from './identity.prisma';
@@ -43,7 +44,14 @@ export const startIdentitySubgraph: StartSubgraph = async (options) => {
     refreshTokenTtlSeconds: config.auth.refreshTokenTtlSeconds,
     clock: { now: () => new Date() },
   });
-  const accounts = createAccountService({ users, hasher, sessions });
+  const events = await startContextEvents({
+    context: 'identity',
+    db: prisma,
+    bus: options.bus,
+    logger,
+    publishes: true,
+  });
+  const accounts = createAccountService({ users, hasher, sessions, published: events.notify });
 
   return startSubgraphServer({
     name: 'identity',
@@ -66,6 +74,9 @@ export const startIdentitySubgraph: StartSubgraph = async (options) => {
         res.json(accessTokens.jwks());
       });
     },
-    onStop: db.close,
+    onStop: async () => {
+      await events.stop();
+      await db.close();
+    },
   });
 };

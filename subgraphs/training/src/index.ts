@@ -5,6 +5,9 @@ import { parse } from 'graphql';
 import { createJwtVerifier, remoteJwks } from '../../../lib/auth/jwt-verifier';
 import { openContextDatabase } from '../../../lib/db/context-database';
 import { startSubgraphServer, type StartSubgraph } from '../../../lib/server/subgraph-server';
+import { startContextEvents } from '../../../lib/events/context-events';
+import { createTrainingEventHandlers } from './known-gear.events';
+import { createKnownGearRepo } from './known-gear.repo';
 import { createResolvers } from './resolvers';
 import { createTrainingPrisma } from './training.prisma';
 import { createWorkoutRepo } from './workout.repo';
@@ -20,9 +23,20 @@ export const startTrainingSubgraph: StartSubgraph = async (options) => {
     createClient: createTrainingPrisma,
     logger,
   });
+  const knownGear = createKnownGearRepo(db.client);
+  const events = await startContextEvents({
+    context: 'training',
+    db: db.client,
+    bus: options.bus,
+    logger,
+    publishes: true,
+    handlers: createTrainingEventHandlers({ prisma: db.client, knownGear }),
+  });
   const workouts = createWorkoutService({
     workouts: createWorkoutRepo(db.client),
+    knownGear,
     clock: { now: () => new Date() },
+    published: events.notify,
   });
   return startSubgraphServer({
     name: 'training',
@@ -38,6 +52,9 @@ export const startTrainingSubgraph: StartSubgraph = async (options) => {
     }),
     logger: logger.child({ subgraph: 'training' }),
     ready: db.ping,
-    onStop: db.close,
+    onStop: async () => {
+      await events.stop();
+      await db.close();
+    },
   });
 };

@@ -19,6 +19,8 @@ export function createResolvers(deps: { workouts: WorkoutService }): Resolvers {
     Mutation: {
       startWorkout: (_root, args, ctx) => workouts.start(requireViewer(ctx.viewer), args),
       finishWorkout: (_root, args, ctx) => workouts.finish(requireViewer(ctx.viewer), args),
+      updateWorkout: (_root, args, ctx) => workouts.update(requireViewer(ctx.viewer), args),
+      deleteWorkout: (_root, args, ctx) => workouts.delete(requireViewer(ctx.viewer), args.id),
     },
     Workout: {
       __resolveReference: (ref, ctx) => workouts.get(requireViewer(ctx.viewer), ref.id),

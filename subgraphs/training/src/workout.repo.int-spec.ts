@@ -10,6 +10,7 @@ import {
   type TestDatabase,
 } from '../../../lib/testing/test-databases';
 import { createTrainingPrisma, type TrainingPrisma } from './training.prisma';
+import { workoutDeleted, workoutEvent } from './workout-events';
 import { createWorkoutRepo, type WorkoutRepo } from './workout.repo';
 
 const openTraining = (target: DatabaseTarget) =>
@@ -33,9 +34,25 @@ describe.each(availableDatabaseKinds())('workout repository on %s', (kind) => {
     await test.cleanup();
   });
 
-  it('stores a started workout and reads it back', async () => {
+  const viewer = { userId: athlete, roles: [] };
+  const started = (w: { id: string; userId: string; sport: 'RIDE' | 'RUN' | 'HIKE'; startedAt: Date }) => ({
+    ...w,
+    gearIds: [],
+    status: 'IN_PROGRESS' as const,
+    finishedAt: null,
+    elapsedSeconds: null,
+    distanceMeters: null,
+  });
+  const insert = (w: { id: string; userId: string; sport: 'RIDE' | 'RUN' | 'HIKE'; startedAt: Date }) =>
+    repo.insert({ ...w, gearIds: [] }, workoutEvent('training.workout.started', viewer)(started(w)));
+  const outboxTypes = async (aggregateId: string) =>
+    (await db.client.outboxEvent.findMany({ where: { key: aggregateId }, orderBy: { sequence: 'asc' } })).map(
+      (r) => r.type,
+    );
+
+  it('stores a started workout with its event, and reads it back', async () => {
     const id = uuidv7();
-    await repo.insert({ id, userId: athlete, sport: 'RIDE', startedAt: at(0) });
+    await insert({ id, userId: athlete, sport: 'RIDE', startedAt: at(0) });
     expect(await repo.findById(id)).toEqual({
       id,
       userId: athlete,
@@ -45,31 +62,49 @@ describe.each(availableDatabaseKinds())('workout repository on %s', (kind) => {
       finishedAt: null,
       elapsedSeconds: null,
       distanceMeters: null,
+      gearIds: [],
     });
+    expect(await outboxTypes(id)).toEqual(['training.workout.started']);
   });
 
-  it('finishes a workout only once', async () => {
+  it('finishes a workout only once, writing one completed event', async () => {
     const id = uuidv7();
-    await repo.insert({ id, userId: athlete, sport: 'RUN', startedAt: at(0) });
-    const finish = { finishedAt: at(30), elapsedSeconds: 1800, distanceMeters: 5000.5 };
-    expect(await repo.finish(id, finish)).toMatchObject({
+    await insert({ id, userId: athlete, sport: 'RUN', startedAt: at(0) });
+    const finish = {
+      status: 'FINISHED' as const,
+      finishedAt: at(30),
+      elapsedSeconds: 1800,
+      distanceMeters: 5000.5,
+    };
+    const completed = workoutEvent('training.workout.completed', viewer);
+    expect(await repo.update(id, 'IN_PROGRESS', finish, completed)).toMatchObject({
       status: 'FINISHED',
       elapsedSeconds: 1800,
       distanceMeters: 5000.5,
     });
-    expect(await repo.finish(id, { ...finish, distanceMeters: 1 })).toBeNull();
+    expect(await repo.update(id, 'IN_PROGRESS', { ...finish, distanceMeters: 1 }, completed)).toBeNull();
     expect((await repo.findById(id))?.distanceMeters).toBe(5000.5);
+    expect(await outboxTypes(id)).toEqual(['training.workout.started', 'training.workout.completed']);
+  });
+
+  it('deletes a workout with its deleted event', async () => {
+    const id = uuidv7();
+    const workout = await insert({ id, userId: athlete, sport: 'RUN', startedAt: at(0) });
+    expect(await repo.delete(id, workoutDeleted(viewer, workout, at(5)))).toBe(true);
+    expect(await repo.findById(id)).toBeNull();
+    expect(await repo.delete(id, workoutDeleted(viewer, workout, at(6)))).toBe(false);
+    expect(await outboxTypes(id)).toEqual(['training.workout.started', 'training.workout.deleted']);
   });
 
   it('pages through one athlete’s workouts newest first, ties broken by id, without gaps or repeats', async () => {
     const owner = uuidv7();
     const ids = [uuidv7(), uuidv7(), uuidv7(), uuidv7()];
     // Two workouts share a start time: the keyset must still order them and not skip one.
-    await repo.insert({ id: ids[0]!, userId: owner, sport: 'RUN', startedAt: at(1) });
-    await repo.insert({ id: ids[1]!, userId: owner, sport: 'RUN', startedAt: at(2) });
-    await repo.insert({ id: ids[2]!, userId: owner, sport: 'RUN', startedAt: at(2) });
-    await repo.insert({ id: ids[3]!, userId: owner, sport: 'RUN', startedAt: at(3) });
-    await repo.insert({ id: uuidv7(), userId: uuidv7(), sport: 'RUN', startedAt: at(4) });
+    await insert({ id: ids[0]!, userId: owner, sport: 'RUN', startedAt: at(1) });
+    await insert({ id: ids[1]!, userId: owner, sport: 'RUN', startedAt: at(2) });
+    await insert({ id: ids[2]!, userId: owner, sport: 'RUN', startedAt: at(2) });
+    await insert({ id: ids[3]!, userId: owner, sport: 'RUN', startedAt: at(3) });
+    await insert({ id: uuidv7(), userId: uuidv7(), sport: 'RUN', startedAt: at(4) });
 
     const first = await repo.listByUser(owner, 2, null);
     const last = first.at(-1)!;
@@ -85,7 +120,10 @@ describe('training database on PGlite with a data directory', () => {
     try {
       const first = await openTraining(target);
       const id = uuidv7();
-      await createWorkoutRepo(first.client).insert({ id, userId: athlete, sport: 'HIKE', startedAt: at(0) });
+      await createWorkoutRepo(first.client).insert(
+        { id, userId: athlete, sport: 'HIKE', startedAt: at(0), gearIds: [] },
+        [],
+      );
       await first.close();
 
       const second = await openTraining(target);

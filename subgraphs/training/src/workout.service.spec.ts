@@ -1,12 +1,16 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Viewer } from '../../../lib/auth/viewer';
+import type { EventEnvelope } from '../../../lib/events/envelope';
+import type { KnownGearRecord, KnownGearRepo } from './known-gear.repo';
 import type { WorkoutRecord, WorkoutRepo } from './workout.repo';
 import { createWorkoutService } from './workout.service';
 
-function fakeWorkoutRepo(): WorkoutRepo {
+function fakeWorkoutRepo(): WorkoutRepo & { events: EventEnvelope[] } {
   const rows: WorkoutRecord[] = [];
+  const events: EventEnvelope[] = [];
   return {
-    async insert(w) {
+    events,
+    async insert(w, written) {
       const row: WorkoutRecord = {
         ...w,
         status: 'IN_PROGRESS',
@@ -15,14 +19,23 @@ function fakeWorkoutRepo(): WorkoutRepo {
         distanceMeters: null,
       };
       rows.push(row);
+      events.push(...written);
       return { ...row };
     },
     findById: async (id) => rows.find((r) => r.id === id) ?? null,
-    async finish(id, finish) {
-      const row = rows.find((r) => r.id === id && r.status === 'IN_PROGRESS');
+    async update(id, expectedStatus, changes, eventsFor) {
+      const row = rows.find((r) => r.id === id && r.status === expectedStatus);
       if (!row) return null;
-      Object.assign(row, finish, { status: 'FINISHED' });
+      Object.assign(row, changes);
+      events.push(...eventsFor({ ...row }));
       return { ...row };
+    },
+    async delete(id, written) {
+      const index = rows.findIndex((r) => r.id === id);
+      if (index < 0) return false;
+      rows.splice(index, 1);
+      events.push(...written);
+      return true;
     },
     listByUser: async (userId, limit, after) =>
       rows
@@ -36,12 +49,33 @@ function fakeWorkoutRepo(): WorkoutRepo {
   };
 }
 
+function fakeKnownGear(gear: KnownGearRecord[]): KnownGearRepo {
+  return { ofUser: async (userId) => gear.filter((g) => g.userId === userId), save: async () => undefined };
+}
+
 const NOW = new Date('2026-11-20T08:00:00Z');
 const ann: Viewer = { userId: uuidv7(), roles: ['ATHLETE'] };
 const bob: Viewer = { userId: uuidv7(), roles: ['ATHLETE'] };
 
+const shoes = uuidv7();
+const bike = uuidv7();
+const retired = uuidv7();
+const bobsShoes = uuidv7();
+const annsGear: KnownGearRecord[] = [
+  { gearId: shoes, userId: ann.userId, status: 'ACTIVE', defaultForSports: ['RUN', 'TRAIL_RUN'] },
+  { gearId: bike, userId: ann.userId, status: 'ACTIVE', defaultForSports: [] },
+  { gearId: retired, userId: ann.userId, status: 'RETIRED', defaultForSports: ['RUN'] },
+  { gearId: bobsShoes, userId: bob.userId, status: 'ACTIVE', defaultForSports: ['RUN'] },
+];
+
 function newTestWorkouts() {
-  return createWorkoutService({ workouts: fakeWorkoutRepo(), clock: { now: () => NOW } });
+  const repo = fakeWorkoutRepo();
+  const service = createWorkoutService({
+    workouts: repo,
+    knownGear: fakeKnownGear(annsGear),
+    clock: { now: () => NOW },
+  });
+  return Object.assign(service, { events: repo.events });
 }
 
 describe('startWorkout', () => {
@@ -62,6 +96,60 @@ describe('startWorkout', () => {
       code: 'BAD_USER_INPUT',
       details: { field: 'startedAt' },
     });
+  });
+});
+
+describe('gear of a workout', () => {
+  it("uses the athlete's active default gear for the sport when none is given", async () => {
+    expect((await newTestWorkouts().start(ann, { sport: 'RUN' })).gearIds).toEqual([shoes]);
+    expect((await newTestWorkouts().start(ann, { sport: 'RIDE' })).gearIds).toEqual([]);
+  });
+
+  it('accepts the athlete’s own active gear, once each', async () => {
+    expect(
+      (await newTestWorkouts().start(ann, { sport: 'RIDE', gearIds: [bike, shoes, bike] })).gearIds,
+    ).toEqual([bike, shoes]);
+  });
+
+  it.each([
+    ['retired gear', retired],
+    ["someone else's gear", bobsShoes],
+    ['unknown gear', '01a1fb5a-0000-7000-8000-000000000000'],
+  ])('refuses %s, naming gearIds', async (_what, gearId) => {
+    await expect(newTestWorkouts().start(ann, { sport: 'RUN', gearIds: [gearId] })).rejects.toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: { field: 'gearIds' },
+    });
+  });
+});
+
+describe('events', () => {
+  it('announces start, completion, correction and deletion with the workout summary', async () => {
+    const workouts = newTestWorkouts();
+    const started = await workouts.start(ann, { sport: 'RUN', startedAt: new Date('2026-11-20T07:00:00Z') });
+    await workouts.finish(ann, { id: started.id, distanceMeters: 10_000 });
+    await workouts.update(ann, { id: started.id, distanceMeters: 10_500, gearIds: [bike] });
+    await workouts.delete(ann, started.id);
+    expect(workouts.events.map((e) => e.type)).toEqual([
+      'training.workout.started',
+      'training.workout.completed',
+      'training.workout.updated',
+      'training.workout.deleted',
+    ]);
+    expect(workouts.events[1]).toMatchObject({
+      aggregateId: started.id,
+      key: started.id,
+      actorId: ann.userId,
+      data: {
+        workoutId: started.id,
+        userId: ann.userId,
+        status: 'FINISHED',
+        elapsedSeconds: 3600,
+        distanceMeters: 10_000,
+        gearIds: [shoes],
+      },
+    });
+    expect(workouts.events[2]?.data).toMatchObject({ distanceMeters: 10_500, gearIds: [bike] });
   });
 });
 

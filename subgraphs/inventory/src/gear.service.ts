@@ -1,0 +1,120 @@
+/** An athlete's gear: add, change, retire, pick defaults per sport, read; only the owner sees it. */
+import { v7 as uuidv7, validate as isUuid } from 'uuid';
+import type { Viewer } from '../../../lib/auth/viewer';
+import {
+  BadUserInputError,
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+} from '../../../lib/errors/domain-error';
+import { gearChanges, newGearDetails, type AddGearInput, type UpdateGearInput } from './gear-input';
+import type { GearUsageRepo } from './gear-usage.repo';
+import { toGear, type Gear } from './gear-view';
+import { gearChanged } from './gear.events';
+import type { GearRecord, GearRepo } from './gear.repo';
+import type { InTransaction } from './inventory.prisma';
+import type { Sport } from './sports';
+import { recordWearThresholds } from './wear-thresholds';
+
+export interface Clock {
+  now(): Date;
+}
+
+export type GearService = ReturnType<typeof createGearService>;
+
+export function createGearService(deps: {
+  gear: GearRepo;
+  usages: Pick<GearUsageRepo, 'workoutCounts'>;
+  inTransaction: InTransaction<GearRepo>;
+  clock: Clock;
+  /** Called after a commit that wrote outbox rows (wakes the outbox relay). */
+  notify: () => void;
+}) {
+  const { gear, usages, inTransaction, clock, notify } = deps;
+
+  /** The viewer's own gear; anyone else's is reported as missing so its existence does not leak. */
+  async function ownGear(repo: GearRepo, viewer: Viewer, id: string): Promise<GearRecord> {
+    if (!isUuid(id)) throw new BadUserInputError('id', 'id must be a gear id (a UUID).');
+    const found = await repo.findById(id);
+    if (!found || found.userId !== viewer.userId) throw new NotFoundError('Gear', id);
+    return found;
+  }
+
+  /** Runs a change and its events in one transaction; wakes the relay once it committed. */
+  async function publishing<T>(work: (repo: GearRepo) => Promise<T>): Promise<T> {
+    const result = await inTransaction(work);
+    notify();
+    return result;
+  }
+
+  return {
+    get: async (viewer: Viewer, id: string): Promise<Gear> => toGear(await ownGear(gear, viewer, id)),
+
+    async listOf(viewer: Viewer, userId: string, includeRetired?: boolean | null): Promise<Gear[]> {
+      if (userId !== viewer.userId) throw new ForbiddenError('You can only list your own gear.');
+      return (await gear.listByUser(userId, includeRetired ?? false)).map(toGear);
+    },
+
+    /** The viewer's gear among these ids (others' and unknown ids are left out). */
+    async visibleByIds(viewer: Viewer, ids: readonly string[]): Promise<Gear[]> {
+      const rows = await gear.findByIds(ids.filter((id) => isUuid(id)));
+      return rows.filter((row) => row.userId === viewer.userId).map(toGear);
+    },
+
+    workoutCounts: (gearIds: readonly string[]): Promise<number[]> => usages.workoutCounts(gearIds),
+
+    async add(viewer: Viewer, input: AddGearInput): Promise<Gear> {
+      const details = newGearDetails(input, clock.now());
+      return publishing(async (repo) => {
+        const added = toGear(await repo.insert({ id: uuidv7(), userId: viewer.userId, ...details }));
+        await repo.appendEvents([gearChanged(added, { actorId: viewer.userId })]);
+        return added;
+      });
+    },
+
+    update: (viewer: Viewer, id: string, input: UpdateGearInput): Promise<Gear> =>
+      publishing(async (repo) => {
+        const now = clock.now();
+        const current = await ownGear(repo, viewer, id);
+        const updated = toGear(await repo.update(id, gearChanges(current, input, now)));
+        const origin = { actorId: viewer.userId };
+        // A lower retirement or a higher initial distance can take the gear over a threshold.
+        const thresholds = await recordWearThresholds(repo, updated, origin, now);
+        await repo.appendEvents([gearChanged(updated, origin), ...thresholds]);
+        return updated;
+      }),
+
+    retire: (viewer: Viewer, id: string): Promise<Gear> =>
+      publishing(async (repo) => {
+        await ownGear(repo, viewer, id);
+        const retired = await repo.retire(id, clock.now());
+        if (retired === 'already-retired') throw new ConflictError(`Gear ${id} is already retired.`, { id });
+        const gearRetired = toGear(retired);
+        await repo.appendEvents([gearChanged(gearRetired, { actorId: viewer.userId })]);
+        return gearRetired;
+      }),
+
+    /** Makes exactly these gear items the viewer's defaults for the sport; returns the new defaults. */
+    setDefaults: (viewer: Viewer, sport: Sport, gearIds: readonly string[]): Promise<Gear[]> =>
+      publishing(async (repo) => {
+        const ids = [...new Set(gearIds)];
+        const found = await repo.findByIds(ids.filter((id) => isUuid(id)));
+        const usable = new Set(
+          found.filter((g) => g.userId === viewer.userId && g.status === 'ACTIVE').map((g) => g.id),
+        );
+        const unusable = ids.filter((id) => !usable.has(id));
+        if (unusable.length > 0) {
+          throw new BadUserInputError(
+            'gearIds',
+            `gearIds must be ids of your active gear; not usable: ${unusable.join(', ')}.`,
+          );
+        }
+        const changed = await repo.replaceDefaults(viewer.userId, sport, ids);
+        const events = (await repo.findByIds(changed)).map((g) =>
+          gearChanged(toGear(g), { actorId: viewer.userId }),
+        );
+        await repo.appendEvents(events);
+        return (await repo.listDefaults(viewer.userId, sport)).map(toGear);
+      }),
+  };
+}

@@ -1,0 +1,70 @@
+import { aGearRecord } from './gear.builders';
+import { toGear } from './gear-view';
+import { fakeGearRepo } from './inventory.fakes';
+import { recordWearThresholds, thresholdsReached } from './wear-thresholds';
+
+const NOW = new Date('2026-11-20T08:00:00Z');
+
+describe('thresholdsReached', () => {
+  it.each([
+    [799.99, []],
+    [800, [80]],
+    [999, [80]],
+    [1000, [80, 100]],
+    [2500, [80, 100]],
+  ])('at %d m of 1 000 m reports %j', (distance, expected) => {
+    expect(thresholdsReached(distance, 1000)).toEqual(expected);
+  });
+
+  it('reports nothing without a retirement distance', () => {
+    expect(thresholdsReached(1_000_000, null)).toEqual([]);
+  });
+});
+
+describe('recordWearThresholds', () => {
+  const shoes = aGearRecord();
+  const shoesAt = (creditedDistanceMeters: number) =>
+    toGear(
+      aGearRecord({
+        id: shoes.id,
+        userId: shoes.userId,
+        retirementDistanceMeters: 1000,
+        creditedDistanceMeters,
+      }),
+    );
+
+  it('reports 80 % and 100 % once each, and nothing after a drop below and a rise again', async () => {
+    const store = fakeGearRepo();
+    const percentsAt = async (distance: number) =>
+      (await recordWearThresholds(store, shoesAt(distance), { actorId: shoes.userId }, NOW)).map(
+        (e) => e.data.thresholdPercent,
+      );
+
+    expect(await percentsAt(500)).toEqual([]);
+    expect(await percentsAt(900)).toEqual([80]);
+    expect(await percentsAt(950)).toEqual([]);
+    expect(await percentsAt(300)).toEqual([]); // a deleted workout
+    expect(await percentsAt(900)).toEqual([]); // back over 80 %: already reported
+    expect(await percentsAt(1200)).toEqual([100]);
+    expect(await percentsAt(1300)).toEqual([]);
+  });
+
+  it('reports both thresholds at once when one workout crosses both, with the gear’s figures', async () => {
+    const events = await recordWearThresholds(fakeGearRepo(), shoesAt(1100), { actorId: shoes.userId }, NOW);
+    expect(events.map((e) => e.data)).toEqual([
+      expect.objectContaining({ gearId: shoes.id, userId: shoes.userId, thresholdPercent: 80 }),
+      {
+        gearId: shoes.id,
+        userId: shoes.userId,
+        thresholdPercent: 100,
+        distanceMeters: 1100,
+        retirementDistanceMeters: 1000,
+        gearName: 'Daily trainers',
+      },
+    ]);
+    expect(events.map((e) => [e.type, e.key])).toEqual([
+      ['inventory.gear.wear-threshold-reached', shoes.id],
+      ['inventory.gear.wear-threshold-reached', shoes.id],
+    ]);
+  });
+});

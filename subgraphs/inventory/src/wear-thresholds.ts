@@ -1,0 +1,44 @@
+/**
+ * Wear thresholds: a gear item with a retirement distance is reported once when its distance reaches 80 %
+ * of it and once when it reaches 100 %, ever: a deleted workout that takes it below and a new one that
+ * takes it back over report nothing again. The store's record (one row per gear and threshold) decides.
+ */
+import type { EventEnvelope, EventOrigin } from '../../../lib/events/envelope';
+import { wearThresholdReached } from './gear.events';
+import type { Gear } from './gear-view';
+
+export const WEAR_THRESHOLDS = [80, 100] as const;
+export type WearThreshold = (typeof WEAR_THRESHOLDS)[number];
+
+/** Remembers the thresholds each gear item reached. */
+export interface ThresholdStore {
+  /** True when newly recorded; false when the gear had reached this threshold before. */
+  recordThreshold(gearId: string, percent: number, reachedAt: Date): Promise<boolean>;
+}
+
+/** The thresholds a distance is at or beyond; none without a retirement distance. */
+export function thresholdsReached(distanceMeters: number, retirementMeters: number | null): WearThreshold[] {
+  if (retirementMeters === null || retirementMeters <= 0) return [];
+  // Compared in whole products, not quotients: 800 of 1 000 m is exactly 80 %.
+  return WEAR_THRESHOLDS.filter((percent) => distanceMeters * 100 >= retirementMeters * percent);
+}
+
+/** Records the thresholds the gear has reached for the first time and returns an event for each. */
+export async function recordWearThresholds(
+  store: ThresholdStore,
+  gear: Gear,
+  origin: EventOrigin,
+  now: Date,
+): Promise<EventEnvelope<'inventory.gear.wear-threshold-reached'>[]> {
+  const retirement = gear.retirementDistanceMeters;
+  if (retirement === null) return [];
+  const events: EventEnvelope<'inventory.gear.wear-threshold-reached'>[] = [];
+  for (const percent of thresholdsReached(gear.distanceMeters, retirement)) {
+    if (await store.recordThreshold(gear.id, percent, now)) {
+      events.push(
+        wearThresholdReached({ ...gear, retirementDistanceMeters: retirement }, percent, origin, now),
+      );
+    }
+  }
+  return events;
+}

@@ -1,0 +1,66 @@
+/** Keeps gear credit in line with workouts: a finished workout credits, an edit corrects, a deletion reverses. */
+import type { WorkoutSummary } from '../../../lib/events/contracts/training';
+import type { EventOrigin } from '../../../lib/events/envelope';
+import type { GearUsageRepo } from './gear-usage.repo';
+import { toGear } from './gear-view';
+import type { GearRepo } from './gear.repo';
+import { recordWearThresholds } from './wear-thresholds';
+import { desiredUsages, diffUsages, type UsageChange } from './workout-usage';
+
+/** The repositories of one transaction: the reconciliation commits as a whole or not at all. */
+export interface UsageRepos {
+  gear: GearRepo;
+  usages: GearUsageRepo;
+}
+
+/** The latest state of a workout: its summary, or null once it was deleted. */
+export interface WorkoutState {
+  workoutId: string;
+  userId: string;
+  summary: WorkoutSummary | null;
+}
+
+/**
+ * Brings the usages of one workout to what its latest state asks for, moves the difference onto the gear
+ * (retired gear too: a workout may be synced late) and writes a wear-threshold event for each threshold a
+ * gear item reached for the first time. Returns how many events it wrote.
+ */
+export async function reconcileWorkoutUsage(
+  repos: UsageRepos,
+  workout: WorkoutState,
+  origin: EventOrigin,
+  now: Date,
+): Promise<number> {
+  const { workoutId, userId, summary } = workout;
+  const existing = await repos.usages.usagesOfWorkout(workoutId);
+  const own =
+    summary?.status === 'FINISHED'
+      ? await repos.usages.ownGearIds(userId, summary.gearIds)
+      : new Set<string>();
+  const changes = diffUsages(existing, desiredUsages(summary, own));
+
+  const events = [];
+  for (const change of changes) {
+    // The gear row first: it orders concurrent credits and its outbox rows (lib/events/outbox.ts). Changes
+    // come in gear id order, so concurrent reconciliations lock shared gear in the same order (no deadlock).
+    const gear = toGear(
+      await repos.gear.credit(change.usage.gearId, change.deltaDistanceMeters, change.deltaMovingSeconds),
+    );
+    await applyUsage(repos.usages, workoutId, userId, change);
+    if (change.deltaDistanceMeters > 0)
+      events.push(...(await recordWearThresholds(repos.gear, gear, origin, now)));
+  }
+  await repos.gear.appendEvents(events);
+  return events.length;
+}
+
+function applyUsage(usages: GearUsageRepo, workoutId: string, userId: string, change: UsageChange) {
+  switch (change.op) {
+    case 'insert':
+      return usages.insert(workoutId, userId, change.usage);
+    case 'update':
+      return usages.update(workoutId, change.usage);
+    case 'delete':
+      return usages.delete(workoutId, change.usage.gearId);
+  }
+}

@@ -1,0 +1,210 @@
+// The outbox relay (lib/events/outbox-relay.ts) on training's real outbox table, on every database kind.
+import { pino } from 'pino';
+import { v7 as uuidv7 } from 'uuid';
+import { openContextDatabase, type ContextDatabase } from '../../../lib/db/context-database';
+import { createEvent, parseEvent, type EventEnvelope } from '../../../lib/events/envelope';
+import type { DeliveredMessage, EventBus } from '../../../lib/events/event-bus';
+import { eventually } from '../../../lib/testing/eventually';
+import { consumeOnce } from '../../../lib/events/inbox';
+import { createInProcessBus } from '../../../lib/events/in-process-bus';
+import { outboxRows } from '../../../lib/events/outbox';
+import { startOutboxRelay } from '../../../lib/events/outbox-relay';
+import { asRawSqlClient } from '../../../lib/events/raw-sql';
+import {
+  availableDatabaseKinds,
+  createTestDatabase,
+  type TestDatabase,
+} from '../../../lib/testing/test-databases';
+import { createTrainingPrisma, type TrainingPrisma } from './training.prisma';
+
+const logger = pino({ level: 'silent' });
+const deleted = (workoutId: string): EventEnvelope =>
+  createEvent(
+    'training.workout.deleted',
+    workoutId,
+    { workoutId, userId: '01a1fb5a-fdb9-7073-b8d6-1cd4878c2c91', deletedAt: new Date().toISOString() },
+    { actorId: null },
+  );
+
+/** A bus whose publish succeeds and then "crashes" the relay (throws) on the chosen calls. */
+function crashingAfterPublish(bus: EventBus, crashOnCalls: number[]): EventBus {
+  let calls = 0;
+  return {
+    ...bus,
+    async publish(messages) {
+      calls += 1;
+      await bus.publish(messages);
+      if (crashOnCalls.includes(calls)) throw new Error('relay process died before marking the rows sent');
+    },
+  };
+}
+
+describe.each(availableDatabaseKinds())('outbox relay on %s', (kind) => {
+  let test: TestDatabase;
+  let db: ContextDatabase<TrainingPrisma>;
+
+  beforeEach(async () => {
+    test = createTestDatabase(kind, 'relay');
+    db = await openContextDatabase({
+      context: 'training',
+      target: test.target,
+      createClient: createTrainingPrisma,
+    });
+  });
+  afterEach(async () => {
+    await db.close();
+    await test.cleanup();
+  });
+
+  const write = (events: EventEnvelope[]) => db.client.outboxEvent.createMany({ data: outboxRows(events) });
+  const collect = async (bus: EventBus) => {
+    const received: DeliveredMessage[] = [];
+    const consumer = await bus.subscribe({
+      group: 'observer',
+      topics: ['pulse.training.v1'],
+      handler: async (m) => void received.push(m),
+    });
+    return { received, consumer };
+  };
+  const firstOccurrences = (messages: DeliveredMessage[]) => {
+    const seen = new Set<string>();
+    return messages.map((m) => parseEvent(m)!).filter((e) => !seen.has(e.id) && seen.add(e.id));
+  };
+
+  it('publishes pending events in order per key and marks them sent', async () => {
+    const bus = createInProcessBus();
+    const { received, consumer } = await collect(bus);
+    const [a, b] = [uuidv7(), uuidv7()];
+    const events = [deleted(a), deleted(b), deleted(a), deleted(a), deleted(b)];
+    await write(events);
+    const relay = startOutboxRelay({
+      context: 'training',
+      db: asRawSqlClient(db.client),
+      bus,
+      logger,
+      batchSize: 2,
+      idleMs: 20,
+    });
+    await eventually(() => expect(received).toHaveLength(5));
+    await relay.stop();
+    for (const key of [a, b]) {
+      expect(received.filter((m) => m.key === key).map((m) => parseEvent(m)!.id)).toEqual(
+        events.filter((e) => e.key === key).map((e) => e.id),
+      );
+    }
+    // Across keys the order is free: look at the first message of the first event's key.
+    expect(received.find((m) => m.key === a)?.headers).toMatchObject({
+      'x-event-type': 'training.workout.deleted',
+      'x-event-id': events[0]!.id,
+    });
+    expect(await db.client.outboxEvent.count({ where: { sentAt: null } })).toBe(0);
+    await consumer.stop();
+  });
+
+  it('publishes nothing for a rolled-back transaction', async () => {
+    const bus = createInProcessBus();
+    const { received, consumer } = await collect(bus);
+    await expect(
+      db.client.$transaction(async (tx) => {
+        await tx.outboxEvent.createMany({ data: outboxRows([deleted(uuidv7())]) });
+        throw new Error('the state change failed');
+      }),
+    ).rejects.toThrow('the state change failed');
+    const relay = startOutboxRelay({
+      context: 'training',
+      db: asRawSqlClient(db.client),
+      bus,
+      logger,
+      idleMs: 20,
+    });
+    expect(await relay.tick()).toBe(0);
+    await relay.stop();
+    expect(received).toEqual([]);
+    await consumer.stop();
+  });
+
+  it('re-publishes after a crash between publishing and marking sent; the inbox absorbs the duplicate', async () => {
+    const bus = createInProcessBus();
+    const effects: string[] = [];
+    const consumer = await bus.subscribe({
+      group: 'inbox-test',
+      topics: ['pulse.training.v1'],
+      handler: async (m) => {
+        const event = parseEvent(m)!;
+        await consumeOnce(db.client, 'inbox-test', event.id, async () => void effects.push(event.id));
+      },
+    });
+    const { received, consumer: observer } = await collect(bus);
+    const event = deleted(uuidv7());
+    await write([event]);
+    const relay = startOutboxRelay({
+      context: 'training',
+      db: asRawSqlClient(db.client),
+      bus: crashingAfterPublish(bus, [1]),
+      logger,
+      idleMs: 20,
+    });
+    await eventually(async () =>
+      expect(await db.client.outboxEvent.count({ where: { sentAt: null } })).toBe(0),
+    );
+    await relay.stop();
+    await eventually(() => expect(received).toHaveLength(2));
+    expect(received.map((m) => parseEvent(m)!.id)).toEqual([event.id, event.id]);
+    await eventually(() => expect(effects).toEqual([event.id]));
+    await Promise.all([consumer.stop(), observer.stop()]);
+  });
+
+  it('keeps per-key order across a relay restart', async () => {
+    const bus = createInProcessBus();
+    const { received, consumer } = await collect(bus);
+    const keys = [uuidv7(), uuidv7(), uuidv7()];
+    const events = Array.from({ length: 30 }, (_, i) => deleted(keys[i % 3]!));
+    await write(events);
+    const options = { context: 'training', db: asRawSqlClient(db.client), logger, batchSize: 4, idleMs: 20 };
+
+    // The first instance dies on its third batch, after publishing it; a new instance takes over.
+    const first = startOutboxRelay({ ...options, bus: crashingAfterPublish(bus, [3, 4, 5, 6, 7, 8, 9, 10]) });
+    await eventually(() => expect(received.length).toBeGreaterThanOrEqual(12));
+    await first.stop();
+    const second = startOutboxRelay({ ...options, bus });
+    await eventually(async () =>
+      expect(await db.client.outboxEvent.count({ where: { sentAt: null } })).toBe(0),
+    );
+    await second.stop();
+
+    const delivered = firstOccurrences(received);
+    expect(delivered).toHaveLength(30);
+    for (const key of keys) {
+      expect(delivered.filter((e) => e.key === key).map((e) => e.id)).toEqual(
+        events.filter((e) => e.key === key).map((e) => e.id),
+      );
+    }
+    await consumer.stop();
+  });
+
+  it('lets two relay instances share the work without publishing a row twice or reordering a key', async () => {
+    const bus = createInProcessBus();
+    const { received, consumer } = await collect(bus);
+    const keys = [uuidv7(), uuidv7(), uuidv7(), uuidv7()];
+    const events = Array.from({ length: 40 }, (_, i) => deleted(keys[i % 4]!));
+    await write(events);
+    const options = {
+      context: 'training',
+      db: asRawSqlClient(db.client),
+      bus,
+      logger,
+      batchSize: 3,
+      idleMs: 10,
+    };
+    const relays = [startOutboxRelay(options), startOutboxRelay(options)];
+    await eventually(() => expect(received).toHaveLength(40));
+    await Promise.all(relays.map((r) => r.stop()));
+    expect(new Set(received.map((m) => parseEvent(m)!.id)).size).toBe(40);
+    for (const key of keys) {
+      expect(received.filter((m) => m.key === key).map((m) => parseEvent(m)!.id)).toEqual(
+        events.filter((e) => e.key === key).map((e) => e.id),
+      );
+    }
+    await consumer.stop();
+  });
+});

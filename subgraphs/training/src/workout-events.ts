@@ -1,0 +1,39 @@
+/** The events of a workout's life, built from its stored state. */
+import type { Viewer } from '../../../lib/auth/viewer';
+import { createEvent, type EventEnvelope } from '../../../lib/events/envelope';
+import type { WorkoutSummary } from '../../../lib/events/contracts/training';
+import type { WorkoutRecord } from './workout.repo';
+
+export function workoutSummary(workout: WorkoutRecord): WorkoutSummary {
+  return {
+    workoutId: workout.id,
+    userId: workout.userId,
+    sport: workout.sport,
+    status: workout.status,
+    startedAt: workout.startedAt.toISOString(),
+    finishedAt: workout.finishedAt?.toISOString() ?? null,
+    elapsedSeconds: workout.elapsedSeconds,
+    // No moving-time or elevation computation exists yet: consumers fall back on elapsed time.
+    movingSeconds: null,
+    distanceMeters: workout.distanceMeters,
+    elevationGainMeters: null,
+    gearIds: workout.gearIds,
+  };
+}
+
+type LifecycleEvent = 'training.workout.started' | 'training.workout.completed' | 'training.workout.updated';
+
+export const workoutEvent =
+  (type: LifecycleEvent, viewer: Viewer) =>
+  (workout: WorkoutRecord): EventEnvelope[] => [
+    createEvent(type, workout.id, workoutSummary(workout), { actorId: viewer.userId }),
+  ];
+
+export const workoutDeleted = (viewer: Viewer, workout: WorkoutRecord, now: Date): EventEnvelope[] => [
+  createEvent(
+    'training.workout.deleted',
+    workout.id,
+    { workoutId: workout.id, userId: workout.userId, deletedAt: now.toISOString() },
+    { actorId: viewer.userId },
+  ),
+];
