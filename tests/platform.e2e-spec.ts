@@ -277,4 +277,11 @@ describe('health', () => {
       expect((await fetch(subgraph.url.replace('/graphql', '/ready'))).status).toBe(200);
     }
   });
+
+  it('exposes Prometheus metrics, with the outbox lag of each publishing context', async () => {
+    const training = pulse.platform.subgraphs.find((s) => s.name === 'training')!;
+    const metrics = await (await fetch(training.url.replace('/graphql', '/metrics'))).text();
+    expect(metrics).toMatch(/^pulse_outbox_lag_seconds\{context="training"\} \d/m);
+    expect(metrics).toMatch(/^pulse_outbox_pending_events\{context="inventory"\} \d/m);
+  });
 });

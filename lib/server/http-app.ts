@@ -1,7 +1,8 @@
-/** The HTTP shell every Pulse server shares: correlation ids, /health, /ready, JSON errors. */
+/** The HTTP shell every Pulse server shares: correlation ids, /health, /ready, /metrics, JSON errors. */
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import { v7 as uuidv7 } from 'uuid';
 import { withCorrelationId, type Logger } from '../logging/logger';
+import { metricsRegistry } from '../metrics';
 
 const CORRELATION_HEADER = 'x-correlation-id';
 const VALID_CORRELATION_ID = /^[\w.:-]{1,128}$/;
@@ -22,6 +23,10 @@ export function createHttpApp(options: { logger: Logger; ready: () => Promise<vo
   });
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.setHeader('content-type', metricsRegistry.contentType);
+    res.send(await metricsRegistry.metrics());
   });
   app.get('/ready', async (_req, res) => {
     try {
