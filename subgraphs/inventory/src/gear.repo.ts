@@ -3,7 +3,7 @@ import type { EventEnvelope } from '../../../lib/events/envelope';
 import { outboxRows } from '../../../lib/events/outbox';
 import type { GearKind } from './gear-defaults';
 import type { InventoryTx } from './inventory.prisma';
-import type { Sport } from './sports';
+import type { Sport } from '../../../lib/sports';
 
 export interface GearRecord {
   id: string;

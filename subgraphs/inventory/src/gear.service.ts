@@ -13,7 +13,7 @@ import { toGear, type Gear } from './gear-view';
 import { gearChanged } from './gear.events';
 import type { GearRecord, GearRepo } from './gear.repo';
 import type { InTransaction } from './inventory.prisma';
-import type { Sport } from './sports';
+import type { Sport } from '../../../lib/sports';
 import { recordWearThresholds } from './wear-thresholds';
 
 export interface Clock {

@@ -4,7 +4,7 @@
  */
 import type { EventEnvelope } from '../../../lib/events/envelope';
 import { outboxRows } from '../../../lib/events/outbox';
-import type { Sport } from './sports';
+import type { Sport } from '../../../lib/sports';
 import type { TrainingPrisma } from './training.prisma';
 
 export interface WorkoutRecord {

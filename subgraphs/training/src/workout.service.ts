@@ -9,7 +9,7 @@ import {
 } from '../../../lib/errors/domain-error';
 import { pageArgs, toConnection } from '../../../lib/graphql/relay';
 import type { KnownGearRepo } from './known-gear.repo';
-import type { Sport } from './sports';
+import type { Sport } from '../../../lib/sports';
 import { workoutDeleted, workoutEvent } from './workout-events';
 import type { WorkoutKey, WorkoutRecord, WorkoutRepo } from './workout.repo';
 

@@ -1,4 +1,4 @@
-/** The sports a workout can have (mirrors the `Sport` enum of schema.graphql). */
+/** The sports Pulse knows: shared vocabulary of every context (each subgraph's `Sport` enum mirrors it). */
 export const SPORTS = [
   'RUN',
   'TRAIL_RUN',
