@@ -56,6 +56,9 @@ export interface OutboxRelay {
 }
 
 const MAX_BACKOFF_MS = 30_000;
+/** Sent rows are kept this long (for inspection), then purged; the bus keeps its own retention. */
+export const SENT_RETENTION_DAYS = 7;
+const PURGE_EVERY_MS = 60_000;
 
 // An idempotent Kafka producer retries forever while brokers are down; the relay must not hold its
 // transaction (and row locks) that long. A publish that does land later is a duplicate the inboxes absorb.
@@ -129,6 +132,16 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     lag.set({ context }, row?.oldest ? Math.max(0, (Date.now() - new Date(row.oldest).getTime()) / 1000) : 0);
   };
 
+  let lastPurge = 0;
+  const purgeSent = async () => {
+    if (Date.now() - lastPurge < PURGE_EVERY_MS) return;
+    lastPurge = Date.now();
+    await db.$executeRawUnsafe(
+      `DELETE FROM "OutboxEvent" WHERE "sentAt" < now() - make_interval(days => $1)`,
+      SENT_RETENTION_DAYS,
+    );
+  };
+
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
       const timer = setTimeout(done, ms);
@@ -146,6 +159,7 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       try {
         const published = await tick();
         await measure();
+        await purgeSent();
         failures = 0;
         if (published === 0 && running) await sleep(idleMs);
       } catch (error) {

@@ -101,6 +101,32 @@ describe.each(availableDatabaseKinds())('outbox relay on %s', (kind) => {
     await consumer.stop();
   });
 
+  it('purges rows sent more than a week ago, and only those', async () => {
+    const [old, recent, unsent] = [deleted(uuidv7()), deleted(uuidv7()), deleted(uuidv7())];
+    await write([old, recent, unsent]);
+    await db.client.outboxEvent.update({
+      where: { id: old.id },
+      data: { sentAt: new Date(Date.now() - 8 * 86_400_000) },
+    });
+    await db.client.outboxEvent.update({
+      where: { id: recent.id },
+      data: { sentAt: new Date(Date.now() - 86_400_000) },
+    });
+    const bus = createInProcessBus();
+    const relay = startOutboxRelay({
+      context: 'training',
+      db: asRawSqlClient(db.client),
+      bus,
+      logger,
+      idleMs: 20,
+    });
+    await eventually(async () => {
+      const left = (await db.client.outboxEvent.findMany({ select: { id: true } })).map((r) => r.id);
+      expect(left.sort()).toEqual([recent.id, unsent.id].sort());
+    });
+    await relay.stop();
+  });
+
   it('publishes nothing for a rolled-back transaction', async () => {
     const bus = createInProcessBus();
     const { received, consumer } = await collect(bus);
