@@ -13,11 +13,11 @@ async function main() {
   const lines = [
     '',
     'Pulse is up.',
-    `  GraphQL endpoint : ${platform.gateway.url}${config.gateway.sandbox ? '   (open it in a browser for Apollo Sandbox)' : ''}`,
-    ...platform.subgraphs.map((s) => `  subgraph ${s.name.padEnd(8)}: ${s.url}`),
-    `  health / ready   : ${platform.gateway.url.replace('/graphql', '/health')}, ${platform.gateway.url.replace('/graphql', '/ready')}`,
-    `  data             : ${config.data.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite under ${config.data.dir}/`}`,
-    `  events           : ${platform.bus.kind === 'kafka' ? `Kafka at ${config.events.kafkaBrokers?.join(', ')}` : `in-process, kept under ${config.data.dir}/events/`}`,
+    `  GraphQL endpoint   : ${platform.gateway.url}${config.gateway.sandbox ? '   (open it in a browser for Apollo Sandbox)' : ''}`,
+    ...platform.subgraphs.map((s) => `  subgraph ${s.name.padEnd(10)}: ${s.url}`),
+    `  health / ready     : ${platform.gateway.url.replace('/graphql', '/health')}, ${platform.gateway.url.replace('/graphql', '/ready')}`,
+    `  data               : ${config.data.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite under ${config.data.dir}/`}`,
+    `  events             : ${platform.bus.kind === 'kafka' ? `Kafka at ${config.events.kafkaBrokers?.join(', ')}` : `in-process, kept under ${config.data.dir}/events/`}`,
     'Press Ctrl+C to stop.',
     '',
   ];
