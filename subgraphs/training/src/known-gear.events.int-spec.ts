@@ -1,0 +1,65 @@
+import { v7 as uuidv7 } from 'uuid';
+import { openContextDatabase, type ContextDatabase } from '../../../lib/db/context-database';
+import { createEvent, toBusMessage } from '../../../lib/events/envelope';
+import { dispatcher } from '../../../lib/events/event-consumer';
+import {
+  availableDatabaseKinds,
+  createTestDatabase,
+  type TestDatabase,
+} from '../../../lib/testing/test-databases';
+import { trainingConsumers } from './known-gear.events';
+import { createKnownGearRepo } from './known-gear.repo';
+import type { TrainingPrisma } from './training.prisma';
+
+describe.each(availableDatabaseKinds())("training's copy of the athletes' gear on %s", (kind) => {
+  let test: TestDatabase;
+  let db: ContextDatabase<TrainingPrisma>;
+
+  beforeAll(async () => {
+    test = createTestDatabase(kind, 'known_gear');
+    db = await openContextDatabase({
+      context: 'training',
+      target: test.target,
+      createClient: trainingConsumers.createClient,
+    });
+  });
+  afterAll(async () => {
+    await db.close();
+    await test.cleanup();
+  });
+
+  const deliver = (event: ReturnType<typeof gearChanged>) =>
+    dispatcher(trainingConsumers.handlers(db.client))({
+      ...toBusMessage(event),
+      partition: 0,
+      offset: '0',
+      timestamp: new Date(),
+      attempt: 1,
+    });
+  const gearChanged = (
+    gearId: string,
+    userId: string,
+    status: 'ACTIVE' | 'RETIRED',
+    defaultForSports: string[],
+  ) =>
+    createEvent(
+      'inventory.gear.changed',
+      gearId,
+      { gearId, userId, kind: 'SHOES', status, defaultForSports },
+      { actorId: userId },
+    );
+
+  it('follows inventory.gear.changed, once per event even when it is delivered twice', async () => {
+    const [gearId, userId] = [uuidv7(), uuidv7()];
+    const added = gearChanged(gearId, userId, 'ACTIVE', ['RUN']);
+    await deliver(added);
+    await deliver(added);
+    const retired = gearChanged(gearId, userId, 'RETIRED', []);
+    await deliver(retired);
+
+    expect(await createKnownGearRepo(db.client).ofUser(userId)).toEqual([
+      { gearId, userId, status: 'RETIRED', defaultForSports: [] },
+    ]);
+    expect(await db.client.inboxEvent.count({ where: { eventId: { in: [added.id, retired.id] } } })).toBe(2);
+  });
+});
