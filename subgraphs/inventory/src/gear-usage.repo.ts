@@ -6,6 +6,12 @@ export type GearUsageRepo = ReturnType<typeof createGearUsageRepo>;
 
 export function createGearUsageRepo(db: InventoryTx) {
   return {
+    /** True once training deleted the workout (a tombstone written by `markDeleted`). */
+    isDeleted: async (workoutId: string): Promise<boolean> =>
+      (await db.deletedWorkout.count({ where: { workoutId } })) > 0,
+    markDeleted: async (workoutId: string, at: Date): Promise<void> => {
+      await db.deletedWorkout.createMany({ data: [{ workoutId, deletedAt: at }], skipDuplicates: true });
+    },
     usagesOfWorkout: (workoutId: string): Promise<Usage[]> =>
       db.gearUsage.findMany({
         where: { workoutId },

@@ -137,6 +137,19 @@ describe.each(availableDatabaseKinds())('gear wear from workout events on %s', (
     expect(await outboxCount(shoes.id, 'inventory.gear.wear-threshold-reached')).toBe(1);
   });
 
+  it('ignores a state of a workout that arrives after its deletion (a re-driven or replayed event)', async () => {
+    const ann = anAthlete();
+    const shoes = await shoesOf(ann);
+    const summary = aWorkoutSummary({ userId: ann.userId, gearIds: [shoes.id], distanceMeters: 4000 });
+    await handlers['training.workout.completed']!(completed(summary));
+    await handlers['training.workout.deleted']!(deleted(summary));
+
+    await handlers['training.workout.updated']!(updated({ ...summary, distanceMeters: 4500 }));
+    await handlers['training.workout.completed']!(completed(summary));
+    expect((await gear.get(ann, shoes.id)).distanceMeters).toBe(0);
+    expect(await inventory.prisma.gearUsage.count({ where: { workoutId: summary.workoutId } })).toBe(0);
+  });
+
   it('does not credit gear of another user listed in the workout', async () => {
     const [ann, bob] = [anAthlete(), anAthlete()];
     const [annsShoes, bobsShoes] = [await shoesOf(ann), await shoesOf(bob)];

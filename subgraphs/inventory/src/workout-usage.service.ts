@@ -31,7 +31,11 @@ export async function reconcileWorkoutUsage(
   origin: EventOrigin,
   now: Date,
 ): Promise<number> {
-  const { workoutId, userId, summary } = workout;
+  const { workoutId, userId } = workout;
+  // Events of one workout arrive in order; a state that comes after its deletion (a re-driven or replayed
+  // event) is stale and must not credit again.
+  if (workout.summary === null) await repos.usages.markDeleted(workoutId, now);
+  const summary = workout.summary && (await repos.usages.isDeleted(workoutId)) ? null : workout.summary;
   const existing = await repos.usages.usagesOfWorkout(workoutId);
   const own =
     summary?.status === 'FINISHED'
