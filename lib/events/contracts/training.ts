@@ -6,7 +6,7 @@ export const workoutSummary = z.object({
   workoutId: z.uuid(),
   userId: z.uuid(),
   sport: z.string(),
-  status: z.enum(['IN_PROGRESS', 'FINISHED']),
+  status: z.enum(['IN_PROGRESS', 'PAUSED', 'FINISHED']),
   startedAt: z.iso.datetime(),
   finishedAt: z.iso.datetime().nullable(),
   /** Seconds from start to finish. */

@@ -2,6 +2,7 @@
 import { requireViewer } from '../../../lib/auth/viewer';
 import { DateTime, Duration } from '../../../lib/graphql/scalars';
 import type { Resolvers } from './__generated__/resolvers-types';
+import { sportTaxonomy } from './sport-info';
 import type { WorkoutService } from './workout.service';
 
 export function createResolvers(deps: { workouts: WorkoutService }): Resolvers {
@@ -10,6 +11,7 @@ export function createResolvers(deps: { workouts: WorkoutService }): Resolvers {
     DateTime,
     Duration,
     Query: {
+      sports: () => sportTaxonomy(),
       workout: (_root, args, ctx) => workouts.get(requireViewer(ctx.viewer), args.id),
       myWorkouts: (_root, args, ctx) => {
         const viewer = requireViewer(ctx.viewer);
@@ -19,7 +21,11 @@ export function createResolvers(deps: { workouts: WorkoutService }): Resolvers {
     Mutation: {
       startWorkout: (_root, args, ctx) => workouts.start(requireViewer(ctx.viewer), args),
       finishWorkout: (_root, args, ctx) => workouts.finish(requireViewer(ctx.viewer), args),
+      pauseWorkout: (_root, args, ctx) => workouts.pause(requireViewer(ctx.viewer), args.id, args.at),
+      resumeWorkout: (_root, args, ctx) => workouts.resume(requireViewer(ctx.viewer), args.id, args.at),
       updateWorkout: (_root, args, ctx) => workouts.update(requireViewer(ctx.viewer), args),
+      logManualWorkout: (_root, args, ctx) => workouts.logManual(requireViewer(ctx.viewer), args.input),
+      discardWorkout: (_root, args, ctx) => workouts.discard(requireViewer(ctx.viewer), args.id),
       deleteWorkout: (_root, args, ctx) => workouts.delete(requireViewer(ctx.viewer), args.id),
     },
     Workout: {

@@ -13,10 +13,9 @@ export function workoutSummary(workout: WorkoutRecord): WorkoutSummary {
     startedAt: workout.startedAt.toISOString(),
     finishedAt: workout.finishedAt?.toISOString() ?? null,
     elapsedSeconds: workout.elapsedSeconds,
-    // No moving-time or elevation computation exists yet: consumers fall back on elapsed time.
-    movingSeconds: null,
+    movingSeconds: workout.movingSeconds,
     distanceMeters: workout.distanceMeters,
-    elevationGainMeters: null,
+    elevationGainMeters: workout.elevationGainMeters,
     gearIds: workout.gearIds,
   };
 }

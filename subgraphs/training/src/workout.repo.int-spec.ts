@@ -35,16 +35,8 @@ describe.each(availableDatabaseKinds())('workout repository on %s', (kind) => {
   });
 
   const viewer = { userId: athlete, roles: [] };
-  const started = (w: { id: string; userId: string; sport: 'RIDE' | 'RUN' | 'HIKE'; startedAt: Date }) => ({
-    ...w,
-    gearIds: [],
-    status: 'IN_PROGRESS' as const,
-    finishedAt: null,
-    elapsedSeconds: null,
-    distanceMeters: null,
-  });
   const insert = (w: { id: string; userId: string; sport: 'RIDE' | 'RUN' | 'HIKE'; startedAt: Date }) =>
-    repo.insert({ ...w, gearIds: [] }, workoutEvent('training.workout.started', viewer)(started(w)));
+    repo.insert({ ...w, gearIds: [] }, workoutEvent('training.workout.started', viewer));
   const outboxTypes = async (aggregateId: string) =>
     (await db.client.outboxEvent.findMany({ where: { key: aggregateId }, orderBy: { sequence: 'asc' } })).map(
       (r) => r.type,
@@ -63,6 +55,15 @@ describe.each(availableDatabaseKinds())('workout repository on %s', (kind) => {
       elapsedSeconds: null,
       distanceMeters: null,
       gearIds: [],
+      source: 'RECORDED',
+      title: null,
+      notes: null,
+      visibility: 'FOLLOWERS',
+      pausedAt: null,
+      pausedSeconds: 0,
+      movingSeconds: null,
+      elevationGainMeters: null,
+      calories: null,
     });
     expect(await outboxTypes(id)).toEqual(['training.workout.started']);
   });
@@ -122,7 +123,7 @@ describe('training database on PGlite with a data directory', () => {
       const id = uuidv7();
       await createWorkoutRepo(first.client).insert(
         { id, userId: athlete, sport: 'HIKE', startedAt: at(0), gearIds: [] },
-        [],
+        () => [],
       );
       await first.close();
 

@@ -11,13 +11,29 @@ export interface WorkoutRecord {
   id: string;
   userId: string;
   sport: Sport;
-  status: 'IN_PROGRESS' | 'FINISHED';
+  status: WorkoutStatus;
+  source: 'RECORDED' | 'MANUAL';
+  title: string | null;
+  notes: string | null;
+  visibility: Visibility;
   startedAt: Date;
   finishedAt: Date | null;
+  pausedAt: Date | null;
+  pausedSeconds: number;
   elapsedSeconds: number | null;
+  movingSeconds: number | null;
   distanceMeters: number | null;
+  elevationGainMeters: number | null;
+  calories: number | null;
   gearIds: string[];
 }
+
+export type WorkoutStatus = 'IN_PROGRESS' | 'PAUSED' | 'FINISHED';
+export type Visibility = 'PUBLIC' | 'FOLLOWERS' | 'PRIVATE';
+
+/** What a new workout is made of; the rest takes the defaults of a recording that just started. */
+export type NewWorkout = Pick<WorkoutRecord, 'id' | 'userId' | 'sport' | 'startedAt' | 'gearIds'> &
+  Partial<Omit<WorkoutRecord, 'id' | 'userId' | 'sport' | 'startedAt' | 'gearIds'>>;
 
 /** The position of a workout in an athlete's list: the cursor of a page. */
 export interface WorkoutKey {
@@ -25,9 +41,7 @@ export interface WorkoutKey {
   id: string;
 }
 
-export type WorkoutChanges = Partial<
-  Pick<WorkoutRecord, 'finishedAt' | 'elapsedSeconds' | 'distanceMeters' | 'gearIds' | 'status'>
->;
+export type WorkoutChanges = Partial<Omit<WorkoutRecord, 'id' | 'userId' | 'startedAt'>>;
 
 export type WorkoutRepo = ReturnType<typeof createWorkoutRepo>;
 
@@ -41,20 +55,26 @@ const columns = {
   elapsedSeconds: true,
   distanceMeters: true,
   gearIds: true,
+  source: true,
+  title: true,
+  notes: true,
+  visibility: true,
+  pausedAt: true,
+  pausedSeconds: true,
+  movingSeconds: true,
+  elevationGainMeters: true,
+  calories: true,
 } as const;
 
 const asRecord = (row: unknown) => row as WorkoutRecord;
 
 export function createWorkoutRepo(prisma: TrainingPrisma) {
   return {
-    insert: (
-      workout: Pick<WorkoutRecord, 'id' | 'userId' | 'sport' | 'startedAt' | 'gearIds'>,
-      events: EventEnvelope[],
-    ) =>
+    insert: (workout: NewWorkout, eventsFor: (stored: WorkoutRecord) => EventEnvelope[]) =>
       prisma.$transaction(async (tx) => {
-        const row = await tx.workout.create({ data: workout, select: columns });
-        await tx.outboxEvent.createMany({ data: outboxRows(events) });
-        return asRecord(row);
+        const row = asRecord(await tx.workout.create({ data: workout, select: columns }));
+        await tx.outboxEvent.createMany({ data: outboxRows(eventsFor(row)) });
+        return row;
       }),
 
     findById: async (id: string): Promise<WorkoutRecord | null> =>
@@ -66,13 +86,13 @@ export function createWorkoutRepo(prisma: TrainingPrisma) {
      */
     update: (
       id: string,
-      expectedStatus: WorkoutRecord['status'],
+      expectedStatus: WorkoutStatus | WorkoutStatus[],
       changes: WorkoutChanges,
       eventsFor: (updated: WorkoutRecord) => EventEnvelope[],
     ): Promise<WorkoutRecord | null> =>
       prisma.$transaction(async (tx) => {
         const { count } = await tx.workout.updateMany({
-          where: { id, status: expectedStatus },
+          where: { id, status: { in: [expectedStatus].flat() } },
           data: changes,
         });
         if (count !== 1) return null;

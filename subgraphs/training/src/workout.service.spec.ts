@@ -10,21 +10,30 @@ function fakeWorkoutRepo(): WorkoutRepo & { events: EventEnvelope[] } {
   const events: EventEnvelope[] = [];
   return {
     events,
-    async insert(w, written) {
+    async insert(w, eventsFor) {
       const row: WorkoutRecord = {
-        ...w,
         status: 'IN_PROGRESS',
+        source: 'RECORDED',
+        title: null,
+        notes: null,
+        visibility: 'FOLLOWERS',
         finishedAt: null,
+        pausedAt: null,
+        pausedSeconds: 0,
         elapsedSeconds: null,
+        movingSeconds: null,
         distanceMeters: null,
+        elevationGainMeters: null,
+        calories: null,
+        ...w,
       };
       rows.push(row);
-      events.push(...written);
+      events.push(...eventsFor({ ...row }));
       return { ...row };
     },
     findById: async (id) => rows.find((r) => r.id === id) ?? null,
     async update(id, expectedStatus, changes, eventsFor) {
-      const row = rows.find((r) => r.id === id && r.status === expectedStatus);
+      const row = rows.find((r) => r.id === id && [expectedStatus].flat().includes(r.status));
       if (!row) return null;
       Object.assign(row, changes);
       events.push(...eventsFor({ ...row }));
@@ -150,6 +159,84 @@ describe('events', () => {
       },
     });
     expect(workouts.events[2]?.data).toMatchObject({ distanceMeters: 10_500, gearIds: [bike] });
+  });
+});
+
+describe('manual workouts', () => {
+  it('are finished at once with the figures given, and announced as completed', async () => {
+    const workouts = newTestWorkouts();
+    const logged = await workouts.logManual(ann, {
+      sport: 'RUN',
+      startedAt: new Date('2026-11-19T17:00:00Z'),
+      durationSeconds: 2700,
+      distanceMeters: 8000,
+      elevationGainMeters: 120,
+      calories: 600,
+      title: '  Evening loop ',
+    });
+    expect(logged).toMatchObject({
+      source: 'MANUAL',
+      status: 'FINISHED',
+      finishedAt: new Date('2026-11-19T17:45:00Z'),
+      elapsedSeconds: 2700,
+      movingSeconds: 2700,
+      title: 'Evening loop',
+      gearIds: [shoes],
+    });
+    expect(workouts.events.map((e) => e.type)).toEqual(['training.workout.completed']);
+  });
+
+  it.each([
+    ['durationSeconds', { durationSeconds: 0 }],
+    ['startedAt', { startedAt: new Date('2026-11-20T07:50:00Z') }],
+    ['distanceMeters', { distanceMeters: 60_000 }],
+    ['calories', { calories: 1.5 }],
+  ])('refuse a bad %s', async (field, overrides) => {
+    const workout = {
+      sport: 'RUN' as const,
+      startedAt: new Date('2026-11-19T17:00:00Z'),
+      durationSeconds: 2700,
+      ...overrides,
+    };
+    await expect(newTestWorkouts().logManual(ann, workout)).rejects.toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: { field },
+    });
+  });
+});
+
+describe('editing, discarding', () => {
+  it('changes title, notes, sport and visibility; left-out fields stay, null clears', async () => {
+    const workouts = newTestWorkouts();
+    const started = await workouts.start(ann, { sport: 'RUN' });
+    await workouts.update(ann, {
+      id: started.id,
+      title: 'Hill repeats',
+      notes: 'windy',
+      visibility: 'PRIVATE',
+    });
+    const edited = await workouts.update(ann, { id: started.id, notes: null, sport: 'TRAIL_RUN' });
+    expect(edited).toMatchObject({
+      title: 'Hill repeats',
+      notes: null,
+      sport: 'TRAIL_RUN',
+      visibility: 'PRIVATE',
+    });
+  });
+
+  it('discards a workout being recorded, but not a finished one', async () => {
+    const workouts = newTestWorkouts();
+    const recording = await workouts.start(ann, {
+      sport: 'RUN',
+      startedAt: new Date('2026-11-20T07:00:00Z'),
+    });
+    await workouts.pause(ann, recording.id);
+    await expect(workouts.discard(ann, recording.id)).resolves.toBe(recording.id);
+    await expect(workouts.get(ann, recording.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+
+    const done = await workouts.start(ann, { sport: 'RUN', startedAt: new Date('2026-11-20T07:00:00Z') });
+    await workouts.finish(ann, { id: done.id });
+    await expect(workouts.discard(ann, done.id)).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 });
 

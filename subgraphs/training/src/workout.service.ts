@@ -1,4 +1,4 @@
-/** The workout lifecycle: start, finish, edit, delete, read; an athlete sees only their own workouts. */
+/** The workout lifecycle: start, pause, resume, finish, discard, edit, delete, manual entries, reads. */
 import { v7 as uuidv7, validate as isUuid } from 'uuid';
 import type { Viewer } from '../../../lib/auth/viewer';
 import {
@@ -8,19 +8,49 @@ import {
   NotFoundError,
 } from '../../../lib/errors/domain-error';
 import { pageArgs, toConnection } from '../../../lib/graphql/relay';
-import type { KnownGearRepo } from './known-gear.repo';
 import type { Sport } from '../../../lib/sports';
+import type { KnownGearRepo } from './known-gear.repo';
 import { workoutDeleted, workoutEvent } from './workout-events';
-import type { WorkoutKey, WorkoutRecord, WorkoutRepo } from './workout.repo';
+import * as input from './workout-input';
+import { checkPlausibleSpeed, finishChanges, pauseChanges, resumeChanges } from './workout-lifecycle';
+import type {
+  Visibility,
+  WorkoutChanges,
+  WorkoutKey,
+  WorkoutRecord,
+  WorkoutRepo,
+  WorkoutStatus,
+} from './workout.repo';
 
-/** Clocks of phones drift: a start or finish up to this far in the future is accepted as "now". */
-export const CLOCK_SKEW_MS = 5 * 60 * 1000;
-/** The longest distance one workout may claim (1 000 km), so a typo cannot poison totals. */
-export const MAX_DISTANCE_METERS = 1_000_000;
 export const MAX_GEAR_PER_WORKOUT = 10;
+const OPEN: WorkoutStatus[] = ['IN_PROGRESS', 'PAUSED'];
 
 export interface Clock {
   now(): Date;
+}
+
+export interface WorkoutEdit {
+  id: string;
+  title?: string | null;
+  notes?: string | null;
+  sport?: Sport | null;
+  visibility?: Visibility | null;
+  distanceMeters?: number | null;
+  elevationGainMeters?: number | null;
+  gearIds?: readonly string[] | null;
+}
+
+export interface ManualWorkout {
+  sport: Sport;
+  startedAt: Date;
+  durationSeconds: number;
+  distanceMeters?: number | null;
+  elevationGainMeters?: number | null;
+  calories?: number | null;
+  title?: string | null;
+  notes?: string | null;
+  visibility?: Visibility | null;
+  gearIds?: readonly string[] | null;
 }
 
 export type WorkoutService = ReturnType<typeof createWorkoutService>;
@@ -35,15 +65,6 @@ function parseKey(raw: unknown): WorkoutKey | null {
 
 const keyOf = (w: WorkoutRecord) => [w.startedAt.toISOString(), w.id];
 
-function checkDistance(distance: number | null | undefined): void {
-  if (distance != null && !(Number.isFinite(distance) && distance >= 0 && distance <= MAX_DISTANCE_METERS)) {
-    throw new BadUserInputError(
-      'distanceMeters',
-      `distanceMeters must be between 0 and ${MAX_DISTANCE_METERS}.`,
-    );
-  }
-}
-
 export function createWorkoutService(deps: {
   workouts: WorkoutRepo;
   knownGear: KnownGearRepo;
@@ -53,15 +74,6 @@ export function createWorkoutService(deps: {
 }) {
   const { workouts, knownGear, clock } = deps;
   const published = deps.published ?? (() => undefined);
-
-  function notInFuture(field: string, value: Date, now: Date) {
-    if (value.getTime() > now.getTime() + CLOCK_SKEW_MS) {
-      throw new BadUserInputError(
-        field,
-        `${field} lies in the future; send the time the workout really happened.`,
-      );
-    }
-  }
 
   /** The viewer's own workout; anyone else's is reported as missing so its existence does not leak. */
   async function ownWorkout(viewer: Viewer, id: string): Promise<WorkoutRecord> {
@@ -93,93 +105,158 @@ export function createWorkoutService(deps: {
     return unique;
   }
 
+  /** Applies changes allowed in `from`, with the event the new state calls for. */
+  async function change(
+    viewer: Viewer,
+    workout: WorkoutRecord,
+    from: WorkoutStatus | WorkoutStatus[],
+    changes: WorkoutChanges,
+    type: Parameters<typeof workoutEvent>[0],
+  ) {
+    const updated = await workouts.update(workout.id, from, changes, workoutEvent(type, viewer));
+    if (!updated)
+      throw new ConflictError(`Workout ${workout.id} changed meanwhile: read it again and retry.`, {
+        id: workout.id,
+      });
+    published();
+    return updated;
+  }
+
+  /** A time the client gives for a transition (default now), never in the future. */
+  const momentOf = (field: string, at: Date | null | undefined) => {
+    const now = clock.now();
+    const moment = at ?? now;
+    input.notInFuture(field, moment, now);
+    return moment;
+  };
+
   return {
     async start(
       viewer: Viewer,
-      input: { sport: Sport; startedAt?: Date | null; gearIds?: readonly string[] | null },
+      args: { sport: Sport; startedAt?: Date | null; gearIds?: readonly string[] | null },
     ) {
-      const now = clock.now();
-      const startedAt = input.startedAt ?? now;
-      notInFuture('startedAt', startedAt, now);
-      const gearIds = await gearFor(viewer, input.sport, input.gearIds);
-      const workout = { id: uuidv7(), userId: viewer.userId, sport: input.sport, startedAt, gearIds };
+      const startedAt = momentOf('startedAt', args.startedAt);
+      const gearIds = await gearFor(viewer, args.sport, args.gearIds);
       const stored = await workouts.insert(
-        workout,
-        workoutEvent(
-          'training.workout.started',
-          viewer,
-        )({
-          ...workout,
-          status: 'IN_PROGRESS',
-          finishedAt: null,
-          elapsedSeconds: null,
-          distanceMeters: null,
-        }),
+        { id: uuidv7(), userId: viewer.userId, sport: args.sport, startedAt, gearIds },
+        workoutEvent('training.workout.started', viewer),
       );
       published();
       return stored;
     },
 
+    async pause(viewer: Viewer, id: string, at?: Date | null) {
+      const workout = await ownWorkout(viewer, id);
+      return change(
+        viewer,
+        workout,
+        'IN_PROGRESS',
+        pauseChanges(workout, momentOf('at', at)),
+        'training.workout.updated',
+      );
+    },
+
+    async resume(viewer: Viewer, id: string, at?: Date | null) {
+      const workout = await ownWorkout(viewer, id);
+      return change(
+        viewer,
+        workout,
+        'PAUSED',
+        resumeChanges(workout, momentOf('at', at)),
+        'training.workout.updated',
+      );
+    },
+
     async finish(
       viewer: Viewer,
-      input: {
+      args: {
         id: string;
         finishedAt?: Date | null;
         distanceMeters?: number | null;
         gearIds?: readonly string[] | null;
       },
     ): Promise<WorkoutRecord> {
-      const workout = await ownWorkout(viewer, input.id);
-      const now = clock.now();
-      const finishedAt = input.finishedAt ?? now;
-      notInFuture('finishedAt', finishedAt, now);
-      if (finishedAt < workout.startedAt) {
-        throw new BadUserInputError('finishedAt', 'finishedAt must not be before the workout started.');
-      }
-      checkDistance(input.distanceMeters);
+      const workout = await ownWorkout(viewer, args.id);
+      input.numberInRange('distanceMeters', args.distanceMeters, input.MAX_DISTANCE_METERS);
+      const changes = finishChanges(
+        workout,
+        momentOf('finishedAt', args.finishedAt),
+        args.distanceMeters ?? null,
+      );
       const gearIds =
-        input.gearIds == null ? workout.gearIds : await gearFor(viewer, workout.sport, input.gearIds);
-      const finished = await workouts.update(
-        workout.id,
-        'IN_PROGRESS',
+        args.gearIds == null ? workout.gearIds : await gearFor(viewer, workout.sport, args.gearIds);
+      return change(viewer, workout, OPEN, { ...changes, gearIds }, 'training.workout.completed');
+    },
+
+    /** Logs a workout done without recording it: finished at once, with the figures given. */
+    async logManual(viewer: Viewer, args: ManualWorkout): Promise<WorkoutRecord> {
+      const now = clock.now();
+      input.numberInRange('durationSeconds', args.durationSeconds, input.MAX_DURATION_SECONDS, true);
+      if (args.durationSeconds < 1)
+        throw new BadUserInputError('durationSeconds', 'durationSeconds must be at least 1.');
+      const finishedAt = new Date(args.startedAt.getTime() + args.durationSeconds * 1000);
+      input.notInFuture('startedAt', finishedAt, now);
+      input.numberInRange('distanceMeters', args.distanceMeters, input.MAX_DISTANCE_METERS);
+      input.numberInRange('elevationGainMeters', args.elevationGainMeters, input.MAX_ELEVATION_GAIN_METERS);
+      input.numberInRange('calories', args.calories, input.MAX_CALORIES, true);
+      checkPlausibleSpeed(args.sport, args.distanceMeters, args.durationSeconds);
+      const stored = await workouts.insert(
         {
+          id: uuidv7(),
+          userId: viewer.userId,
+          sport: args.sport,
+          source: 'MANUAL',
           status: 'FINISHED',
+          startedAt: args.startedAt,
           finishedAt,
-          elapsedSeconds: Math.round((finishedAt.getTime() - workout.startedAt.getTime()) / 1000),
-          distanceMeters: input.distanceMeters ?? null,
-          gearIds,
+          elapsedSeconds: args.durationSeconds,
+          movingSeconds: args.durationSeconds,
+          distanceMeters: args.distanceMeters ?? null,
+          elevationGainMeters: args.elevationGainMeters ?? null,
+          calories: args.calories ?? null,
+          title: input.text('title', args.title, input.MAX_TITLE_LENGTH) ?? null,
+          notes: input.text('notes', args.notes, input.MAX_NOTES_LENGTH) ?? null,
+          ...(args.visibility && { visibility: args.visibility }),
+          gearIds: await gearFor(viewer, args.sport, args.gearIds),
         },
         workoutEvent('training.workout.completed', viewer),
       );
-      if (!finished)
-        throw new ConflictError(`Workout ${workout.id} is already finished.`, { id: workout.id });
       published();
-      return finished;
+      return stored;
     },
 
-    /** Corrects a workout's distance or gear; consumers (gear wear, …) correct what they derived from it. */
-    async update(
-      viewer: Viewer,
-      input: { id: string; distanceMeters?: number | null; gearIds?: readonly string[] | null },
-    ) {
-      const workout = await ownWorkout(viewer, input.id);
-      checkDistance(input.distanceMeters);
-      const changes = {
-        ...(input.distanceMeters !== undefined && { distanceMeters: input.distanceMeters }),
-        ...(input.gearIds != null && { gearIds: await gearFor(viewer, workout.sport, input.gearIds) }),
-      };
-      const updated = await workouts.update(
-        workout.id,
-        workout.status,
-        changes,
-        workoutEvent('training.workout.updated', viewer),
+    /** Edits a workout; what other contexts derived from it (gear wear, …) follows through the updated event. */
+    async update(viewer: Viewer, edit: WorkoutEdit) {
+      const workout = await ownWorkout(viewer, edit.id);
+      input.numberInRange('distanceMeters', edit.distanceMeters, input.MAX_DISTANCE_METERS);
+      input.numberInRange('elevationGainMeters', edit.elevationGainMeters, input.MAX_ELEVATION_GAIN_METERS);
+      const sport = edit.sport ?? workout.sport;
+      checkPlausibleSpeed(
+        sport,
+        edit.distanceMeters === undefined ? workout.distanceMeters : edit.distanceMeters,
+        workout.movingSeconds,
       );
-      if (!updated)
-        throw new ConflictError(`Workout ${workout.id} changed meanwhile: read it again and retry.`, {
+      const changes: WorkoutChanges = {
+        ...(edit.title !== undefined && { title: input.text('title', edit.title, input.MAX_TITLE_LENGTH) }),
+        ...(edit.notes !== undefined && { notes: input.text('notes', edit.notes, input.MAX_NOTES_LENGTH) }),
+        ...(edit.sport && { sport: edit.sport }),
+        ...(edit.visibility && { visibility: edit.visibility }),
+        ...(edit.distanceMeters !== undefined && { distanceMeters: edit.distanceMeters }),
+        ...(edit.elevationGainMeters !== undefined && { elevationGainMeters: edit.elevationGainMeters }),
+        ...(edit.gearIds != null && { gearIds: await gearFor(viewer, sport, edit.gearIds) }),
+      };
+      return change(viewer, workout, workout.status, changes, 'training.workout.updated');
+    },
+
+    /** Throws away a workout still being recorded. */
+    async discard(viewer: Viewer, id: string): Promise<string> {
+      const workout = await ownWorkout(viewer, id);
+      if (!OPEN.includes(workout.status)) {
+        throw new ConflictError(`Workout ${workout.id} is finished: delete it instead of discarding it.`, {
           id: workout.id,
         });
-      published();
-      return updated;
+      }
+      return this.delete(viewer, id);
     },
 
     async delete(viewer: Viewer, id: string): Promise<string> {
