@@ -8,6 +8,7 @@ import {
 } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
+import { createProxyMiddleware } from 'http-proxy-middleware';
 import type { TokenVerifier } from '../../lib/auth/jwt-verifier';
 import { authenticateRequest } from '../../lib/auth/authenticate-request';
 import { createErrorFormatter } from '../../lib/errors/format-error';
@@ -19,6 +20,12 @@ import type { GatewayContext } from './gateway-context';
 import { checkSubgraphs } from './readiness';
 import { SubgraphDataSource } from './subgraph-data-source';
 import type { LoadedSupergraph } from './supergraph-file';
+
+/**
+ * Plain HTTP endpoints of subgraphs, served on the gateway's port too (path prefix → subgraph). The
+ * subgraph authenticates them with the same access token as GraphQL.
+ */
+export const HTTP_ROUTES: Record<string, string> = { '/telemetry': 'training' };
 
 export interface GatewayOptions {
   supergraph: LoadedSupergraph;
@@ -64,6 +71,18 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
       await checkSubgraphs(supergraph.subgraphUrls);
     },
   });
+  for (const [path, subgraph] of Object.entries(HTTP_ROUTES)) {
+    const url = supergraph.subgraphUrls[subgraph];
+    if (!url) continue;
+    app.use(
+      createProxyMiddleware({
+        target: new URL(url).origin,
+        pathFilter: path,
+        changeOrigin: true,
+        xfwd: true,
+      }),
+    );
+  }
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),

@@ -43,16 +43,22 @@ export function createHttpApp(options: { logger: Logger; ready: () => Promise<vo
 
 /** Last handler: malformed bodies get a 400 with a code, anything else a 500 without internals. */
 export function jsonErrorHandler(logger: Logger): ErrorRequestHandler {
-  return (error: { status?: number; type?: string }, _req, res, _next) => {
+  return (error: { status?: number; type?: string; limit?: number }, _req, res, _next) => {
     if (error.status && error.status < 500) {
-      res.status(error.status).json({
-        errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }],
-      });
+      const message =
+        error.type === 'entity.too.large'
+          ? `The request body is larger than the ${error.limit ?? ''} bytes accepted here.`.replace('  ', ' ')
+          : error.type === 'entity.parse.failed'
+            ? 'The request body is not valid JSON.'
+            : 'The request body could not be read (check Content-Type and Content-Encoding).';
+      res.status(error.status).json({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
       return;
     }
     logger.error({ err: error }, 'unhandled HTTP error');
-    res.status(500).json({
-      errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
-    });
+    res
+      .status(500)
+      .json({
+        errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+      });
   };
 }

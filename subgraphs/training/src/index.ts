@@ -9,6 +9,9 @@ import { startContextEvents } from '../../../lib/events/context-events';
 import { createTrainingEventHandlers } from './known-gear.events';
 import { createKnownGearRepo } from './known-gear.repo';
 import { createResolvers } from './resolvers';
+import { telemetryRoutes } from './telemetry.http';
+import { createTelemetryRepo } from './telemetry.repo';
+import { createTelemetryService } from './telemetry.service';
 import { createTrainingPrisma } from './training.prisma';
 import { createWorkoutRepo } from './workout.repo';
 import { createWorkoutService } from './workout.service';
@@ -38,18 +41,21 @@ export const startTrainingSubgraph: StartSubgraph = async (options) => {
     clock: { now: () => new Date() },
     published: events.notify,
   });
+  const telemetry = createTelemetryService({ telemetry: createTelemetryRepo(db.client), workouts });
+  const verifier = createJwtVerifier({
+    keys: remoteJwks(options.jwksUrl),
+    issuer: config.auth.issuer,
+    audience: config.auth.audience,
+  });
   return startSubgraphServer({
     name: 'training',
     typeDefs,
-    resolvers: createResolvers({ workouts }),
+    resolvers: createResolvers({ workouts, telemetry }),
+    routes: telemetryRoutes({ verifier, telemetry, logger }),
     host: options.host,
     publicHost: config.http.publicHost,
     port: options.port,
-    verifier: createJwtVerifier({
-      keys: remoteJwks(options.jwksUrl),
-      issuer: config.auth.issuer,
-      audience: config.auth.audience,
-    }),
+    verifier,
     logger: logger.child({ subgraph: 'training' }),
     ready: db.ping,
     onStop: async () => {

@@ -3,10 +3,11 @@ import { requireViewer } from '../../../lib/auth/viewer';
 import { DateTime, Duration } from '../../../lib/graphql/scalars';
 import type { Resolvers } from './__generated__/resolvers-types';
 import { sportTaxonomy } from './sport-info';
+import type { TelemetryService } from './telemetry.service';
 import type { WorkoutService } from './workout.service';
 
-export function createResolvers(deps: { workouts: WorkoutService }): Resolvers {
-  const { workouts } = deps;
+export function createResolvers(deps: { workouts: WorkoutService; telemetry: TelemetryService }): Resolvers {
+  const { workouts, telemetry } = deps;
   return {
     DateTime,
     Duration,
@@ -26,11 +27,14 @@ export function createResolvers(deps: { workouts: WorkoutService }): Resolvers {
       updateWorkout: (_root, args, ctx) => workouts.update(requireViewer(ctx.viewer), args),
       logManualWorkout: (_root, args, ctx) => workouts.logManual(requireViewer(ctx.viewer), args.input),
       discardWorkout: (_root, args, ctx) => workouts.discard(requireViewer(ctx.viewer), args.id),
+      recordTelemetry: (_root, args, ctx) =>
+        telemetry.record(requireViewer(ctx.viewer), args.workoutId, args.batch),
       deleteWorkout: (_root, args, ctx) => workouts.delete(requireViewer(ctx.viewer), args.id),
     },
     Workout: {
       __resolveReference: (ref, ctx) => workouts.get(requireViewer(ctx.viewer), ref.id),
       athlete: (workout) => ({ id: workout.userId }),
+      sampleCount: (workout) => telemetry.sampleCount(workout.id),
     },
     User: {
       __resolveReference: (ref) => ({ id: ref.id }),

@@ -90,7 +90,7 @@ describe.each(availableDatabaseKinds())('workout repository on %s', (kind) => {
 
   it('deletes a workout with its deleted event', async () => {
     const id = uuidv7();
-    const workout = await insert({ id, userId: athlete, sport: 'RUN', startedAt: at(0) });
+    const workout = (await insert({ id, userId: athlete, sport: 'RUN', startedAt: at(0) }))!;
     expect(await repo.delete(id, workoutDeleted(viewer, workout, at(5)))).toBe(true);
     expect(await repo.findById(id)).toBeNull();
     expect(await repo.delete(id, workoutDeleted(viewer, workout, at(6)))).toBe(false);

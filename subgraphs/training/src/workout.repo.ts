@@ -5,6 +5,7 @@
 import type { EventEnvelope } from '../../../lib/events/envelope';
 import { outboxRows } from '../../../lib/events/outbox';
 import type { Sport } from '../../../lib/sports';
+import { Prisma } from './__generated__/prisma/client';
 import type { TrainingPrisma } from './training.prisma';
 
 export interface WorkoutRecord {
@@ -70,12 +71,22 @@ const asRecord = (row: unknown) => row as WorkoutRecord;
 
 export function createWorkoutRepo(prisma: TrainingPrisma) {
   return {
-    insert: (workout: NewWorkout, eventsFor: (stored: WorkoutRecord) => EventEnvelope[]) =>
-      prisma.$transaction(async (tx) => {
-        const row = asRecord(await tx.workout.create({ data: workout, select: columns }));
-        await tx.outboxEvent.createMany({ data: outboxRows(eventsFor(row)) });
-        return row;
-      }),
+    /** Inserts the workout with its events; null (storing nothing) when its id exists already. */
+    insert: async (
+      workout: NewWorkout,
+      eventsFor: (stored: WorkoutRecord) => EventEnvelope[],
+    ): Promise<WorkoutRecord | null> => {
+      try {
+        return await prisma.$transaction(async (tx) => {
+          const row = asRecord(await tx.workout.create({ data: workout, select: columns }));
+          await tx.outboxEvent.createMany({ data: outboxRows(eventsFor(row)) });
+          return row;
+        });
+      } catch (error) {
+        if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') return null;
+        throw error;
+      }
+    },
 
     findById: async (id: string): Promise<WorkoutRecord | null> =>
       asRecord(await prisma.workout.findUnique({ where: { id }, select: columns })),

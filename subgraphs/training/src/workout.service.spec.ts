@@ -11,6 +11,7 @@ function fakeWorkoutRepo(): WorkoutRepo & { events: EventEnvelope[] } {
   return {
     events,
     async insert(w, eventsFor) {
+      if (rows.some((r) => r.id === w.id)) return null;
       const row: WorkoutRecord = {
         status: 'IN_PROGRESS',
         source: 'RECORDED',

@@ -1,0 +1,27 @@
+/** The JSON error answer of Pulse's few plain HTTP endpoints, with the same codes as GraphQL errors. */
+import type { Response } from 'express';
+import { DomainError, type ErrorCode } from '../errors/domain-error';
+import type { Logger } from '../logging/logger';
+
+const STATUS: Record<ErrorCode, number> = {
+  BAD_USER_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  RATE_LIMITED: 429,
+  INTERNAL_SERVER_ERROR: 500,
+};
+
+export function sendRestError(res: Response, error: unknown, logger: Logger): void {
+  if (error instanceof DomainError) {
+    res
+      .status(STATUS[error.code])
+      .json({ errors: [{ message: error.message, extensions: { ...error.details, code: error.code } }] });
+    return;
+  }
+  logger.error({ err: error }, 'unexpected error in an HTTP endpoint');
+  res
+    .status(500)
+    .json({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+}

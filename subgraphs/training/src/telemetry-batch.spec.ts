@@ -1,0 +1,77 @@
+import { columnsOfNdjson, samplesOf } from './telemetry-batch';
+
+const T0 = Date.UTC(2026, 10, 20, 7, 0, 0);
+
+describe('samplesOf', () => {
+  it('turns columns into rows, gaps as null and absent channels as null', () => {
+    const rows = samplesOf({
+      batchId: 'b1',
+      sequence: [7, 8],
+      time: [T0, '2026-11-20T07:00:01Z'],
+      latitude: [45.1, null],
+      heartRate: [140, 142],
+    });
+    expect(rows).toEqual([
+      {
+        sequence: 7,
+        recordedAt: new Date(T0),
+        latitude: 45.1,
+        longitude: null,
+        altitude: null,
+        heartRate: 140,
+        cadence: null,
+        power: null,
+        speed: null,
+        temperature: null,
+      },
+      {
+        sequence: 8,
+        recordedAt: new Date(T0 + 1000),
+        latitude: null,
+        longitude: null,
+        altitude: null,
+        heartRate: 142,
+        cadence: null,
+        power: null,
+        speed: null,
+        temperature: null,
+      },
+    ]);
+  });
+
+  it('keeps implausible values: validation flags them later, it never drops data', () => {
+    expect(
+      samplesOf({ batchId: 'b', sequence: [1], time: [T0], heartRate: [400], latitude: [123] })[0],
+    ).toMatchObject({ heartRate: 400, latitude: 123 });
+  });
+
+  it.each([
+    ['time', { time: [T0] }],
+    ['heartRate', { heartRate: [1] }],
+    ['sequence', { sequence: [1, 1] }],
+    ['sequence', { sequence: [-1, 2] }],
+    ['time', { time: [T0, 'yesterday'] }],
+    ['batchId', { batchId: '' }],
+  ])('refuses a batch with a bad %s, naming it', (field, overrides) => {
+    const batch = { batchId: 'b', sequence: [1, 2], time: [T0, T0 + 1000], ...overrides };
+    expect(() => samplesOf(batch)).toThrow(
+      expect.objectContaining({ code: 'BAD_USER_INPUT', details: { field } }),
+    );
+  });
+});
+
+describe('columnsOfNdjson', () => {
+  it('reads one sample per line with short keys', () => {
+    const ndjson = `{"seq":0,"t":${T0},"lat":45.1,"lon":13.6,"hr":120}\n\n{"seq":1,"t":"2026-11-20T07:00:01Z","alt":210.5}\n`;
+    expect(
+      samplesOf(columnsOfNdjson('b', ndjson)).map((r) => [r.sequence, r.latitude, r.altitude, r.heartRate]),
+    ).toEqual([
+      [0, 45.1, null, 120],
+      [1, null, 210.5, null],
+    ]);
+  });
+
+  it('names the line that is not JSON', () => {
+    expect(() => columnsOfNdjson('b', '{"seq":0}\n{oops')).toThrow(/Line 2/);
+  });
+});

@@ -1,0 +1,64 @@
+import { v7 as uuidv7 } from 'uuid';
+import { openContextDatabase, type ContextDatabase } from '../../../lib/db/context-database';
+import {
+  availableDatabaseKinds,
+  createTestDatabase,
+  type TestDatabase,
+} from '../../../lib/testing/test-databases';
+import { samplesOf } from './telemetry-batch';
+import { createTelemetryRepo } from './telemetry.repo';
+import { createTrainingPrisma, type TrainingPrisma } from './training.prisma';
+
+const T0 = Date.UTC(2026, 10, 20, 6, 0, 0);
+const rowsOf = (from: number, count: number) =>
+  samplesOf({
+    batchId: 'b',
+    sequence: Array.from({ length: count }, (_, i) => from + i),
+    time: Array.from({ length: count }, (_, i) => T0 + (from + i) * 1000),
+    latitude: Array.from({ length: count }, (_, i) => (i % 10 === 0 ? null : 45 + i * 1e-5)),
+    power: Array.from({ length: count }, () => 250),
+  });
+
+describe.each(availableDatabaseKinds())('telemetry repository on %s', (kind) => {
+  let test: TestDatabase;
+  let db: ContextDatabase<TrainingPrisma>;
+
+  beforeAll(async () => {
+    test = createTestDatabase(kind, 'telemetry');
+    db = await openContextDatabase({
+      context: 'training',
+      target: test.target,
+      createClient: createTrainingPrisma,
+    });
+  });
+  afterAll(async () => {
+    await db.close();
+    await test.cleanup();
+  });
+
+  it('stores a batch of 20 000 samples in one statement and skips re-sent ones', async () => {
+    const repo = createTelemetryRepo(db.client);
+    const workoutId = uuidv7();
+    expect(await repo.store(workoutId, 'big', rowsOf(0, 20_000))).toBe(20_000);
+    expect(await repo.store(workoutId, 'big', rowsOf(0, 20_000))).toBe(0);
+    expect(await repo.store(workoutId, 'tail', rowsOf(19_990, 20))).toBe(10);
+    expect(await repo.sampleCount(workoutId)).toBe(20_010);
+  });
+
+  it('keeps every value as sent, gaps as null', async () => {
+    const repo = createTelemetryRepo(db.client);
+    const workoutId = uuidv7();
+    await repo.store(workoutId, 'b', rowsOf(0, 2));
+    const stored = await db.client.telemetrySample.findMany({
+      where: { workoutId },
+      orderBy: { sequence: 'asc' },
+    });
+    expect(stored.map((s) => [s.sequence, s.recordedAt.getTime(), s.latitude, s.power, s.heartRate])).toEqual(
+      [
+        [0, T0, null, 250, null],
+        [1, T0 + 1000, 45.00001, 250, null],
+      ],
+    );
+    expect(await db.client.telemetryBatch.count({ where: { workoutId } })).toBe(1);
+  });
+});
