@@ -88,6 +88,21 @@ describe('gateway token verification', () => {
     ]);
   });
 
+  it('refuses telemetry uploads with an expired token before proxying them', async () => {
+    const response = await fetch(gateway.url.replace('/graphql', '/telemetry/workouts/w/batches/b'), {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-ndjson',
+        authorization: `Bearer ${await sign(Math.floor(Date.now() / 1000) - 60)}`,
+      },
+      body: '{"seq":0,"t":0}',
+    });
+    expect(response.status).toBe(401);
+    expect(await response.json()).toEqual({
+      errors: [{ message: expect.stringMatching(/expired/), extensions: { code: 'UNAUTHENTICATED' } }],
+    });
+  });
+
   it('is not ready while its subgraphs do not answer', async () => {
     const response = await fetch(gateway.url.replace('/graphql', '/ready'));
     expect(response.status).toBe(503);

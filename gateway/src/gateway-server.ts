@@ -11,6 +11,8 @@ import express from 'express';
 import { createProxyMiddleware } from 'http-proxy-middleware';
 import type { TokenVerifier } from '../../lib/auth/jwt-verifier';
 import { authenticateRequest } from '../../lib/auth/authenticate-request';
+import { bearerToken, requireViewer } from '../../lib/auth/viewer';
+import { sendRestError } from '../../lib/server/rest-errors';
 import { createErrorFormatter } from '../../lib/errors/format-error';
 import type { Logger } from '../../lib/logging/logger';
 import { createHttpApp, jsonErrorHandler } from '../../lib/server/http-app';
@@ -74,6 +76,16 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   for (const [path, subgraph] of Object.entries(HTTP_ROUTES)) {
     const url = supergraph.subgraphUrls[subgraph];
     if (!url) continue;
+    // Bad or missing tokens stop here, as for /graphql; the subgraph verifies the token again.
+    app.use(path, async (req, res, next) => {
+      try {
+        const token = bearerToken(req.headers.authorization);
+        requireViewer(token ? await verifier.verify(token) : null);
+        next();
+      } catch (error) {
+        sendRestError(res, error, logger);
+      }
+    });
     app.use(
       createProxyMiddleware({
         target: new URL(url).origin,
