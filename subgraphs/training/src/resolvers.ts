@@ -34,7 +34,6 @@ export function createResolvers(deps: { workouts: WorkoutService; telemetry: Tel
     Workout: {
       __resolveReference: (ref, ctx) => workouts.get(requireViewer(ctx.viewer), ref.id),
       athlete: (workout) => ({ id: workout.userId }),
-      sampleCount: (workout) => telemetry.sampleCount(workout.id),
     },
     User: {
       __resolveReference: (ref) => ({ id: ref.id }),

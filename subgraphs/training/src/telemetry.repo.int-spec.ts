@@ -35,19 +35,34 @@ describe.each(availableDatabaseKinds())('telemetry repository on %s', (kind) => 
     await db.close();
     await test.cleanup();
   });
+  const aWorkout = async () =>
+    (
+      await db.client.workout.create({
+        data: { id: uuidv7(), userId: uuidv7(), sport: 'RUN', startedAt: new Date(T0) },
+      })
+    ).id;
 
   it('stores a batch of 20 000 samples in one statement and skips re-sent ones', async () => {
     const repo = createTelemetryRepo(db.client);
-    const workoutId = uuidv7();
-    expect(await repo.store(workoutId, 'big', rowsOf(0, 20_000))).toBe(20_000);
-    expect(await repo.store(workoutId, 'big', rowsOf(0, 20_000))).toBe(0);
-    expect(await repo.store(workoutId, 'tail', rowsOf(19_990, 20))).toBe(10);
-    expect(await repo.sampleCount(workoutId)).toBe(20_010);
+    const workoutId = await aWorkout();
+    expect(await repo.store(workoutId, 'big', rowsOf(0, 20_000))).toEqual({
+      accepted: 20_000,
+      sampleCount: 20_000,
+    });
+    expect(await repo.store(workoutId, 'big', rowsOf(0, 20_000))).toEqual({
+      accepted: 0,
+      sampleCount: 20_000,
+    });
+    expect(await repo.store(workoutId, 'tail', rowsOf(19_990, 20))).toEqual({
+      accepted: 10,
+      sampleCount: 20_010,
+    });
+    expect(await db.client.telemetrySample.count({ where: { workoutId } })).toBe(20_010);
   });
 
   it('keeps every value as sent, gaps as null', async () => {
     const repo = createTelemetryRepo(db.client);
-    const workoutId = uuidv7();
+    const workoutId = await aWorkout();
     await repo.store(workoutId, 'b', rowsOf(0, 2));
     const stored = await db.client.telemetrySample.findMany({
       where: { workoutId },

@@ -1,6 +1,7 @@
 /**
  * Stores telemetry. The samples of a batch go in with one INSERT … SELECT FROM unnest(…) statement (one
  * array parameter per column, whatever the batch size); re-sent samples are skipped by the primary key.
+ * The workout's sample count is kept in the same transaction, so no one ever has to count samples.
  */
 import { CHANNELS, type SampleRow } from './telemetry-batch';
 import type { TrainingPrisma } from './training.prisma';
@@ -20,8 +21,12 @@ const INSERT_SAMPLES = `
 
 export function createTelemetryRepo(prisma: TrainingPrisma) {
   return {
-    /** Stores a batch once; returns how many of its samples were new. */
-    store: (workoutId: string, batchId: string, rows: SampleRow[]): Promise<number> =>
+    /** Stores a batch once; returns how many of its samples were new and how many the workout has now. */
+    store: (
+      workoutId: string,
+      batchId: string,
+      rows: SampleRow[],
+    ): Promise<{ accepted: number; sampleCount: number }> =>
       prisma.$transaction(async (tx) => {
         await tx.telemetryBatch.createMany({
           data: [{ workoutId, batchId, sampleCount: rows.length }],
@@ -30,9 +35,13 @@ export function createTelemetryRepo(prisma: TrainingPrisma) {
         const columns = COLUMNS.map((column) =>
           rows.map((row) => (column === 'recordedAt' ? row.recordedAt.toISOString() : row[column])),
         );
-        return tx.$executeRawUnsafe(INSERT_SAMPLES, workoutId, ...columns);
+        const accepted = await tx.$executeRawUnsafe(INSERT_SAMPLES, workoutId, ...columns);
+        const { sampleCount } = await tx.workout.update({
+          where: { id: workoutId },
+          data: { sampleCount: { increment: accepted } },
+          select: { sampleCount: true },
+        });
+        return { accepted, sampleCount };
       }),
-    sampleCount: (workoutId: string): Promise<number> =>
-      prisma.telemetrySample.count({ where: { workoutId } }),
   };
 }

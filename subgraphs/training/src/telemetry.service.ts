@@ -26,8 +26,7 @@ export function createTelemetryService(deps: {
     async record(viewer: Viewer, workoutId: string, batch: ColumnarBatch): Promise<TelemetryReceipt> {
       const workout = await deps.workouts.get(viewer, workoutId);
       const rows = samplesOf(batch);
-      const accepted = await deps.telemetry.store(workout.id, batch.batchId, rows);
-      const sampleCount = await deps.telemetry.sampleCount(workout.id);
+      const { accepted, sampleCount } = await deps.telemetry.store(workout.id, batch.batchId, rows);
       return {
         workoutId: workout.id,
         batchId: batch.batchId,
@@ -36,6 +35,5 @@ export function createTelemetryService(deps: {
         sampleCount,
       };
     },
-    sampleCount: (workoutId: string) => deps.telemetry.sampleCount(workoutId),
   };
 }

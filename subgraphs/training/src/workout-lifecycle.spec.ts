@@ -1,29 +1,11 @@
 import { checkPlausibleSpeed, finishChanges, pauseChanges, resumeChanges } from './workout-lifecycle';
+import { aWorkoutRecord } from './workout.builders';
 import type { WorkoutRecord } from './workout.repo';
 
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 20, 7, minute));
 
-const aWorkout = (overrides: Partial<WorkoutRecord> = {}): WorkoutRecord => ({
-  id: '01a1fb5a-8b07-70e1-a116-9cac97bf7d89',
-  userId: '01a1fb5a-fdb9-7073-b8d6-1cd4878c2c91',
-  sport: 'RUN',
-  status: 'IN_PROGRESS',
-  source: 'RECORDED',
-  title: null,
-  notes: null,
-  visibility: 'FOLLOWERS',
-  startedAt: at(0),
-  finishedAt: null,
-  pausedAt: null,
-  pausedSeconds: 0,
-  elapsedSeconds: null,
-  movingSeconds: null,
-  distanceMeters: null,
-  elevationGainMeters: null,
-  calories: null,
-  gearIds: [],
-  ...overrides,
-});
+const aWorkout = (overrides: Partial<WorkoutRecord> = {}) =>
+  aWorkoutRecord({ startedAt: at(0), ...overrides });
 
 describe('pause and resume', () => {
   it('counts a pause as elapsed time, not moving time', () => {

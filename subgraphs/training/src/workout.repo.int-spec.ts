@@ -64,6 +64,7 @@ describe.each(availableDatabaseKinds())('workout repository on %s', (kind) => {
       movingSeconds: null,
       elevationGainMeters: null,
       calories: null,
+      sampleCount: 0,
     });
     expect(await outboxTypes(id)).toEqual(['training.workout.started']);
   });

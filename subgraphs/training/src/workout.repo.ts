@@ -27,6 +27,8 @@ export interface WorkoutRecord {
   elevationGainMeters: number | null;
   calories: number | null;
   gearIds: string[];
+  /** Telemetry samples stored (maintained by the telemetry repository). */
+  sampleCount: number;
 }
 
 export type WorkoutStatus = 'IN_PROGRESS' | 'PAUSED' | 'FINISHED';
@@ -42,7 +44,7 @@ export interface WorkoutKey {
   id: string;
 }
 
-export type WorkoutChanges = Partial<Omit<WorkoutRecord, 'id' | 'userId' | 'startedAt'>>;
+export type WorkoutChanges = Partial<Omit<WorkoutRecord, 'id' | 'userId' | 'startedAt' | 'sampleCount'>>;
 
 export type WorkoutRepo = ReturnType<typeof createWorkoutRepo>;
 
@@ -65,6 +67,7 @@ const columns = {
   movingSeconds: true,
   elevationGainMeters: true,
   calories: true,
+  sampleCount: true,
 } as const;
 
 const asRecord = (row: unknown) => row as WorkoutRecord;

@@ -2,6 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Viewer } from '../../../lib/auth/viewer';
 import type { EventEnvelope } from '../../../lib/events/envelope';
 import type { KnownGearRecord, KnownGearRepo } from './known-gear.repo';
+import { aWorkoutRecord } from './workout.builders';
 import type { WorkoutRecord, WorkoutRepo } from './workout.repo';
 import { createWorkoutService } from './workout.service';
 
@@ -12,22 +13,7 @@ function fakeWorkoutRepo(): WorkoutRepo & { events: EventEnvelope[] } {
     events,
     async insert(w, eventsFor) {
       if (rows.some((r) => r.id === w.id)) return null;
-      const row: WorkoutRecord = {
-        status: 'IN_PROGRESS',
-        source: 'RECORDED',
-        title: null,
-        notes: null,
-        visibility: 'FOLLOWERS',
-        finishedAt: null,
-        pausedAt: null,
-        pausedSeconds: 0,
-        elapsedSeconds: null,
-        movingSeconds: null,
-        distanceMeters: null,
-        elevationGainMeters: null,
-        calories: null,
-        ...w,
-      };
+      const row = aWorkoutRecord(w);
       rows.push(row);
       events.push(...eventsFor({ ...row }));
       return { ...row };
