@@ -9,11 +9,7 @@
  *     @@id([eventId, consumer])
  *   }
  */
-import type { RawSql } from './raw-sql';
-
-export interface TransactionalClient<Tx> {
-  $transaction<R>(work: (tx: Tx) => Promise<R>): Promise<R>;
-}
+import type { RawSql, TransactionalClient } from './raw-sql';
 
 /** Runs `effect` unless `consumer` already processed `eventId`; both in one transaction. */
 export async function consumeOnce<Tx extends RawSql>(

@@ -10,6 +10,7 @@
 import { Gauge } from 'prom-client';
 import type { Logger } from '../logging/logger';
 import { metricsRegistry } from '../metrics';
+import { toBusMessage, type EventEnvelope } from './envelope';
 import type { BusMessage, EventBus } from './event-bus';
 import type { RawSql, RawSqlClient } from './raw-sql';
 
@@ -28,11 +29,9 @@ const lag = new Gauge({
 
 interface ClaimedRow {
   sequence: string;
-  topic: string;
   key: string;
+  /** The envelope (jsonb: an object, or its text with some drivers). */
   payload: unknown;
-  id: string;
-  type: string;
 }
 
 export interface OutboxRelayOptions {
@@ -71,12 +70,9 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
 }
 
 function toMessage(row: ClaimedRow): BusMessage {
-  const payload = typeof row.payload === 'string' ? row.payload : JSON.stringify(row.payload);
-  const envelope = JSON.parse(payload) as { correlationId?: string | null; traceparent?: string | null };
-  const headers: Record<string, string> = { 'x-event-id': row.id, 'x-event-type': row.type };
-  if (envelope.correlationId) headers['x-correlation-id'] = envelope.correlationId;
-  if (envelope.traceparent) headers.traceparent = envelope.traceparent;
-  return { topic: row.topic, key: row.key, value: payload, headers };
+  return toBusMessage(
+    (typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload) as EventEnvelope,
+  );
 }
 
 /** The claimed rows that may go now: for each key, the run that starts at the key's oldest unsent row. */
@@ -109,7 +105,7 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const tick = () =>
     db.$transaction(async (tx) => {
       const claimed = await tx.$queryRawUnsafe<ClaimedRow[]>(
-        `SELECT "sequence"::text AS "sequence", "id"::text AS "id", "topic", "key", "type", "payload"
+        `SELECT "sequence"::text AS "sequence", "key", "payload"
            FROM "OutboxEvent" WHERE "sentAt" IS NULL ORDER BY "OutboxEvent"."sequence" LIMIT $1 FOR UPDATE SKIP LOCKED`,
         batchSize,
       );

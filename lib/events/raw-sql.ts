@@ -4,9 +4,12 @@ export interface RawSql {
   $executeRawUnsafe(query: string, ...values: unknown[]): Promise<number>;
 }
 
-export interface RawSqlClient extends RawSql {
-  $transaction<R>(work: (tx: RawSql) => Promise<R>): Promise<R>;
+/** A client with interactive transactions whose callback gets `Tx` (a context's Prisma transaction client). */
+export interface TransactionalClient<Tx = RawSql> {
+  $transaction<R>(work: (tx: Tx) => Promise<R>): Promise<R>;
 }
+
+export type RawSqlClient = RawSql & TransactionalClient<RawSql>;
 
 /** Any generated Prisma client, seen through RawSqlClient (their $transaction types are richer but compatible). */
 export const asRawSqlClient = (client: unknown): RawSqlClient => client as RawSqlClient;
