@@ -13,7 +13,7 @@ export interface ContextDatabase<C> {
   close(): Promise<void>;
 }
 
-interface PrismaLike {
+export interface PrismaLike {
   $queryRawUnsafe(sql: string): Promise<unknown>;
   $disconnect(): Promise<void>;
 }

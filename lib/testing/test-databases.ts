@@ -3,6 +3,8 @@
  * PostgreSQL schema (dropped afterwards) when DATABASE_URL is set.
  */
 import { randomBytes } from 'node:crypto';
+import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import { openContextDatabase, type ContextDatabase, type PrismaLike } from '../db/context-database';
 import { dropSchema } from '../db/database';
 import { postgresTarget, type DatabaseTarget } from '../db/database-target';
 
@@ -33,4 +35,21 @@ export function createTestDatabase(kind: TestDatabaseKind, context: string): Tes
   const schema = `test_${context}_${randomBytes(5).toString('hex')}`;
   const target = postgresTarget(url, schema);
   return { target: { ...target, schema }, cleanup: () => dropSchema(url, schema) };
+}
+
+/** A context's database on a throw-away target, migrated; `close()` also drops what the test created. */
+export async function openTestContextDatabase<C extends PrismaLike>(
+  kind: TestDatabaseKind,
+  context: string,
+  createClient: (adapter: SqlMigrationAwareDriverAdapterFactory) => C,
+): Promise<ContextDatabase<C>> {
+  const test = createTestDatabase(kind, context);
+  const db = await openContextDatabase({ context, target: test.target, createClient });
+  return {
+    ...db,
+    async close() {
+      await db.close();
+      await test.cleanup();
+    },
+  };
 }

@@ -1,12 +1,8 @@
 import { v7 as uuidv7 } from 'uuid';
-import { openContextDatabase, type ContextDatabase } from '../../../lib/db/context-database';
-import {
-  availableDatabaseKinds,
-  createTestDatabase,
-  type TestDatabase,
-} from '../../../lib/testing/test-databases';
+import { useFixture } from '../../../lib/testing/fixture';
+import { availableDatabaseKinds, openTestContextDatabase } from '../../../lib/testing/test-databases';
 import { createAccessTokens } from './access-tokens';
-import { createIdentityPrisma, type IdentityPrisma } from './identity.prisma';
+import { createIdentityPrisma } from './identity.prisma';
 import { createLoginThrottleRepo } from './login-throttle.repo';
 import { createRefreshTokenRepo } from './refresh-token.repo';
 import { createSigningKeyRepo } from './signing-key.repo';
@@ -21,25 +17,11 @@ const aUser = (email = `${uuidv7()}@example.com`) => ({
 });
 
 describe.each(availableDatabaseKinds())('identity repositories on %s', (kind) => {
-  let test: TestDatabase;
-  let db: ContextDatabase<IdentityPrisma>;
-
-  beforeAll(async () => {
-    test = createTestDatabase(kind, 'identity');
-    db = await openContextDatabase({
-      context: 'identity',
-      target: test.target,
-      createClient: createIdentityPrisma,
-    });
-  });
-  afterAll(async () => {
-    await db.close();
-    await test.cleanup();
-  });
+  const db = useFixture(() => openTestContextDatabase(kind, 'identity', createIdentityPrisma));
 
   describe('users', () => {
     it('stores an account with the athlete role and reads it by email and id', async () => {
-      const users = createUserRepo(db.client);
+      const users = createUserRepo(db().client);
       const user = aUser();
       await users.create(user, []);
       expect(await users.findByEmail(user.email)).toMatchObject({ ...user, status: 'ACTIVE' });
@@ -47,7 +29,7 @@ describe.each(availableDatabaseKinds())('identity repositories on %s', (kind) =>
     });
 
     it('reports a taken email instead of failing, and keeps the first account', async () => {
-      const users = createUserRepo(db.client);
+      const users = createUserRepo(db().client);
       const first = aUser('taken@example.com');
       await users.create(first, []);
       expect(await users.create(aUser('taken@example.com'), [])).toBe('email-taken');
@@ -57,8 +39,8 @@ describe.each(availableDatabaseKinds())('identity repositories on %s', (kind) =>
 
   describe('refresh tokens', () => {
     it('rotates a token once: a second rotation of the same token stores nothing', async () => {
-      const users = createUserRepo(db.client);
-      const tokens = createRefreshTokenRepo(db.client);
+      const users = createUserRepo(db().client);
+      const tokens = createRefreshTokenRepo(db().client);
       const user = aUser();
       await users.create(user, []);
       const familyId = uuidv7();
@@ -77,7 +59,7 @@ describe.each(availableDatabaseKinds())('identity repositories on %s', (kind) =>
         tokens.rotate(first.id, token(`h-${uuidv7()}`), now),
       ]);
       expect([a, b].filter(Boolean)).toHaveLength(1);
-      expect(await db.client.refreshToken.count({ where: { familyId } })).toBe(2);
+      expect(await db().client.refreshToken.count({ where: { familyId } })).toBe(2);
       expect(await tokens.revokeFamily(familyId, now)).toBe(2);
       expect(await tokens.revokeFamily(familyId, now)).toBe(0);
     });
@@ -85,7 +67,7 @@ describe.each(availableDatabaseKinds())('identity repositories on %s', (kind) =>
 
   describe('login throttle', () => {
     it('saves, updates and clears the failures of an email', async () => {
-      const throttle = createLoginThrottleRepo(db.client);
+      const throttle = createLoginThrottleRepo(db().client);
       const state = { failures: 1, lastFailureAt: new Date(), blockedUntil: null };
       await throttle.save('ann@example.com', state);
       await throttle.save('ann@example.com', { ...state, failures: 2 });
@@ -98,8 +80,8 @@ describe.each(availableDatabaseKinds())('identity repositories on %s', (kind) =>
   describe('signing keys', () => {
     it('creates a key once and reuses it after a restart, so issued tokens stay valid', async () => {
       const options = { issuer: 'iss', audience: 'aud', ttlSeconds: 60 };
-      const first = await createAccessTokens(createSigningKeyRepo(db.client), options);
-      const second = await createAccessTokens(createSigningKeyRepo(db.client), options);
+      const first = await createAccessTokens(createSigningKeyRepo(db().client), options);
+      const second = await createAccessTokens(createSigningKeyRepo(db().client), options);
       expect(second.jwks()).toEqual(first.jwks());
       expect(first.jwks().keys).toEqual([
         expect.objectContaining({ kty: 'EC', crv: 'P-256', alg: 'ES256', use: 'sig' }),

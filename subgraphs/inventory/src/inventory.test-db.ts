@@ -1,6 +1,5 @@
 /** The inventory context on a throw-away database, wired as index.ts wires it, for integration tests. */
-import { openContextDatabase } from '../../../lib/db/context-database';
-import { createTestDatabase, type TestDatabaseKind } from '../../../lib/testing/test-databases';
+import { openTestContextDatabase, type TestDatabaseKind } from '../../../lib/testing/test-databases';
 import { createGearComponentRepo } from './gear-component.repo';
 import { createGearComponentService } from './gear-component.service';
 import { createGearUsageRepo } from './gear-usage.repo';
@@ -12,12 +11,7 @@ import { createInventoryEventHandlers } from './workout-usage.events';
 export type TestInventory = Awaited<ReturnType<typeof openTestInventory>>;
 
 export async function openTestInventory(kind: TestDatabaseKind) {
-  const test = createTestDatabase(kind, 'inventory');
-  const db = await openContextDatabase({
-    context: 'inventory',
-    target: test.target,
-    createClient: createInventoryPrisma,
-  });
+  const db = await openTestContextDatabase(kind, 'inventory', createInventoryPrisma);
   const prisma = db.client;
   const clock = { now: () => new Date() };
   const repo = createGearRepo(prisma);
@@ -37,9 +31,6 @@ export async function openTestInventory(kind: TestDatabaseKind) {
       clock,
     }),
     handlers: createInventoryEventHandlers({ prisma, notify: () => undefined }),
-    async close() {
-      await db.close();
-      await test.cleanup();
-    },
+    close: db.close,
   };
 }

@@ -1,35 +1,16 @@
 import { v7 as uuidv7 } from 'uuid';
-import { openContextDatabase, type ContextDatabase } from '../../../lib/db/context-database';
 import { createEvent, toBusMessage } from '../../../lib/events/envelope';
 import { dispatcher } from '../../../lib/events/event-consumer';
-import {
-  availableDatabaseKinds,
-  createTestDatabase,
-  type TestDatabase,
-} from '../../../lib/testing/test-databases';
+import { useFixture } from '../../../lib/testing/fixture';
+import { availableDatabaseKinds, openTestContextDatabase } from '../../../lib/testing/test-databases';
 import { trainingConsumers } from './known-gear.events';
 import { createKnownGearRepo } from './known-gear.repo';
-import type { TrainingPrisma } from './training.prisma';
 
 describe.each(availableDatabaseKinds())("training's copy of the athletes' gear on %s", (kind) => {
-  let test: TestDatabase;
-  let db: ContextDatabase<TrainingPrisma>;
-
-  beforeAll(async () => {
-    test = createTestDatabase(kind, 'known_gear');
-    db = await openContextDatabase({
-      context: 'training',
-      target: test.target,
-      createClient: trainingConsumers.createClient,
-    });
-  });
-  afterAll(async () => {
-    await db.close();
-    await test.cleanup();
-  });
+  const db = useFixture(() => openTestContextDatabase(kind, 'training', trainingConsumers.createClient));
 
   const deliver = (event: ReturnType<typeof gearChanged>) =>
-    dispatcher(trainingConsumers.handlers(db.client))({
+    dispatcher(trainingConsumers.handlers(db().client))({
       ...toBusMessage(event),
       partition: 0,
       offset: '0',
@@ -57,9 +38,11 @@ describe.each(availableDatabaseKinds())("training's copy of the athletes' gear o
     const retired = gearChanged(gearId, userId, 'RETIRED', []);
     await deliver(retired);
 
-    expect(await createKnownGearRepo(db.client).ofUser(userId)).toEqual([
+    expect(await createKnownGearRepo(db().client).ofUser(userId)).toEqual([
       { gearId, userId, status: 'RETIRED', defaultForSports: [] },
     ]);
-    expect(await db.client.inboxEvent.count({ where: { eventId: { in: [added.id, retired.id] } } })).toBe(2);
+    expect(await db().client.inboxEvent.count({ where: { eventId: { in: [added.id, retired.id] } } })).toBe(
+      2,
+    );
   });
 });

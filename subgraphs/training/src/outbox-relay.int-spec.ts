@@ -1,7 +1,6 @@
 // The outbox relay (lib/events/outbox-relay.ts) on training's real outbox table, on every database kind.
 import { pino } from 'pino';
 import { v7 as uuidv7 } from 'uuid';
-import { openContextDatabase, type ContextDatabase } from '../../../lib/db/context-database';
 import { createEvent, parseEvent, type EventEnvelope } from '../../../lib/events/envelope';
 import type { DeliveredMessage, EventBus } from '../../../lib/events/event-bus';
 import { eventually } from '../../../lib/testing/eventually';
@@ -10,12 +9,9 @@ import { createInProcessBus } from '../../../lib/events/in-process-bus';
 import { outboxRows } from '../../../lib/events/outbox';
 import { startOutboxRelay } from '../../../lib/events/outbox-relay';
 import { asRawSqlClient } from '../../../lib/events/raw-sql';
-import {
-  availableDatabaseKinds,
-  createTestDatabase,
-  type TestDatabase,
-} from '../../../lib/testing/test-databases';
-import { createTrainingPrisma, type TrainingPrisma } from './training.prisma';
+import { useFixture } from '../../../lib/testing/fixture';
+import { availableDatabaseKinds, openTestContextDatabase } from '../../../lib/testing/test-databases';
+import { createTrainingPrisma } from './training.prisma';
 
 const logger = pino({ level: 'silent' });
 const deleted = (workoutId: string): EventEnvelope =>
@@ -40,23 +36,9 @@ function crashingAfterPublish(bus: EventBus, crashOnCalls: number[]): EventBus {
 }
 
 describe.each(availableDatabaseKinds())('outbox relay on %s', (kind) => {
-  let test: TestDatabase;
-  let db: ContextDatabase<TrainingPrisma>;
+  const db = useFixture(() => openTestContextDatabase(kind, 'training', createTrainingPrisma), 'each');
 
-  beforeEach(async () => {
-    test = createTestDatabase(kind, 'relay');
-    db = await openContextDatabase({
-      context: 'training',
-      target: test.target,
-      createClient: createTrainingPrisma,
-    });
-  });
-  afterEach(async () => {
-    await db.close();
-    await test.cleanup();
-  });
-
-  const write = (events: EventEnvelope[]) => db.client.outboxEvent.createMany({ data: outboxRows(events) });
+  const write = (events: EventEnvelope[]) => db().client.outboxEvent.createMany({ data: outboxRows(events) });
   const collect = async (bus: EventBus) => {
     const received: DeliveredMessage[] = [];
     const consumer = await bus.subscribe({
@@ -79,7 +61,7 @@ describe.each(availableDatabaseKinds())('outbox relay on %s', (kind) => {
     await write(events);
     const relay = startOutboxRelay({
       context: 'training',
-      db: asRawSqlClient(db.client),
+      db: asRawSqlClient(db().client),
       bus,
       logger,
       batchSize: 2,
@@ -97,31 +79,31 @@ describe.each(availableDatabaseKinds())('outbox relay on %s', (kind) => {
       'x-event-type': 'training.workout.deleted',
       'x-event-id': events[0]!.id,
     });
-    expect(await db.client.outboxEvent.count({ where: { sentAt: null } })).toBe(0);
+    expect(await db().client.outboxEvent.count({ where: { sentAt: null } })).toBe(0);
     await consumer.stop();
   });
 
   it('purges rows sent more than a week ago, and only those', async () => {
     const [old, recent, unsent] = [deleted(uuidv7()), deleted(uuidv7()), deleted(uuidv7())];
     await write([old, recent, unsent]);
-    await db.client.outboxEvent.update({
+    await db().client.outboxEvent.update({
       where: { id: old.id },
       data: { sentAt: new Date(Date.now() - 8 * 86_400_000) },
     });
-    await db.client.outboxEvent.update({
+    await db().client.outboxEvent.update({
       where: { id: recent.id },
       data: { sentAt: new Date(Date.now() - 86_400_000) },
     });
     const bus = createInProcessBus();
     const relay = startOutboxRelay({
       context: 'training',
-      db: asRawSqlClient(db.client),
+      db: asRawSqlClient(db().client),
       bus,
       logger,
       idleMs: 20,
     });
     await eventually(async () => {
-      const left = (await db.client.outboxEvent.findMany({ select: { id: true } })).map((r) => r.id);
+      const left = (await db().client.outboxEvent.findMany({ select: { id: true } })).map((r) => r.id);
       expect(left.sort()).toEqual([recent.id, unsent.id].sort());
     });
     await relay.stop();
@@ -131,14 +113,14 @@ describe.each(availableDatabaseKinds())('outbox relay on %s', (kind) => {
     const bus = createInProcessBus();
     const { received, consumer } = await collect(bus);
     await expect(
-      db.client.$transaction(async (tx) => {
+      db().client.$transaction(async (tx) => {
         await tx.outboxEvent.createMany({ data: outboxRows([deleted(uuidv7())]) });
         throw new Error('the state change failed');
       }),
     ).rejects.toThrow('the state change failed');
     const relay = startOutboxRelay({
       context: 'training',
-      db: asRawSqlClient(db.client),
+      db: asRawSqlClient(db().client),
       bus,
       logger,
       idleMs: 20,
@@ -157,7 +139,7 @@ describe.each(availableDatabaseKinds())('outbox relay on %s', (kind) => {
       topics: ['pulse.training.v1'],
       handler: async (m) => {
         const event = parseEvent(m)!;
-        await consumeOnce(db.client, 'inbox-test', event.id, async () => void effects.push(event.id));
+        await consumeOnce(db().client, 'inbox-test', event.id, async () => void effects.push(event.id));
       },
     });
     const { received, consumer: observer } = await collect(bus);
@@ -165,13 +147,13 @@ describe.each(availableDatabaseKinds())('outbox relay on %s', (kind) => {
     await write([event]);
     const relay = startOutboxRelay({
       context: 'training',
-      db: asRawSqlClient(db.client),
+      db: asRawSqlClient(db().client),
       bus: crashingAfterPublish(bus, [1]),
       logger,
       idleMs: 20,
     });
     await eventually(async () =>
-      expect(await db.client.outboxEvent.count({ where: { sentAt: null } })).toBe(0),
+      expect(await db().client.outboxEvent.count({ where: { sentAt: null } })).toBe(0),
     );
     await relay.stop();
     await eventually(() => expect(received).toHaveLength(2));
@@ -186,7 +168,13 @@ describe.each(availableDatabaseKinds())('outbox relay on %s', (kind) => {
     const keys = [uuidv7(), uuidv7(), uuidv7()];
     const events = Array.from({ length: 30 }, (_, i) => deleted(keys[i % 3]!));
     await write(events);
-    const options = { context: 'training', db: asRawSqlClient(db.client), logger, batchSize: 4, idleMs: 20 };
+    const options = {
+      context: 'training',
+      db: asRawSqlClient(db().client),
+      logger,
+      batchSize: 4,
+      idleMs: 20,
+    };
 
     // The first instance dies on its third batch, after publishing it; a new instance takes over.
     const first = startOutboxRelay({ ...options, bus: crashingAfterPublish(bus, [3, 4, 5, 6, 7, 8, 9, 10]) });
@@ -194,7 +182,7 @@ describe.each(availableDatabaseKinds())('outbox relay on %s', (kind) => {
     await first.stop();
     const second = startOutboxRelay({ ...options, bus });
     await eventually(async () =>
-      expect(await db.client.outboxEvent.count({ where: { sentAt: null } })).toBe(0),
+      expect(await db().client.outboxEvent.count({ where: { sentAt: null } })).toBe(0),
     );
     await second.stop();
 
@@ -216,7 +204,7 @@ describe.each(availableDatabaseKinds())('outbox relay on %s', (kind) => {
     await write(events);
     const options = {
       context: 'training',
-      db: asRawSqlClient(db.client),
+      db: asRawSqlClient(db().client),
       bus,
       logger,
       batchSize: 3,

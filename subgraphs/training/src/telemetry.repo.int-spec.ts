@@ -1,13 +1,9 @@
 import { v7 as uuidv7 } from 'uuid';
-import { openContextDatabase, type ContextDatabase } from '../../../lib/db/context-database';
-import {
-  availableDatabaseKinds,
-  createTestDatabase,
-  type TestDatabase,
-} from '../../../lib/testing/test-databases';
+import { useFixture } from '../../../lib/testing/fixture';
+import { availableDatabaseKinds, openTestContextDatabase } from '../../../lib/testing/test-databases';
 import { samplesOf } from './telemetry-batch';
 import { createTelemetryRepo } from './telemetry.repo';
-import { createTrainingPrisma, type TrainingPrisma } from './training.prisma';
+import { createTrainingPrisma } from './training.prisma';
 
 const T0 = Date.UTC(2026, 10, 20, 6, 0, 0);
 const rowsOf = (from: number, count: number) =>
@@ -20,30 +16,16 @@ const rowsOf = (from: number, count: number) =>
   });
 
 describe.each(availableDatabaseKinds())('telemetry repository on %s', (kind) => {
-  let test: TestDatabase;
-  let db: ContextDatabase<TrainingPrisma>;
-
-  beforeAll(async () => {
-    test = createTestDatabase(kind, 'telemetry');
-    db = await openContextDatabase({
-      context: 'training',
-      target: test.target,
-      createClient: createTrainingPrisma,
-    });
-  });
-  afterAll(async () => {
-    await db.close();
-    await test.cleanup();
-  });
+  const db = useFixture(() => openTestContextDatabase(kind, 'training', createTrainingPrisma));
   const aWorkout = async () =>
     (
-      await db.client.workout.create({
+      await db().client.workout.create({
         data: { id: uuidv7(), userId: uuidv7(), sport: 'RUN', startedAt: new Date(T0) },
       })
     ).id;
 
   it('stores a batch of 20 000 samples in one statement and skips re-sent ones', async () => {
-    const repo = createTelemetryRepo(db.client);
+    const repo = createTelemetryRepo(db().client);
     const workoutId = await aWorkout();
     expect(await repo.store(workoutId, 'big', rowsOf(0, 20_000))).toEqual({
       accepted: 20_000,
@@ -57,14 +39,14 @@ describe.each(availableDatabaseKinds())('telemetry repository on %s', (kind) => 
       accepted: 10,
       sampleCount: 20_010,
     });
-    expect(await db.client.telemetrySample.count({ where: { workoutId } })).toBe(20_010);
+    expect(await db().client.telemetrySample.count({ where: { workoutId } })).toBe(20_010);
   });
 
   it('keeps every value as sent, gaps as null', async () => {
-    const repo = createTelemetryRepo(db.client);
+    const repo = createTelemetryRepo(db().client);
     const workoutId = await aWorkout();
     await repo.store(workoutId, 'b', rowsOf(0, 2));
-    const stored = await db.client.telemetrySample.findMany({
+    const stored = await db().client.telemetrySample.findMany({
       where: { workoutId },
       orderBy: { sequence: 'asc' },
     });
@@ -74,6 +56,6 @@ describe.each(availableDatabaseKinds())('telemetry repository on %s', (kind) => 
         [1, T0 + 1000, 45.00001, 250, null],
       ],
     );
-    expect(await db.client.telemetryBatch.count({ where: { workoutId } })).toBe(1);
+    expect(await db().client.telemetryBatch.count({ where: { workoutId } })).toBe(1);
   });
 });

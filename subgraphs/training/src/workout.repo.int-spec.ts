@@ -2,16 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
-import { openContextDatabase, type ContextDatabase } from '../../../lib/db/context-database';
+import { openContextDatabase } from '../../../lib/db/context-database';
 import type { DatabaseTarget } from '../../../lib/db/database-target';
-import {
-  availableDatabaseKinds,
-  createTestDatabase,
-  type TestDatabase,
-} from '../../../lib/testing/test-databases';
-import { createTrainingPrisma, type TrainingPrisma } from './training.prisma';
+import { useFixture } from '../../../lib/testing/fixture';
+import { availableDatabaseKinds, openTestContextDatabase } from '../../../lib/testing/test-databases';
+import { createTrainingPrisma } from './training.prisma';
 import { workoutDeleted, workoutEvent } from './workout-events';
-import { createWorkoutRepo, type WorkoutRepo } from './workout.repo';
+import { createWorkoutRepo } from './workout.repo';
 
 const openTraining = (target: DatabaseTarget) =>
   openContextDatabase({ context: 'training', target, createClient: createTrainingPrisma });
@@ -20,32 +17,21 @@ const athlete = uuidv7();
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 20, 6, minute));
 
 describe.each(availableDatabaseKinds())('workout repository on %s', (kind) => {
-  let test: TestDatabase;
-  let db: ContextDatabase<TrainingPrisma>;
-  let repo: WorkoutRepo;
-
-  beforeAll(async () => {
-    test = createTestDatabase(kind, 'training');
-    db = await openTraining(test.target);
-    repo = createWorkoutRepo(db.client);
-  });
-  afterAll(async () => {
-    await db.close();
-    await test.cleanup();
-  });
+  const db = useFixture(() => openTestContextDatabase(kind, 'training', createTrainingPrisma));
+  const repo = () => createWorkoutRepo(db().client);
 
   const viewer = { userId: athlete, roles: [] };
   const insert = (w: { id: string; userId: string; sport: 'RIDE' | 'RUN' | 'HIKE'; startedAt: Date }) =>
-    repo.insert({ ...w, gearIds: [] }, workoutEvent('training.workout.started', viewer));
+    repo().insert({ ...w, gearIds: [] }, workoutEvent('training.workout.started', viewer));
   const outboxTypes = async (aggregateId: string) =>
-    (await db.client.outboxEvent.findMany({ where: { key: aggregateId }, orderBy: { sequence: 'asc' } })).map(
-      (r) => r.type,
-    );
+    (
+      await db().client.outboxEvent.findMany({ where: { key: aggregateId }, orderBy: { sequence: 'asc' } })
+    ).map((r) => r.type);
 
   it('stores a started workout with its event, and reads it back', async () => {
     const id = uuidv7();
     await insert({ id, userId: athlete, sport: 'RIDE', startedAt: at(0) });
-    expect(await repo.findById(id)).toEqual({
+    expect(await repo().findById(id)).toEqual({
       id,
       userId: athlete,
       sport: 'RIDE',
@@ -79,22 +65,22 @@ describe.each(availableDatabaseKinds())('workout repository on %s', (kind) => {
       distanceMeters: 5000.5,
     };
     const completed = workoutEvent('training.workout.completed', viewer);
-    expect(await repo.update(id, 'IN_PROGRESS', finish, completed)).toMatchObject({
+    expect(await repo().update(id, 'IN_PROGRESS', finish, completed)).toMatchObject({
       status: 'FINISHED',
       elapsedSeconds: 1800,
       distanceMeters: 5000.5,
     });
-    expect(await repo.update(id, 'IN_PROGRESS', { ...finish, distanceMeters: 1 }, completed)).toBeNull();
-    expect((await repo.findById(id))?.distanceMeters).toBe(5000.5);
+    expect(await repo().update(id, 'IN_PROGRESS', { ...finish, distanceMeters: 1 }, completed)).toBeNull();
+    expect((await repo().findById(id))?.distanceMeters).toBe(5000.5);
     expect(await outboxTypes(id)).toEqual(['training.workout.started', 'training.workout.completed']);
   });
 
   it('deletes a workout with its deleted event', async () => {
     const id = uuidv7();
     const workout = (await insert({ id, userId: athlete, sport: 'RUN', startedAt: at(0) }))!;
-    expect(await repo.delete(id, workoutDeleted(viewer, workout, at(5)))).toBe(true);
-    expect(await repo.findById(id)).toBeNull();
-    expect(await repo.delete(id, workoutDeleted(viewer, workout, at(6)))).toBe(false);
+    expect(await repo().delete(id, workoutDeleted(viewer, workout, at(5)))).toBe(true);
+    expect(await repo().findById(id)).toBeNull();
+    expect(await repo().delete(id, workoutDeleted(viewer, workout, at(6)))).toBe(false);
     expect(await outboxTypes(id)).toEqual(['training.workout.started', 'training.workout.deleted']);
   });
 
@@ -108,9 +94,9 @@ describe.each(availableDatabaseKinds())('workout repository on %s', (kind) => {
     await insert({ id: ids[3]!, userId: owner, sport: 'RUN', startedAt: at(3) });
     await insert({ id: uuidv7(), userId: uuidv7(), sport: 'RUN', startedAt: at(4) });
 
-    const first = await repo.listByUser(owner, 2, null);
+    const first = await repo().listByUser(owner, 2, null);
     const last = first.at(-1)!;
-    const second = await repo.listByUser(owner, 2, { startedAt: last.startedAt, id: last.id });
+    const second = await repo().listByUser(owner, 2, { startedAt: last.startedAt, id: last.id });
     expect([...first, ...second].map((w) => w.id)).toEqual([ids[3], ids[2], ids[1], ids[0]]);
   });
 });
