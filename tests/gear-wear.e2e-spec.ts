@@ -8,29 +8,22 @@ import {
 } from './__generated__/operations';
 import { eventually } from '../lib/testing/eventually';
 import { anAthlete } from './support/athletes';
-import { startTestPlatform, type TestPlatform } from './support/test-platform';
+import { useTestPlatform } from './support/test-platform';
 
-let pulse: TestPlatform;
-
-beforeAll(async () => {
-  pulse = await startTestPlatform();
-});
-afterAll(async () => {
-  await pulse.stop();
-});
+const pulse = useTestPlatform();
 
 describe('gear wears as workouts finish (training → events → inventory)', () => {
   it('credits the finished distance to every gear item used, corrects it on edit and reverses it on delete', async () => {
-    const { accessToken: token } = await anAthlete(pulse);
+    const { accessToken: token } = await anAthlete(pulse());
     const shoes = (
-      await pulse.send(
+      await pulse().send(
         AddGearDocument,
         { input: { kind: 'SHOES', brand: 'Hoka', model: 'Clifton 9', initialDistanceMeters: 120_000 } },
         token,
       )
     ).data!.addGear;
     const spare = (
-      await pulse.send(AddGearDocument, { input: { kind: 'OTHER', nickname: 'Race belt' } }, token)
+      await pulse().send(AddGearDocument, { input: { kind: 'OTHER', nickname: 'Race belt' } }, token)
     ).data!.addGear;
     expect(shoes).toMatchObject({
       name: 'Hoka Clifton 9',
@@ -41,7 +34,7 @@ describe('gear wears as workouts finish (training → events → inventory)', ()
     // Training learns about new gear through inventory.gear.changed: usable within moments.
     let workoutId = '';
     await eventually(async () => {
-      const started = await pulse.send(
+      const started = await pulse().send(
         StartWorkoutWithGearDocument,
         { sport: 'RUN', gearIds: [shoes.id, spare.id] },
         token,
@@ -55,21 +48,21 @@ describe('gear wears as workouts finish (training → events → inventory)', ()
       ]);
     });
 
-    await pulse.send(FinishWorkoutDocument, { id: workoutId, distanceMeters: 10_000 }, token);
+    await pulse().send(FinishWorkoutDocument, { id: workoutId, distanceMeters: 10_000 }, token);
     const distances = async () =>
       Object.fromEntries(
-        (await pulse.send(MyGearDocument, {}, token)).data!.myGear.map((g) => [g.id, g.distanceMeters]),
+        (await pulse().send(MyGearDocument, {}, token)).data!.myGear.map((g) => [g.id, g.distanceMeters]),
       );
     await eventually(async () =>
       expect(await distances()).toEqual({ [shoes.id]: 130_000, [spare.id]: 10_000 }),
     );
 
-    await pulse.send(UpdateWorkoutDistanceDocument, { id: workoutId, distanceMeters: 12_000 }, token);
+    await pulse().send(UpdateWorkoutDistanceDocument, { id: workoutId, distanceMeters: 12_000 }, token);
     await eventually(async () =>
       expect(await distances()).toEqual({ [shoes.id]: 132_000, [spare.id]: 12_000 }),
     );
 
-    await pulse.send(DeleteWorkoutDocument, { id: workoutId }, token);
+    await pulse().send(DeleteWorkoutDocument, { id: workoutId }, token);
     await eventually(async () => expect(await distances()).toEqual({ [shoes.id]: 120_000, [spare.id]: 0 }));
   });
 });

@@ -11,20 +11,13 @@ import {
   WorkoutWithAthleteDocument,
 } from './__generated__/operations';
 import { anAthlete, PASSWORD } from './support/athletes';
-import { errorCodes, startTestPlatform, type TestPlatform } from './support/test-platform';
+import { errorCodes, useTestPlatform } from './support/test-platform';
 
-let pulse: TestPlatform;
-
-beforeAll(async () => {
-  pulse = await startTestPlatform();
-});
-afterAll(async () => {
-  await pulse.stop();
-});
+const pulse = useTestPlatform();
 
 describe('an athlete records a workout through the gateway', () => {
   it('registers, signs in, starts and finishes a workout, and finds it on their account', async () => {
-    const registered = await anAthlete(pulse, 'Ann Runner');
+    const registered = await anAthlete(pulse(), 'Ann Runner');
     expect(registered.user).toEqual({
       id: expect.any(String),
       email: registered.email,
@@ -32,14 +25,14 @@ describe('an athlete records a workout through the gateway', () => {
       roles: ['ATHLETE'],
     });
 
-    const login = await pulse.send(LoginDocument, {
+    const login = await pulse().send(LoginDocument, {
       email: registered.email.toUpperCase(),
       password: PASSWORD,
     });
     const token = login.data!.login.accessToken;
     expect(login.data!.login.user.id).toBe(registered.user.id);
 
-    const started = await pulse.send(
+    const started = await pulse().send(
       StartWorkoutDocument,
       { sport: 'RUN', startedAt: '2026-11-20T06:00:00.000Z' },
       token,
@@ -51,7 +44,7 @@ describe('an athlete records a workout through the gateway', () => {
       startedAt: '2026-11-20T06:00:00.000Z',
     });
 
-    const finished = await pulse.send(
+    const finished = await pulse().send(
       FinishWorkoutDocument,
       { id, finishedAt: '2026-11-20T06:45:30.000Z', distanceMeters: 10_012.5 },
       token,
@@ -69,7 +62,7 @@ describe('an athlete records a workout through the gateway', () => {
     });
 
     // `me` is owned by identity; `workouts` on it is contributed by training through federation.
-    const me = await pulse.send(MyWorkoutsThroughMeDocument, {}, token);
+    const me = await pulse().send(MyWorkoutsThroughMeDocument, {}, token);
     expect(me.data!.me).toEqual({
       id: registered.user.id,
       displayName: 'Ann Runner',
@@ -80,7 +73,7 @@ describe('an athlete records a workout through the gateway', () => {
     });
 
     // And the other way round: a training-owned workout resolves its athlete's name from identity.
-    const withAthlete = await pulse.send(WorkoutWithAthleteDocument, { id }, token);
+    const withAthlete = await pulse().send(WorkoutWithAthleteDocument, { id }, token);
     expect(withAthlete.data!.workout).toEqual({
       id,
       sport: 'RUN',
@@ -90,18 +83,18 @@ describe('an athlete records a workout through the gateway', () => {
   });
 
   it('pages through workouts newest first', async () => {
-    const { accessToken: token } = await anAthlete(pulse);
+    const { accessToken: token } = await anAthlete(pulse());
     const ids: string[] = [];
     for (const hour of ['05', '06', '07']) {
-      const started = await pulse.send(
+      const started = await pulse().send(
         StartWorkoutDocument,
         { sport: 'RIDE', startedAt: `2026-11-19T${hour}:00:00Z` },
         token,
       );
       ids.push(started.data!.startWorkout.id);
     }
-    const page1 = await pulse.send(MyWorkoutsDocument, { first: 2 }, token);
-    const page2 = await pulse.send(
+    const page1 = await pulse().send(MyWorkoutsDocument, { first: 2 }, token);
+    const page2 = await pulse().send(
       MyWorkoutsDocument,
       { first: 2, after: page1.data!.myWorkouts.pageInfo.endCursor },
       token,
@@ -115,15 +108,17 @@ describe('an athlete records a workout through the gateway', () => {
 
 describe('authentication at the gateway', () => {
   it('answers UNAUTHENTICATED to an anonymous request for private data', async () => {
-    expect(errorCodes(await pulse.send(MeDocument, {}))).toEqual(['UNAUTHENTICATED']);
-    expect(errorCodes(await pulse.send(StartWorkoutDocument, { sport: 'RUN' }))).toEqual(['UNAUTHENTICATED']);
+    expect(errorCodes(await pulse().send(MeDocument, {}))).toEqual(['UNAUTHENTICATED']);
+    expect(errorCodes(await pulse().send(StartWorkoutDocument, { sport: 'RUN' }))).toEqual([
+      'UNAUTHENTICATED',
+    ]);
   });
 
   it('rejects a malformed or forged token with UNAUTHENTICATED and HTTP 401', async () => {
     const forged =
       'eyJhbGciOiJFUzI1NiIsImtpZCI6Im5vcGUifQ.eyJzdWIiOiJ4IiwiaXNzIjoicHVsc2UtaWRlbnRpdHkiLCJhdWQiOiJwdWxzZSIsImV4cCI6OTk5OTk5OTk5OX0.c2lnbmF0dXJl';
     for (const token of ['garbage', forged]) {
-      const response = await fetch(`${pulse.gatewayOrigin}/graphql`, {
+      const response = await fetch(`${pulse().gatewayOrigin}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
         body: JSON.stringify({ query: '{ me { id } }' }),
@@ -138,7 +133,7 @@ describe('authentication at the gateway', () => {
 
 describe('authentication in the subgraphs', () => {
   it('verifies the token again when a subgraph is called directly, bypassing the gateway', async () => {
-    const training = pulse.platform.subgraphs.find((s) => s.name === 'training')!;
+    const training = pulse().platform.subgraphs.find((s) => s.name === 'training')!;
     const ask = (headers: Record<string, string>) =>
       fetch(training.url, {
         method: 'POST',
@@ -149,7 +144,7 @@ describe('authentication in the subgraphs', () => {
     const anonymous = (await (await ask({})).json()) as { errors: { extensions: { code: string } }[] };
     expect(anonymous.errors[0]?.extensions.code).toBe('UNAUTHENTICATED');
 
-    const { accessToken } = await anAthlete(pulse);
+    const { accessToken } = await anAthlete(pulse());
     expect(await (await ask({ authorization: `Bearer ${accessToken}` })).json()).toEqual({
       data: { myWorkouts: { edges: [] } },
     });
@@ -158,7 +153,7 @@ describe('authentication in the subgraphs', () => {
 
 describe('input validation', () => {
   it('answers BAD_USER_INPUT naming the field', async () => {
-    const badEmail = await pulse.send(RegisterDocument, {
+    const badEmail = await pulse().send(RegisterDocument, {
       email: 'not-an-email',
       password: PASSWORD,
       displayName: 'Ann',
@@ -169,7 +164,7 @@ describe('input validation', () => {
       }),
     ]);
 
-    const shortPassword = await pulse.send(RegisterDocument, {
+    const shortPassword = await pulse().send(RegisterDocument, {
       email: 'ann@example.com',
       password: 'short',
       displayName: 'Ann',
@@ -179,9 +174,9 @@ describe('input validation', () => {
       field: 'password',
     });
 
-    const { accessToken } = await anAthlete(pulse);
-    const started = await pulse.send(StartWorkoutDocument, { sport: 'RUN' }, accessToken);
-    const negative = await pulse.send(
+    const { accessToken } = await anAthlete(pulse());
+    const started = await pulse().send(StartWorkoutDocument, { sport: 'RUN' }, accessToken);
+    const negative = await pulse().send(
       FinishWorkoutDocument,
       { id: started.data!.startWorkout.id, distanceMeters: -5 },
       accessToken,
@@ -193,8 +188,8 @@ describe('input validation', () => {
   });
 
   it('answers BAD_USER_INPUT for a value GraphQL itself rejects, naming the variable', async () => {
-    const { accessToken } = await anAthlete(pulse);
-    const response = await fetch(`${pulse.gatewayOrigin}/graphql`, {
+    const { accessToken } = await anAthlete(pulse());
+    const response = await fetch(`${pulse().gatewayOrigin}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
       body: JSON.stringify({
@@ -210,7 +205,7 @@ describe('input validation', () => {
   });
 
   it('never leaks a stack trace', async () => {
-    const response = await fetch(`${pulse.gatewayOrigin}/graphql`, {
+    const response = await fetch(`${pulse().gatewayOrigin}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: '{"query": ',
@@ -222,64 +217,64 @@ describe('input validation', () => {
 
 describe('privacy between athletes', () => {
   it("does not let one athlete read another's workout", async () => {
-    const ann = await anAthlete(pulse, 'Ann');
-    const bob = await anAthlete(pulse, 'Bob');
-    const started = await pulse.send(StartWorkoutDocument, { sport: 'RUN' }, ann.accessToken);
+    const ann = await anAthlete(pulse(), 'Ann');
+    const bob = await anAthlete(pulse(), 'Bob');
+    const started = await pulse().send(StartWorkoutDocument, { sport: 'RUN' }, ann.accessToken);
     const id = started.data!.startWorkout.id;
 
-    const read = await pulse.send(WorkoutWithAthleteDocument, { id }, bob.accessToken);
+    const read = await pulse().send(WorkoutWithAthleteDocument, { id }, bob.accessToken);
     expect(read.data?.workout ?? null).toBeNull();
     expect(errorCodes(read)).toEqual(['NOT_FOUND']);
     expect(JSON.stringify(read)).not.toContain('Ann');
 
-    const finish = await pulse.send(FinishWorkoutDocument, { id, distanceMeters: 1 }, bob.accessToken);
+    const finish = await pulse().send(FinishWorkoutDocument, { id, distanceMeters: 1 }, bob.accessToken);
     expect(errorCodes(finish)).toEqual(['NOT_FOUND']);
   });
 });
 
 describe('sessions', () => {
   it('revokes the whole family when an old refresh token is reused', async () => {
-    const ann = await anAthlete(pulse);
-    const rotated = await pulse.send(RefreshDocument, { refreshToken: ann.refreshToken });
+    const ann = await anAthlete(pulse());
+    const rotated = await pulse().send(RefreshDocument, { refreshToken: ann.refreshToken });
     expect(rotated.data!.refreshToken.refreshToken).not.toBe(ann.refreshToken);
 
-    const reuse = await pulse.send(RefreshDocument, { refreshToken: ann.refreshToken });
+    const reuse = await pulse().send(RefreshDocument, { refreshToken: ann.refreshToken });
     expect(errorCodes(reuse)).toEqual(['UNAUTHENTICATED']);
 
-    const afterRevocation = await pulse.send(RefreshDocument, {
+    const afterRevocation = await pulse().send(RefreshDocument, {
       refreshToken: rotated.data!.refreshToken.refreshToken,
     });
     expect(errorCodes(afterRevocation)).toEqual(['UNAUTHENTICATED']);
   });
 
   it('signs out: the refresh token stops working', async () => {
-    const ann = await anAthlete(pulse);
-    expect((await pulse.send(LogoutDocument, { refreshToken: ann.refreshToken })).data).toEqual({
+    const ann = await anAthlete(pulse());
+    expect((await pulse().send(LogoutDocument, { refreshToken: ann.refreshToken })).data).toEqual({
       logout: true,
     });
-    expect(errorCodes(await pulse.send(RefreshDocument, { refreshToken: ann.refreshToken }))).toEqual([
+    expect(errorCodes(await pulse().send(RefreshDocument, { refreshToken: ann.refreshToken }))).toEqual([
       'UNAUTHENTICATED',
     ]);
   });
 
   it('shows the email to its owner only', async () => {
-    const ann = await anAthlete(pulse);
-    expect((await pulse.send(MeDocument, {}, ann.accessToken)).data!.me.email).toBe(ann.email);
+    const ann = await anAthlete(pulse());
+    expect((await pulse().send(MeDocument, {}, ann.accessToken)).data!.me.email).toBe(ann.email);
   });
 });
 
 describe('health', () => {
   it('reports live and ready once the supergraph is loaded and the subgraphs answer', async () => {
-    expect(await (await fetch(`${pulse.gatewayOrigin}/health`)).json()).toEqual({ status: 'ok' });
-    const ready = await fetch(`${pulse.gatewayOrigin}/ready`);
+    expect(await (await fetch(`${pulse().gatewayOrigin}/health`)).json()).toEqual({ status: 'ok' });
+    const ready = await fetch(`${pulse().gatewayOrigin}/ready`);
     expect(ready.status).toBe(200);
-    for (const subgraph of pulse.platform.subgraphs) {
+    for (const subgraph of pulse().platform.subgraphs) {
       expect((await fetch(subgraph.url.replace('/graphql', '/ready'))).status).toBe(200);
     }
   });
 
   it('exposes Prometheus metrics, with the outbox lag of each publishing context', async () => {
-    const training = pulse.platform.subgraphs.find((s) => s.name === 'training')!;
+    const training = pulse().platform.subgraphs.find((s) => s.name === 'training')!;
     const metrics = await (await fetch(training.url.replace('/graphql', '/metrics'))).text();
     expect(metrics).toMatch(/^pulse_outbox_lag_seconds\{context="training"\} \d/m);
     expect(metrics).toMatch(/^pulse_outbox_pending_events\{context="inventory"\} \d/m);

@@ -8,16 +8,9 @@ import {
   WorkoutSamplesDocument,
 } from './__generated__/operations';
 import { anAthlete } from './support/athletes';
-import { errorCodes, startTestPlatform, type TestPlatform } from './support/test-platform';
+import { errorCodes, useTestPlatform } from './support/test-platform';
 
-let pulse: TestPlatform;
-
-beforeAll(async () => {
-  pulse = await startTestPlatform();
-});
-afterAll(async () => {
-  await pulse.stop();
-});
+const pulse = useTestPlatform();
 
 const T0 = Date.UTC(2026, 10, 20, 6, 0, 0);
 const columns = (batchId: string, from: number, count: number) => ({
@@ -31,26 +24,26 @@ const columns = (batchId: string, from: number, count: number) => ({
 
 describe('telemetry ingestion and offline sync through the gateway', () => {
   it('stores a re-sent or overlapping batch once, and accepts batches out of order', async () => {
-    const { accessToken: token } = await anAthlete(pulse);
+    const { accessToken: token } = await anAthlete(pulse());
     const workoutId = (
-      await pulse.send(StartWithIdDocument, { sport: 'RUN', startedAt: '2026-11-20T06:00:00Z' }, token)
+      await pulse().send(StartWithIdDocument, { sport: 'RUN', startedAt: '2026-11-20T06:00:00Z' }, token)
     ).data!.startWorkout.id;
-    const second = await pulse.send(
+    const second = await pulse().send(
       RecordTelemetryDocument,
       { workoutId, batch: columns('b2', 100, 100) },
       token,
     );
-    const first = await pulse.send(
+    const first = await pulse().send(
       RecordTelemetryDocument,
       { workoutId, batch: columns('b1', 0, 100) },
       token,
     );
-    const resent = await pulse.send(
+    const resent = await pulse().send(
       RecordTelemetryDocument,
       { workoutId, batch: columns('b1', 0, 100) },
       token,
     );
-    const overlapping = await pulse.send(
+    const overlapping = await pulse().send(
       RecordTelemetryDocument,
       { workoutId, batch: columns('b3', 150, 100) },
       token,
@@ -64,13 +57,14 @@ describe('telemetry ingestion and offline sync through the gateway', () => {
   });
 
   it('takes large batches as gzipped NDJSON on the gateway port, with the same token', async () => {
-    const { accessToken: token } = await anAthlete(pulse);
-    const workoutId = (await pulse.send(StartWithIdDocument, { sport: 'RIDE' }, token)).data!.startWorkout.id;
+    const { accessToken: token } = await anAthlete(pulse());
+    const workoutId = (await pulse().send(StartWithIdDocument, { sport: 'RIDE' }, token)).data!.startWorkout
+      .id;
     const lines = Array.from({ length: 5000 }, (_, i) =>
       JSON.stringify({ seq: i, t: T0 + i * 1000, lat: 45 + i * 1e-5, lon: 13.6, pow: 210 }),
     );
     const post = (body: Buffer, headers: Record<string, string>) =>
-      fetch(`${pulse.gatewayOrigin}/telemetry/workouts/${workoutId}/batches/big-1`, {
+      fetch(`${pulse().gatewayOrigin}/telemetry/workouts/${workoutId}/batches/big-1`, {
         method: 'POST',
         body,
         headers,
@@ -101,25 +95,25 @@ describe('telemetry ingestion and offline sync through the gateway', () => {
       errors: [{ message: 'Line 2 is not JSON.', extensions: { code: 'BAD_USER_INPUT', field: 'body' } }],
     });
     expect(
-      (await pulse.send(WorkoutSamplesDocument, { id: workoutId }, token)).data!.workout!.sampleCount,
+      (await pulse().send(WorkoutSamplesDocument, { id: workoutId }, token)).data!.workout!.sampleCount,
     ).toBe(5000);
   });
 
   it('turns an offline recording uploaded twice into one workout', async () => {
-    const { accessToken: token } = await anAthlete(pulse);
+    const { accessToken: token } = await anAthlete(pulse());
     const id = randomUUID();
     const upload = async () => {
-      const started = await pulse.send(
+      const started = await pulse().send(
         StartWithIdDocument,
         { id, sport: 'RUN', startedAt: '2026-11-20T06:00:00.000Z' },
         token,
       );
-      const batch = await pulse.send(
+      const batch = await pulse().send(
         RecordTelemetryDocument,
         { workoutId: id, batch: columns('offline-1', 0, 60) },
         token,
       );
-      const finished = await pulse.send(
+      const finished = await pulse().send(
         FinishAtDocument,
         { id, finishedAt: '2026-11-20T06:01:00.000Z', distanceMeters: 200 },
         token,
@@ -133,14 +127,14 @@ describe('telemetry ingestion and offline sync through the gateway', () => {
     expect(await upload()).toEqual([id, 60, 'FINISHED']);
     expect(await upload()).toEqual([id, 60, 'FINISHED']);
     expect(
-      (await pulse.send(MyWorkoutsDocument, { first: 10 }, token)).data!.myWorkouts.edges.map(
+      (await pulse().send(MyWorkoutsDocument, { first: 10 }, token)).data!.myWorkouts.edges.map(
         (e) => e.node.id,
       ),
     ).toEqual([id]);
 
-    const stranger = await anAthlete(pulse);
+    const stranger = await anAthlete(pulse());
     expect(
-      errorCodes(await pulse.send(StartWithIdDocument, { id, sport: 'RUN' }, stranger.accessToken)),
+      errorCodes(await pulse().send(StartWithIdDocument, { id, sport: 'RUN' }, stranger.accessToken)),
     ).toEqual(['CONFLICT']);
   });
 });

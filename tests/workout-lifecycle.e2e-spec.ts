@@ -9,35 +9,29 @@ import {
   StartAtDocument,
 } from './__generated__/operations';
 import { anAthlete } from './support/athletes';
-import { errorCodes, startTestPlatform, type TestPlatform } from './support/test-platform';
+import { errorCodes, useTestPlatform } from './support/test-platform';
 
-let pulse: TestPlatform;
-
-beforeAll(async () => {
-  pulse = await startTestPlatform();
-});
-afterAll(async () => {
-  await pulse.stop();
-});
+const pulse = useTestPlatform();
 
 describe('the workout lifecycle through the gateway', () => {
   it('pauses and resumes a recording: the pause counts as elapsed, not moving time', async () => {
-    const { accessToken: token } = await anAthlete(pulse);
+    const { accessToken: token } = await anAthlete(pulse());
     const id = (
-      await pulse.send(StartAtDocument, { sport: 'RIDE', startedAt: '2026-11-20T06:00:00Z' }, token)
+      await pulse().send(StartAtDocument, { sport: 'RIDE', startedAt: '2026-11-20T06:00:00Z' }, token)
     ).data!.startWorkout.id;
     expect(
-      (await pulse.send(PauseDocument, { id, at: '2026-11-20T06:30:00Z' }, token)).data!.pauseWorkout.status,
+      (await pulse().send(PauseDocument, { id, at: '2026-11-20T06:30:00Z' }, token)).data!.pauseWorkout
+        .status,
     ).toBe('PAUSED');
-    expect(errorCodes(await pulse.send(PauseDocument, { id }, token))).toEqual(['CONFLICT']);
+    expect(errorCodes(await pulse().send(PauseDocument, { id }, token))).toEqual(['CONFLICT']);
     expect(
-      (await pulse.send(ResumeDocument, { id, at: '2026-11-20T06:40:00Z' }, token)).data!.resumeWorkout,
+      (await pulse().send(ResumeDocument, { id, at: '2026-11-20T06:40:00Z' }, token)).data!.resumeWorkout,
     ).toEqual({
       id,
       status: 'IN_PROGRESS',
       pausedSeconds: 600,
     });
-    const finished = await pulse.send(
+    const finished = await pulse().send(
       FinishAtDocument,
       { id, finishedAt: '2026-11-20T07:10:00Z', distanceMeters: 30_000 },
       token,
@@ -52,19 +46,19 @@ describe('the workout lifecycle through the gateway', () => {
   });
 
   it('edits title and visibility, logs a manual workout, and discards a recording', async () => {
-    const { accessToken: token } = await anAthlete(pulse);
-    const id = (await pulse.send(StartAtDocument, { sport: 'RUN' }, token)).data!.startWorkout.id;
+    const { accessToken: token } = await anAthlete(pulse());
+    const id = (await pulse().send(StartAtDocument, { sport: 'RUN' }, token)).data!.startWorkout.id;
     expect(
-      (await pulse.send(EditWorkoutDocument, { id, title: 'Tempo', visibility: 'PRIVATE' }, token)).data!
+      (await pulse().send(EditWorkoutDocument, { id, title: 'Tempo', visibility: 'PRIVATE' }, token)).data!
         .updateWorkout,
     ).toEqual({
       id,
       title: 'Tempo',
       visibility: 'PRIVATE',
     });
-    expect((await pulse.send(DiscardDocument, { id }, token)).data).toEqual({ discardWorkout: id });
+    expect((await pulse().send(DiscardDocument, { id }, token)).data).toEqual({ discardWorkout: id });
 
-    const manual = await pulse.send(
+    const manual = await pulse().send(
       LogManualDocument,
       {
         input: {
@@ -89,8 +83,8 @@ describe('the workout lifecycle through the gateway', () => {
   });
 
   it('refuses an implausible distance, naming the field', async () => {
-    const { accessToken: token } = await anAthlete(pulse);
-    const result = await pulse.send(
+    const { accessToken: token } = await anAthlete(pulse());
+    const result = await pulse().send(
       LogManualDocument,
       {
         input: {
@@ -106,7 +100,7 @@ describe('the workout lifecycle through the gateway', () => {
   });
 
   it('lists the sport taxonomy', async () => {
-    const { sports } = (await pulse.send(SportsDocument, {})).data!;
+    const { sports } = (await pulse().send(SportsDocument, {})).data!;
     expect(sports.length).toBeGreaterThanOrEqual(20);
     expect(sports.find((s) => s.sport === 'RUN')).toEqual({
       sport: 'RUN',

@@ -9,6 +9,7 @@ import {
   type TestDatabase,
 } from '../../lib/testing/test-databases';
 import { startPlatform, type Platform } from '../../scripts/platform';
+import { useFixture } from '../../lib/testing/fixture';
 
 export interface TestPlatform {
   platform: Platform;
@@ -19,7 +20,7 @@ export interface TestPlatform {
     variables: V,
     token?: string,
   ): Promise<FormattedExecutionResult<R>>;
-  stop(): Promise<void>;
+  close(): Promise<void>;
 }
 
 export async function startTestPlatform(): Promise<TestPlatform> {
@@ -47,7 +48,7 @@ export async function startTestPlatform(): Promise<TestPlatform> {
       });
       return (await response.json()) as FormattedExecutionResult<never>;
     },
-    async stop() {
+    async close() {
       await platform.stop();
       await Promise.all(databases.map((db) => db.cleanup()));
     },
@@ -57,3 +58,6 @@ export async function startTestPlatform(): Promise<TestPlatform> {
 /** The codes of a response's errors, for compact assertions. */
 export const errorCodes = (result: FormattedExecutionResult<unknown>) =>
   result.errors?.map((e) => e.extensions?.code);
+
+/** The platform for the tests of a file: started before them, stopped after them. */
+export const useTestPlatform = () => useFixture(startTestPlatform);
