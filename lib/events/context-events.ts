@@ -18,14 +18,20 @@ export async function startContextEvents(options: {
   bus: EventBus;
   logger: Logger;
   publishes: boolean;
-  handlers?: EventHandlers;
+  /** The context's handlers; given `notify` for handlers whose effects write outbox rows. */
+  handlers?: (notify: () => void) => EventHandlers;
 }): Promise<ContextEvents> {
   const { context, bus, logger } = options;
   const relay: OutboxRelay | null = options.publishes
     ? startOutboxRelay({ context, db: asRawSqlClient(options.db), bus, logger })
     : null;
   const consumer: Consumer | null = options.handlers
-    ? await startEventConsumer({ bus, group: context, handlers: options.handlers, logger })
+    ? await startEventConsumer({
+        bus,
+        group: context,
+        handlers: options.handlers(() => relay?.notify()),
+        logger,
+      })
     : null;
   return {
     notify: () => relay?.notify(),

@@ -34,23 +34,7 @@ export const startInventorySubgraph: StartSubgraph = async (options) => {
   });
   const prisma = db.client;
   const clock = { now: () => new Date() };
-  // The relay starts after the services that wake it are built: until then there is nothing to wake.
-  let events: ContextEvents | undefined;
-  const notify = () => events?.notify();
-
-  const gearRepo = createGearRepo(prisma);
-  const gear = createGearService({
-    gear: gearRepo,
-    usages: createGearUsageRepo(prisma),
-    inTransaction: inTransaction(prisma, createGearRepo),
-    clock,
-    notify,
-  });
-  const components = createGearComponentService({
-    gear: gearRepo,
-    components: createGearComponentRepo(prisma),
-    clock,
-  });
+  let events: ContextEvents;
   try {
     events = await startContextEvents({
       context: 'inventory',
@@ -58,13 +42,25 @@ export const startInventorySubgraph: StartSubgraph = async (options) => {
       bus: options.bus,
       logger,
       publishes: true,
-      handlers: createInventoryEventHandlers({ prisma, notify, clock }),
+      handlers: (notify) => createInventoryEventHandlers({ prisma, notify, clock }),
     });
   } catch (error) {
     await db.close();
     throw error;
   }
-  const running = events;
+  const gearRepo = createGearRepo(prisma);
+  const gear = createGearService({
+    gear: gearRepo,
+    usages: createGearUsageRepo(prisma),
+    inTransaction: inTransaction(prisma, createGearRepo),
+    clock,
+    notify: events.notify,
+  });
+  const components = createGearComponentService({
+    gear: gearRepo,
+    components: createGearComponentRepo(prisma),
+    clock,
+  });
 
   return startSubgraphServer({
     name: 'inventory',
@@ -82,7 +78,7 @@ export const startInventorySubgraph: StartSubgraph = async (options) => {
     ready: db.ping,
     // Stop consuming and publishing before the database they use goes away.
     onStop: async () => {
-      await running.stop();
+      await events.stop();
       await db.close();
     },
   });

@@ -48,7 +48,7 @@ describe.each(availableDatabaseKinds())('inventory events on %s', (kind) => {
       logger,
       publishes: true,
       // As in index.ts: handlers wake the relay after a commit that wrote outbox rows.
-      handlers: createInventoryEventHandlers({ prisma: inventory.prisma, notify: () => events.notify() }),
+      handlers: (notify) => createInventoryEventHandlers({ prisma: inventory.prisma, notify }),
     });
     const published: unknown[] = [];
     const listener = await bus.subscribe({

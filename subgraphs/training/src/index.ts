@@ -33,7 +33,7 @@ export const startTrainingSubgraph: StartSubgraph = async (options) => {
     bus: options.bus,
     logger,
     publishes: true,
-    handlers: createTrainingEventHandlers({ prisma: db.client, knownGear }),
+    handlers: () => createTrainingEventHandlers({ prisma: db.client, knownGear }),
   });
   const workouts = createWorkoutService({
     workouts: createWorkoutRepo(db.client),
