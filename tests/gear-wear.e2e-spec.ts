@@ -36,7 +36,7 @@ describe('gear wears as workouts finish (training → events → inventory)', ()
     await eventually(async () => {
       const started = await pulse().send(
         StartWorkoutWithGearDocument,
-        { sport: 'RUN', gearIds: [shoes.id, spare.id] },
+        { sport: 'RUN', gearIds: [shoes.id, spare.id], startedAt: '2026-11-20T06:00:00Z' },
         token,
       );
       expect(started.errors).toBeUndefined();

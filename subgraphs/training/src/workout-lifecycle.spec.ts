@@ -54,6 +54,13 @@ describe('plausible speed', () => {
     expect(() => checkPlausibleSpeed('RIDE', 100_000, 3600)).not.toThrow();
   });
 
+  it('refuses a distance covered in no time, and leaves an unknown time alone', () => {
+    expect(() => finishChanges(aWorkout(), at(0), 10_000)).toThrow(
+      expect.objectContaining({ details: { field: 'distanceMeters' } }),
+    );
+    expect(() => checkPlausibleSpeed('RUN', 10_000, null)).not.toThrow();
+  });
+
   it('refuses an implausible finish', () => {
     expect(() => finishChanges(aWorkout(), at(10), 50_000)).toThrow(/faster than 45 km\/h/);
   });

@@ -68,9 +68,10 @@ export function checkPlausibleSpeed(
   distanceMeters: number | null | undefined,
   movingSeconds: number | null | undefined,
 ) {
-  if (!distanceMeters || !movingSeconds) return;
+  // Unknown time (null) cannot be judged; a distance covered in no time at all is never plausible.
+  if (!distanceMeters || movingSeconds == null) return;
   const max = SPORT_TAXONOMY[sport].maxPlausibleSpeedMps;
-  if (distanceMeters / movingSeconds > max) {
+  if (movingSeconds === 0 || distanceMeters / movingSeconds > max) {
     const kmh = Math.round(max * 3.6);
     throw new BadUserInputError(
       'distanceMeters',
