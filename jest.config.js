@@ -7,11 +7,11 @@ const swc = [
 
 const common = {
   testEnvironment: 'node',
-  // jose, uuid and the schema engine's glue code are ES modules, and PGlite's CommonJS build calls import():
+  // jose, uuid, Garmin's FIT SDK and the schema engine's glue code are ES modules, and PGlite's CommonJS build calls import():
   // transform them like our own code (Jest on Node 20 runs neither natively).
   transform: { '^.+\\.(t|j|mj|cj)s$': swc },
   transformIgnorePatterns: [
-    '/node_modules/(?!(jose|uuid|@electric-sql/pglite|@electric-sql/pglite-utils|@prisma/schema-engine-wasm)/)',
+    '/node_modules/(?!(jose|uuid|@electric-sql/pglite|@electric-sql/pglite-utils|@prisma/schema-engine-wasm|@garmin/fitsdk|fast-xml-parser)/)',
   ],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
   testPathIgnorePatterns: ['/node_modules/', '/.data/'],
