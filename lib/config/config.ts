@@ -24,6 +24,7 @@ const schema = z.object({
     .regex(/^[^,\s]+(,[^,\s]+)*$/, 'a comma-separated list of host:port')
     .optional(),
   KAFKA_CLIENT_ID: z.string().min(1).default('pulse'),
+  REDIS_URL: optionalUrl,
 });
 
 /** Variables with a context or subgraph name in them: DATABASE_URL_<CTX>, SUBGRAPH_URL_<NAME>. */
@@ -69,6 +70,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       subgraphUrls,
       sandbox: e.SANDBOX ? e.SANDBOX === 'true' : !production,
     },
+    redis: { url: e.REDIS_URL ?? null },
     events: { kafkaBrokers: e.KAFKA_BROKERS?.split(',') ?? null, kafkaClientId: e.KAFKA_CLIENT_ID },
     auth: {
       jwksUrl: e.JWKS_URL,
