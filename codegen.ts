@@ -30,7 +30,15 @@ const resolverTypes = Object.fromEntries(
 function mappersOf(name: string): Record<string, string> {
   const mappers: Record<string, Record<string, string>> = {
     identity: { User: '../graphql-mappers#User', AuthPayload: '../graphql-mappers#AuthPayload' },
-    training: { Workout: '../graphql-mappers#Workout', User: '../graphql-mappers#User' },
+    training: {
+      Workout: '../graphql-mappers#Workout',
+      User: '../graphql-mappers#User',
+      WorkoutMetrics: '../graphql-mappers#WorkoutMetrics',
+      PersonalRecord: '../graphql-mappers#PersonalRecord',
+      ImportJob: '../graphql-mappers#ImportJob',
+      WorkoutProgress: '../graphql-mappers#WorkoutProgress',
+      TrainingProfile: '../graphql-mappers#TrainingProfile',
+    },
     inventory: {
       Gear: '../graphql-mappers#Gear',
       GearComponent: '../graphql-mappers#GearComponent',

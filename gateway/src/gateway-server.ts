@@ -27,7 +27,11 @@ import type { LoadedSupergraph } from './supergraph-file';
  * Plain HTTP endpoints of subgraphs, served on the gateway's port too (path prefix → subgraph). The
  * subgraph authenticates them with the same access token as GraphQL.
  */
-export const HTTP_ROUTES: Record<string, string> = { '/telemetry': 'training' };
+export const HTTP_ROUTES: Record<string, string> = {
+  '/telemetry': 'training',
+  '/imports': 'training',
+  '/exports': 'training',
+};
 
 export interface GatewayOptions {
   supergraph: LoadedSupergraph;

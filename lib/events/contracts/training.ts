@@ -16,6 +16,8 @@ export const workoutSummary = z.object({
   distanceMeters: z.number().nonnegative().nullable(),
   elevationGainMeters: z.number().nonnegative().nullable(),
   gearIds: z.array(z.uuid()),
+  /** Problems the metrics engine found in the track (SPEED_JUMP, …): consumers may refuse to reward it. */
+  trackFlags: z.array(z.string()).optional(),
 });
 export type WorkoutSummary = z.infer<typeof workoutSummary>;
 

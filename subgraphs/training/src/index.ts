@@ -4,15 +4,24 @@ import { join } from 'node:path';
 import { parse } from 'graphql';
 import { createJwtVerifier, remoteJwks } from '../../../lib/auth/jwt-verifier';
 import { openContextDatabase } from '../../../lib/db/context-database';
+import { createPubSub } from '../../../lib/pubsub/create-pubsub';
 import { startSubgraphServer, type StartSubgraph } from '../../../lib/server/subgraph-server';
 import { startContextEvents } from '../../../lib/events/context-events';
+import { fileRoutes } from './files.http';
+import { createImportJobRepo } from './import-job.repo';
+import { createImportService } from './import.service';
+import { startImportWorker } from './import-worker';
 import { createTrainingEventHandlers } from './known-gear.events';
 import { createKnownGearRepo } from './known-gear.repo';
+import { createPersonalRecordsRepo } from './personal-records.repo';
 import { createResolvers } from './resolvers';
 import { telemetryRoutes } from './telemetry.http';
 import { createTelemetryRepo } from './telemetry.repo';
 import { createTelemetryService } from './telemetry.service';
+import { createTrackRepo } from './track.repo';
 import { createTrainingPrisma } from './training.prisma';
+import { createTrainingProfileRepo } from './training-profile.repo';
+import { createProgressPublisher } from './workout-progress';
 import { createWorkoutRepo } from './workout.repo';
 import { createWorkoutService } from './workout.service';
 
@@ -26,22 +35,49 @@ export const startTrainingSubgraph: StartSubgraph = async (options) => {
     createClient: createTrainingPrisma,
     logger,
   });
-  const knownGear = createKnownGearRepo(db.client);
+  const prisma = db.client;
+  const knownGear = createKnownGearRepo(prisma);
   const events = await startContextEvents({
     context: 'training',
-    db: db.client,
+    db: prisma,
     bus: options.bus,
     logger,
     publishes: true,
-    handlers: () => createTrainingEventHandlers({ prisma: db.client, knownGear }),
+    handlers: () => createTrainingEventHandlers({ prisma, knownGear }),
   });
+  const clock = { now: () => new Date() };
+  const pubsub = createPubSub(config, logger);
+  const track = createTrackRepo(prisma);
+  const profiles = createTrainingProfileRepo(prisma);
+  const workoutRepo = createWorkoutRepo(prisma);
+  const progress = createProgressPublisher({ pubsub, track, profiles, workouts: workoutRepo, clock, logger });
   const workouts = createWorkoutService({
-    workouts: createWorkoutRepo(db.client),
+    workouts: workoutRepo,
     knownGear,
-    clock: { now: () => new Date() },
+    track,
+    profiles,
+    clock,
+    published: events.notify,
+    changed: (workout) => progress.publishSoon(workout.id),
+  });
+  const telemetry = createTelemetryService({
+    telemetry: createTelemetryRepo(prisma),
+    workouts,
+    progress,
+    logger,
+  });
+  let wakeWorker = () => undefined as void;
+  const imports = createImportService({
+    prisma,
+    jobs: createImportJobRepo(prisma),
+    knownGear,
+    profiles,
+    clock,
+    queued: () => wakeWorker(),
     published: events.notify,
   });
-  const telemetry = createTelemetryService({ telemetry: createTelemetryRepo(db.client), workouts });
+  const worker = startImportWorker({ processNext: imports.processNext, logger });
+  wakeWorker = worker.wake;
   const verifier = createJwtVerifier({
     keys: remoteJwks(options.jwksUrl),
     issuer: config.auth.issuer,
@@ -50,8 +86,20 @@ export const startTrainingSubgraph: StartSubgraph = async (options) => {
   return startSubgraphServer({
     name: 'training',
     typeDefs,
-    resolvers: createResolvers({ workouts, telemetry }),
-    routes: telemetryRoutes({ verifier, telemetry, logger }),
+    resolvers: createResolvers({
+      workouts,
+      telemetry,
+      imports,
+      records: createPersonalRecordsRepo(prisma),
+      profiles,
+      track,
+      pubsub,
+      progress,
+    }),
+    routes: (app) => {
+      telemetryRoutes({ verifier, telemetry, logger })(app);
+      fileRoutes({ verifier, imports, workouts, track, logger })(app);
+    },
     host: options.host,
     publicHost: config.http.publicHost,
     port: options.port,
@@ -59,7 +107,9 @@ export const startTrainingSubgraph: StartSubgraph = async (options) => {
     logger: logger.child({ subgraph: 'training' }),
     ready: db.ping,
     onStop: async () => {
+      await worker.stop();
       await events.stop();
+      await pubsub.close();
       await db.close();
     },
   });

@@ -5,10 +5,9 @@
  */
 import express, { type Express } from 'express';
 import type { TokenVerifier } from '../../../lib/auth/jwt-verifier';
-import { bearerToken, requireViewer } from '../../../lib/auth/viewer';
 import { BadUserInputError } from '../../../lib/errors/domain-error';
 import type { Logger } from '../../../lib/logging/logger';
-import { sendRestError } from '../../../lib/server/rest-errors';
+import { authenticatedRoute } from '../../../lib/server/rest-route';
 import { columnsOfNdjson, type ColumnarBatch } from './telemetry-batch';
 import type { TelemetryService } from './telemetry.service';
 
@@ -42,18 +41,12 @@ export function telemetryRoutes(deps: {
     app.post(
       '/telemetry/workouts/:workoutId/batches/:batchId',
       express.raw({ type: () => true, limit: MAX_BODY, inflate: true }),
-      async (req, res) => {
-        try {
-          const token = bearerToken(req.headers.authorization);
-          const viewer = requireViewer(token ? await deps.verifier.verify(token) : null);
-          const { workoutId, batchId } = req.params;
-          const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-          const batch = batchOf(req.headers['content-type'] ?? '', batchId, body);
-          res.json(await deps.telemetry.record(viewer, workoutId, batch));
-        } catch (error) {
-          sendRestError(res, error, deps.logger);
-        }
-      },
+      authenticatedRoute(deps, async (viewer, req, res) => {
+        const { workoutId, batchId } = req.params as { workoutId: string; batchId: string };
+        const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+        const batch = batchOf(req.headers['content-type'] ?? '', batchId, body);
+        res.json(await deps.telemetry.record(viewer, workoutId, batch));
+      }),
     );
   };
 }

@@ -50,12 +50,12 @@ describe.each(availableDatabaseKinds())('telemetry repository on %s', (kind) => 
       where: { workoutId },
       orderBy: { sequence: 'asc' },
     });
-    expect(stored.map((s) => [s.sequence, s.recordedAt.getTime(), s.latitude, s.power, s.heartRate])).toEqual(
-      [
-        [0, T0, null, 250, null],
-        [1, T0 + 1000, 45.00001, 250, null],
-      ],
-    );
+    expect(
+      stored.map((s) => [s.sequence, s.recordedAt?.getTime(), s.latitude, s.power, s.heartRate]),
+    ).toEqual([
+      [0, T0, null, 250, null],
+      [1, T0 + 1000, 45.00001, 250, null],
+    ]);
     expect(await db().client.telemetryBatch.count({ where: { workoutId } })).toBe(1);
   });
 });

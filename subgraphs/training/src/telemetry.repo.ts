@@ -19,6 +19,20 @@ const INSERT_SAMPLES = `
   SELECT $1::uuid, * FROM unnest(${COLUMNS.map((c, i) => `$${i + 2}::${TYPES[c]}`).join(', ')})
   ON CONFLICT ("workoutId", "sequence") DO NOTHING`;
 
+type Tx = Pick<TrainingPrisma, '$executeRawUnsafe'>;
+
+/** Inserts samples with one statement inside the caller's transaction; returns how many were new. */
+export function insertSamples(
+  tx: Tx,
+  workoutId: string,
+  rows: (Omit<SampleRow, 'recordedAt'> & { recordedAt: Date | null })[],
+): Promise<number> {
+  const columns = COLUMNS.map((column) =>
+    rows.map((row) => (column === 'recordedAt' ? (row.recordedAt?.toISOString() ?? null) : row[column])),
+  );
+  return tx.$executeRawUnsafe(INSERT_SAMPLES, workoutId, ...columns);
+}
+
 export function createTelemetryRepo(prisma: TrainingPrisma) {
   return {
     /** Stores a batch once; returns how many of its samples were new and how many the workout has now. */
@@ -32,10 +46,7 @@ export function createTelemetryRepo(prisma: TrainingPrisma) {
           data: [{ workoutId, batchId, sampleCount: rows.length }],
           skipDuplicates: true,
         });
-        const columns = COLUMNS.map((column) =>
-          rows.map((row) => (column === 'recordedAt' ? row.recordedAt.toISOString() : row[column])),
-        );
-        const accepted = await tx.$executeRawUnsafe(INSERT_SAMPLES, workoutId, ...columns);
+        const accepted = await insertSamples(tx, workoutId, rows);
         const { sampleCount } = await tx.workout.update({
           where: { id: workoutId },
           data: { sampleCount: { increment: accepted } },

@@ -17,15 +17,17 @@ export function workoutSummary(workout: WorkoutRecord): WorkoutSummary {
     distanceMeters: workout.distanceMeters,
     elevationGainMeters: workout.elevationGainMeters,
     gearIds: workout.gearIds,
+    trackFlags: workout.metrics?.flags.map((flag) => flag.code) ?? [],
   };
 }
 
 type LifecycleEvent = 'training.workout.started' | 'training.workout.completed' | 'training.workout.updated';
 
+/** `actor` is null for changes Pulse makes itself (recomputed metrics, imports finishing). */
 export const workoutEvent =
-  (type: LifecycleEvent, viewer: Viewer) =>
+  (type: LifecycleEvent, actor: Viewer | null) =>
   (workout: WorkoutRecord): EventEnvelope[] => [
-    createEvent(type, workout.id, workoutSummary(workout), { actorId: viewer.userId }),
+    createEvent(type, workout.id, workoutSummary(workout), { actorId: actor?.userId ?? null }),
   ];
 
 export const workoutDeleted = (viewer: Viewer, workout: WorkoutRecord, now: Date): EventEnvelope[] => [

@@ -29,6 +29,7 @@ export function resumeChanges(workout: WorkoutRecord, at: Date): WorkoutChanges 
     status: 'IN_PROGRESS',
     pausedAt: null,
     pausedSeconds: workout.pausedSeconds + seconds(workout.pausedAt, at),
+    pauses: [...workout.pauses, { from: workout.pausedAt.getTime(), to: at.getTime() }],
   };
 }
 
@@ -57,6 +58,9 @@ export function finishChanges(
     elapsedSeconds,
     pausedSeconds,
     pausedAt: null,
+    ...(workout.pausedAt && {
+      pauses: [...workout.pauses, { from: workout.pausedAt.getTime(), to: finishedAt.getTime() }],
+    }),
     movingSeconds,
     distanceMeters,
   };

@@ -21,5 +21,13 @@ export const aWorkoutRecord = (overrides: Partial<WorkoutRecord> = {}): WorkoutR
   calories: null,
   gearIds: [],
   sampleCount: 0,
+  pauses: [],
+  segmentStarts: [],
+  device: null,
+  deviceCalories: null,
+  barometricAltitude: false,
+  metrics: null,
+  metricsVersion: null,
+  editedFields: [],
   ...overrides,
 });

@@ -51,6 +51,14 @@ describe.each(availableDatabaseKinds())('workout repository on %s', (kind) => {
       elevationGainMeters: null,
       calories: null,
       sampleCount: 0,
+      pauses: [],
+      segmentStarts: [],
+      device: null,
+      deviceCalories: null,
+      barometricAltitude: false,
+      metrics: null,
+      metricsVersion: null,
+      editedFields: [],
     });
     expect(await outboxTypes(id)).toEqual(['training.workout.started']);
   });

@@ -6,6 +6,8 @@ import type { EventEnvelope } from '../../../lib/events/envelope';
 import { outboxRows } from '../../../lib/events/outbox';
 import type { Sport } from '../../../lib/sports';
 import { Prisma } from './__generated__/prisma/client';
+import type { PauseInterval } from './metrics/track';
+import type { WorkoutMetrics } from './metrics/workout-metrics';
 import type { TrainingPrisma } from './training.prisma';
 
 export interface WorkoutRecord {
@@ -13,7 +15,7 @@ export interface WorkoutRecord {
   userId: string;
   sport: Sport;
   status: WorkoutStatus;
-  source: 'RECORDED' | 'MANUAL';
+  source: 'RECORDED' | 'MANUAL' | 'IMPORTED';
   title: string | null;
   notes: string | null;
   visibility: Visibility;
@@ -29,6 +31,26 @@ export interface WorkoutRecord {
   gearIds: string[];
   /** Telemetry samples stored (maintained by the telemetry repository). */
   sampleCount: number;
+  /** Pauses that ended ([from, to) in ms since the epoch). */
+  pauses: PauseInterval[];
+  /** Sequence numbers of samples that begin a new track segment. */
+  segmentStarts: number[];
+  device: string | null;
+  deviceCalories: number | null;
+  barometricAltitude: boolean;
+  /** What the metrics engine computed, or null (no track, or not yet computed). */
+  metrics: WorkoutMetrics | null;
+  metricsVersion: number | null;
+  /** Figures the athlete typed in, which recomputing the metrics keeps. */
+  editedFields: string[];
+}
+
+/** One best effort of a workout, as stored for personal records. */
+export interface BestEffortRow {
+  name: string;
+  distanceMeters: number;
+  seconds: number;
+  achievedAt: Date;
 }
 
 export type WorkoutStatus = 'IN_PROGRESS' | 'PAUSED' | 'FINISHED';
@@ -36,7 +58,9 @@ export type Visibility = 'PUBLIC' | 'FOLLOWERS' | 'PRIVATE';
 
 /** What a new workout is made of; the rest takes the defaults of a recording that just started. */
 export type NewWorkout = Pick<WorkoutRecord, 'id' | 'userId' | 'sport' | 'startedAt' | 'gearIds'> &
-  Partial<Omit<WorkoutRecord, 'id' | 'userId' | 'sport' | 'startedAt' | 'gearIds'>>;
+  Partial<Omit<WorkoutRecord, 'id' | 'userId' | 'sport' | 'startedAt' | 'gearIds'>> & {
+    bestEfforts?: BestEffortRow[];
+  };
 
 /** The position of a workout in an athlete's list: the cursor of a page. */
 export interface WorkoutKey {
@@ -44,7 +68,10 @@ export interface WorkoutKey {
   id: string;
 }
 
-export type WorkoutChanges = Partial<Omit<WorkoutRecord, 'id' | 'userId' | 'startedAt' | 'sampleCount'>>;
+export type WorkoutChanges = Partial<Omit<WorkoutRecord, 'id' | 'userId' | 'startedAt' | 'sampleCount'>> & {
+  /** Replaces the workout's best efforts (written with the change, in the same transaction). */
+  bestEfforts?: BestEffortRow[];
+};
 
 export type WorkoutRepo = ReturnType<typeof createWorkoutRepo>;
 
@@ -68,9 +95,56 @@ const columns = {
   elevationGainMeters: true,
   calories: true,
   sampleCount: true,
+  pauses: true,
+  segmentStarts: true,
+  device: true,
+  deviceCalories: true,
+  barometricAltitude: true,
+  metrics: true,
+  metricsVersion: true,
+  editedFields: true,
 } as const;
 
 const asRecord = (row: unknown) => row as WorkoutRecord;
+
+type Tx = Prisma.TransactionClient;
+
+/** Prisma's JSON columns take plain JSON values. */
+const json = (value: unknown) => value as Prisma.InputJsonValue;
+
+function columnsOf<T extends Omit<WorkoutChanges, 'bestEfforts'>>(changes: T) {
+  const { metrics, pauses, ...plain } = changes;
+  return {
+    ...plain,
+    ...(pauses !== undefined && { pauses: json(pauses) }),
+    ...(metrics !== undefined && { metrics: metrics === null ? Prisma.DbNull : json(metrics) }),
+  };
+}
+
+async function replaceBestEfforts(tx: Tx, workout: WorkoutRecord, rows: BestEffortRow[]) {
+  await tx.bestEffort.deleteMany({ where: { workoutId: workout.id } });
+  await tx.bestEffort.createMany({
+    data: rows.map((row) => ({
+      ...row,
+      workoutId: workout.id,
+      userId: workout.userId,
+      sport: workout.sport,
+    })),
+  });
+}
+
+/** Inserts a workout with its best efforts and events inside the caller's transaction. */
+export async function insertIn(
+  tx: Tx,
+  workout: NewWorkout,
+  eventsFor: (stored: WorkoutRecord) => EventEnvelope[],
+): Promise<WorkoutRecord> {
+  const { bestEfforts, ...rest } = workout;
+  const row = asRecord(await tx.workout.create({ data: columnsOf(rest), select: columns }));
+  if (bestEfforts?.length) await replaceBestEfforts(tx, row, bestEfforts);
+  await tx.outboxEvent.createMany({ data: outboxRows(eventsFor(row)) });
+  return row;
+}
 
 export function createWorkoutRepo(prisma: TrainingPrisma) {
   return {
@@ -80,11 +154,7 @@ export function createWorkoutRepo(prisma: TrainingPrisma) {
       eventsFor: (stored: WorkoutRecord) => EventEnvelope[],
     ): Promise<WorkoutRecord | null> => {
       try {
-        return await prisma.$transaction(async (tx) => {
-          const row = asRecord(await tx.workout.create({ data: workout, select: columns }));
-          await tx.outboxEvent.createMany({ data: outboxRows(eventsFor(row)) });
-          return row;
-        });
+        return await prisma.$transaction(async (tx) => insertIn(tx, workout, eventsFor));
       } catch (error) {
         if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') return null;
         throw error;
@@ -105,12 +175,17 @@ export function createWorkoutRepo(prisma: TrainingPrisma) {
       eventsFor: (updated: WorkoutRecord) => EventEnvelope[],
     ): Promise<WorkoutRecord | null> =>
       prisma.$transaction(async (tx) => {
+        const { bestEfforts, ...rest } = changes;
         const { count } = await tx.workout.updateMany({
           where: { id, status: { in: [expectedStatus].flat() } },
-          data: changes,
+          data: columnsOf(rest),
         });
         if (count !== 1) return null;
         const updated = asRecord(await tx.workout.findUniqueOrThrow({ where: { id }, select: columns }));
+        if (bestEfforts) await replaceBestEfforts(tx, updated, bestEfforts);
+        // A new sport moves the workout's best efforts to that sport's records.
+        else if (rest.sport)
+          await tx.bestEffort.updateMany({ where: { workoutId: id }, data: { sport: rest.sport } });
         await tx.outboxEvent.createMany({ data: outboxRows(eventsFor(updated)) });
         return updated;
       }),
@@ -120,6 +195,9 @@ export function createWorkoutRepo(prisma: TrainingPrisma) {
       prisma.$transaction(async (tx) => {
         const { count } = await tx.workout.deleteMany({ where: { id } });
         if (count !== 1) return false;
+        // Its samples go with it (best efforts cascade).
+        await tx.telemetrySample.deleteMany({ where: { workoutId: id } });
+        await tx.telemetryBatch.deleteMany({ where: { workoutId: id } });
         await tx.outboxEvent.createMany({ data: outboxRows(events) });
         return true;
       }),

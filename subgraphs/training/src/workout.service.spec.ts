@@ -2,6 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Viewer } from '../../../lib/auth/viewer';
 import type { EventEnvelope } from '../../../lib/events/envelope';
 import type { KnownGearRecord, KnownGearRepo } from './known-gear.repo';
+import { EMPTY_PROFILE } from './training-profile.repo';
 import { aWorkoutRecord } from './workout.builders';
 import type { WorkoutRecord, WorkoutRepo } from './workout.repo';
 import { createWorkoutService } from './workout.service';
@@ -69,6 +70,9 @@ function newTestWorkouts() {
   const service = createWorkoutService({
     workouts: repo,
     knownGear: fakeKnownGear(annsGear),
+    // No samples in these tests: figures come from the lifecycle (the track path is tested end to end).
+    track: { samplesOf: async () => [] },
+    profiles: { of: async () => EMPTY_PROFILE, save: async (_id, profile) => profile },
     clock: { now: () => NOW },
   });
   return Object.assign(service, { events: repo.events });

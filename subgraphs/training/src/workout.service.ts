@@ -10,6 +10,9 @@ import {
 import { pageArgs, toConnection } from '../../../lib/graphql/relay';
 import type { Sport } from '../../../lib/sports';
 import type { KnownGearRepo } from './known-gear.repo';
+import type { TrackRepo } from './track.repo';
+import type { TrainingProfileRepo } from './training-profile.repo';
+import { figuresChanged, figuresFrom, metricsOf } from './workout-figures';
 import { workoutDeleted, workoutEvent } from './workout-events';
 import * as input from './workout-input';
 import { checkPlausibleSpeed, finishChanges, pauseChanges, resumeChanges } from './workout-lifecycle';
@@ -55,6 +58,18 @@ export interface ManualWorkout {
 
 export type WorkoutService = ReturnType<typeof createWorkoutService>;
 
+const EDITABLE_FIGURES = ['distanceMeters', 'elevationGainMeters'] as const;
+
+/** A figure typed in is kept over computed ones; clearing it (null) hands it back to the engine. */
+function editedFieldsAfter(workout: WorkoutRecord, edit: WorkoutEdit): string[] {
+  const fields = new Set(workout.editedFields);
+  for (const field of EDITABLE_FIGURES) {
+    if (edit[field] === null) fields.delete(field);
+    else if (edit[field] !== undefined) fields.add(field);
+  }
+  return [...fields];
+}
+
 function parseKey(raw: unknown): WorkoutKey | null {
   if (!Array.isArray(raw) || raw.length !== 2) return null;
   const [time, id] = raw as unknown[];
@@ -68,12 +83,17 @@ const keyOf = (w: WorkoutRecord) => [w.startedAt.toISOString(), w.id];
 export function createWorkoutService(deps: {
   workouts: WorkoutRepo;
   knownGear: KnownGearRepo;
+  track: TrackRepo;
+  profiles: TrainingProfileRepo;
   clock: Clock;
   /** Called after a commit that wrote events, so the relay publishes them without waiting. */
   published?: () => void;
+  /** Called after a pause, resume or finish (live progress subscribers hear of it). */
+  changed?: (workout: WorkoutRecord) => void;
 }) {
-  const { workouts, knownGear, clock } = deps;
+  const { workouts, knownGear, track, profiles, clock } = deps;
   const published = deps.published ?? (() => undefined);
+  const changed = deps.changed ?? (() => undefined);
 
   /** The viewer's own workout; anyone else's is reported as missing so its existence does not leak. */
   async function ownWorkout(viewer: Viewer, id: string): Promise<WorkoutRecord> {
@@ -128,6 +148,21 @@ export function createWorkoutService(deps: {
     return updated;
   }
 
+  /** A change of a recording's state, which its live subscribers hear of. */
+  async function changeLive(...args: Parameters<typeof change>) {
+    const updated = await change(...args);
+    changed(updated);
+    return updated;
+  }
+
+  /** Adds what the metrics engine computes from the stored track to `changes` (nothing without samples). */
+  async function withFigures(workout: WorkoutRecord, changes: WorkoutChanges): Promise<WorkoutChanges> {
+    const projected = { ...workout, ...changes } as WorkoutRecord;
+    if (projected.sampleCount === 0) return changes;
+    const [samples, athlete] = await Promise.all([track.samplesOf(workout.id), profiles.of(workout.userId)]);
+    return { ...changes, ...figuresFrom(projected, metricsOf(projected, samples, athlete)) };
+  }
+
   /** A time the client gives for a transition (default now), never in the future. */
   const momentOf = (field: string, at: Date | null | undefined) => {
     const now = clock.now();
@@ -164,7 +199,7 @@ export function createWorkoutService(deps: {
 
     async pause(viewer: Viewer, id: string, at?: Date | null) {
       const workout = await ownWorkout(viewer, id);
-      return change(
+      return changeLive(
         viewer,
         workout,
         'IN_PROGRESS',
@@ -175,7 +210,7 @@ export function createWorkoutService(deps: {
 
     async resume(viewer: Viewer, id: string, at?: Date | null) {
       const workout = await ownWorkout(viewer, id);
-      return change(
+      return changeLive(
         viewer,
         workout,
         'PAUSED',
@@ -210,7 +245,8 @@ export function createWorkoutService(deps: {
       );
       const gearIds =
         args.gearIds == null ? workout.gearIds : await gearFor(viewer, workout.sport, args.gearIds);
-      return change(viewer, workout, OPEN, { ...changes, gearIds }, 'training.workout.completed');
+      const figures = await withFigures(workout, { ...changes, gearIds });
+      return changeLive(viewer, workout, OPEN, figures, 'training.workout.completed');
     },
 
     /** Logs a workout done without recording it: finished at once, with the figures given. */
@@ -263,6 +299,7 @@ export function createWorkoutService(deps: {
         workout.movingSeconds,
       );
       const changes: WorkoutChanges = {
+        editedFields: editedFieldsAfter(workout, edit),
         ...(edit.title !== undefined && { title: input.text('title', edit.title, input.MAX_TITLE_LENGTH) }),
         ...(edit.notes !== undefined && { notes: input.text('notes', edit.notes, input.MAX_NOTES_LENGTH) }),
         ...(edit.sport && { sport: edit.sport }),
@@ -271,7 +308,14 @@ export function createWorkoutService(deps: {
         ...(edit.elevationGainMeters !== undefined && { elevationGainMeters: edit.elevationGainMeters }),
         ...(edit.gearIds != null && { gearIds: await gearFor(viewer, sport, edit.gearIds) }),
       };
-      return change(viewer, workout, workout.status, changes, 'training.workout.updated');
+      // A new sport changes stop thresholds; a cleared figure falls back to the computed one.
+      const recompute =
+        workout.status === 'FINISHED' &&
+        ((edit.sport != null && edit.sport !== workout.sport) ||
+          edit.distanceMeters === null ||
+          edit.elevationGainMeters === null);
+      const figures = recompute ? await withFigures(workout, changes) : changes;
+      return change(viewer, workout, workout.status, figures, 'training.workout.updated');
     },
 
     /** Throws away a workout still being recorded. */
@@ -295,6 +339,21 @@ export function createWorkoutService(deps: {
     },
 
     get: (viewer: Viewer, id: string): Promise<WorkoutRecord> => ownWorkout(viewer, id),
+
+    /**
+     * Recomputes a finished workout's figures from its stored track (late samples, a new metrics version);
+     * publishes `training.workout.updated` only when what other contexts see changed.
+     */
+    async refreshFigures(id: string): Promise<WorkoutRecord | null> {
+      const workout = await workouts.findById(id);
+      if (!workout || workout.status !== 'FINISHED') return workout;
+      const figures = await withFigures(workout, {});
+      const updated = await workouts.update(id, 'FINISHED', figures, (after) =>
+        figuresChanged(workout, after) ? workoutEvent('training.workout.updated', null)(after) : [],
+      );
+      if (updated && figuresChanged(workout, updated)) published();
+      return updated;
+    },
 
     async listOf(viewer: Viewer, userId: string, first?: number | null, after?: string | null) {
       if (userId !== viewer.userId) throw new ForbiddenError('You can only list your own workouts.');

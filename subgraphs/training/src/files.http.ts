@@ -1,0 +1,56 @@
+/**
+ * File endpoints of the training context (also on the gateway's port):
+ * - `POST /imports?fileName=…&sport=…`: the body is a GPX, TCX or FIT file, or Apple Health / Google Fit
+ *   JSON (gzip accepted, as a .gz file or with `Content-Encoding: gzip`); answers 202 with the import's id
+ *   and the id its workout will have, 409 CONFLICT with `workoutId` for an activity imported already, 400
+ *   for a malformed file (nothing stored), 413 beyond the size limit.
+ * - `GET /exports/workouts/{id}.gpx`: one of your workouts as GPX 1.1.
+ */
+import express, { type Express } from 'express';
+import type { TokenVerifier } from '../../../lib/auth/jwt-verifier';
+import type { Logger } from '../../../lib/logging/logger';
+import { authenticatedRoute } from '../../../lib/server/rest-route';
+import { toGpx } from './files/gpx-export';
+import { MAX_UPLOAD_BYTES } from './files/parse-activity-file';
+import type { ImportService } from './import.service';
+import type { TrackRepo } from './track.repo';
+import type { WorkoutService } from './workout.service';
+
+const queryText = (value: unknown) => (typeof value === 'string' ? value : null);
+
+export function fileRoutes(deps: {
+  verifier: TokenVerifier;
+  imports: ImportService;
+  workouts: Pick<WorkoutService, 'get'>;
+  track: TrackRepo;
+  logger: Logger;
+}) {
+  return (app: Express) => {
+    app.post(
+      '/imports',
+      express.raw({ type: () => true, limit: MAX_UPLOAD_BYTES, inflate: true }),
+      authenticatedRoute(deps, async (viewer, req, res) => {
+        const job = await deps.imports.accept(viewer, {
+          bytes: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0),
+          fileName: queryText(req.query.fileName),
+          contentType: req.headers['content-type'] ?? null,
+          sport: queryText(req.query.sport),
+        });
+        res.status(202).json({ importId: job.id, workoutId: job.workoutId, status: job.status });
+      }),
+    );
+
+    app.get(
+      '/exports/workouts/:file',
+      authenticatedRoute(deps, async (viewer, req, res) => {
+        const id = String(req.params.file).replace(/\.gpx$/i, '');
+        const workout = await deps.workouts.get(viewer, id);
+        const gpx = toGpx(workout, await deps.track.samplesOf(workout.id));
+        res
+          .type('application/gpx+xml')
+          .set('content-disposition', `attachment; filename="${workout.id}.gpx"`)
+          .send(gpx);
+      }),
+    );
+  };
+}

@@ -1,0 +1,131 @@
+/**
+ * Uploaded activities waiting to become workouts. A pending job holds the parsed activity and a key
+ * (athlete, device, start) that makes a second upload of the same activity conflict while it waits.
+ * A worker prepares the oldest job's workout, then `complete` stores it under the job's row lock (FOR
+ * UPDATE SKIP LOCKED) in the transaction that marks the job DONE: a job becomes a workout exactly once.
+ */
+import type { ImportedActivity } from './files/activity';
+import { Prisma } from './__generated__/prisma/client';
+import type { TrainingPrisma } from './training.prisma';
+
+export type ImportStatus = 'PENDING' | 'DONE' | 'FAILED';
+
+export interface ImportJobRecord {
+  id: string;
+  userId: string;
+  status: ImportStatus;
+  format: string;
+  fileName: string | null;
+  workoutId: string;
+  error: string | null;
+  createdAt: Date;
+}
+
+export interface NewImportJob {
+  id: string;
+  userId: string;
+  workoutId: string;
+  fileName: string | null;
+  /** Identifies the activity: (athlete, device, start), or a digest of a file without times. */
+  pendingKey: string;
+  activity: ImportedActivity;
+}
+
+export type Tx = Prisma.TransactionClient;
+
+export type ImportJobRepo = ReturnType<typeof createImportJobRepo>;
+
+const columns = {
+  id: true,
+  userId: true,
+  status: true,
+  format: true,
+  fileName: true,
+  workoutId: true,
+  error: true,
+  createdAt: true,
+} as const;
+
+export function createImportJobRepo(prisma: TrainingPrisma) {
+  return {
+    /** Stores a pending job; when a pending job has the same key, returns that one instead (storing nothing). */
+    async create(job: NewImportJob): Promise<{ created: boolean; job: ImportJobRecord }> {
+      const { activity, ...rest } = job;
+      try {
+        const created = await prisma.importJob.create({
+          data: {
+            ...rest,
+            format: activity.format,
+            device: activity.device,
+            startedAt: activity.startedAt === null ? null : new Date(activity.startedAt),
+            activity: activity as unknown as Prisma.InputJsonValue,
+          },
+          select: columns,
+        });
+        return { created: true, job: created };
+      } catch (error) {
+        if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== 'P2002') throw error;
+        const pending = await prisma.importJob.findUnique({
+          where: { pendingKey: job.pendingKey },
+          select: columns,
+        });
+        if (!pending) throw error;
+        return { created: false, job: pending };
+      }
+    },
+
+    findOwn: (userId: string, id: string): Promise<ImportJobRecord | null> =>
+      prisma.importJob.findFirst({ where: { id, userId }, select: columns }),
+
+    listOwn: (userId: string, limit: number): Promise<ImportJobRecord[]> =>
+      prisma.importJob.findMany({
+        where: { userId },
+        orderBy: { createdAt: 'desc' },
+        take: limit,
+        select: columns,
+      }),
+
+    /** The oldest pending job with its activity (not locked: `complete` settles who stores it). */
+    async oldestPending(): Promise<{ job: ImportJobRecord; activity: ImportedActivity } | null> {
+      const row = await prisma.importJob.findFirst({
+        where: { status: 'PENDING' },
+        orderBy: { createdAt: 'asc' },
+        select: { ...columns, activity: true },
+      });
+      if (!row) return null;
+      const { activity, ...job } = row;
+      return { job, activity: activity as unknown as ImportedActivity };
+    },
+
+    /**
+     * Stores a pending job's workout with `store` and marks the job DONE, in one transaction holding the
+     * job's row lock; false (storing nothing) when another worker has it or it is no longer pending.
+     */
+    complete: (jobId: string, store: (tx: Tx) => Promise<void>): Promise<boolean> =>
+      prisma.$transaction(
+        async (tx) => {
+          const locked = await tx.$queryRawUnsafe<{ id: string }[]>(
+            `SELECT "id" FROM "ImportJob" WHERE "id" = $1::uuid AND "status" = 'PENDING'
+             FOR UPDATE SKIP LOCKED`,
+            jobId,
+          );
+          if (locked.length === 0) return false;
+          await store(tx);
+          await tx.importJob.update({
+            where: { id: jobId },
+            data: { status: 'DONE', pendingKey: null, activity: Prisma.DbNull },
+          });
+          return true;
+        },
+        { timeout: 60_000, maxWait: 30_000 },
+      ),
+
+    /** Marks a job failed (its activity could not become a workout): nothing of it is kept but the reason. */
+    fail: async (id: string, error: string): Promise<void> => {
+      await prisma.importJob.update({
+        where: { id },
+        data: { status: 'FAILED', error, pendingKey: null, activity: Prisma.DbNull },
+      });
+    },
+  };
+}

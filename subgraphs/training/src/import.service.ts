@@ -1,0 +1,155 @@
+/**
+ * Imports workouts from files. Accepting an upload parses it at once (a malformed file is refused and
+ * nothing is stored), answers CONFLICT with the existing workout's id for an activity already imported or
+ * waiting (same device and start time), and otherwise stores a pending job; `processNext` turns one
+ * pending job into a finished workout with its samples, figures and completed event, in one transaction.
+ */
+import { createHash } from 'node:crypto';
+import { v7 as uuidv7 } from 'uuid';
+import type { Viewer } from '../../../lib/auth/viewer';
+import { ConflictError, DomainError, NotFoundError } from '../../../lib/errors/domain-error';
+import { SPORTS, type Sport } from '../../../lib/sports';
+import { BadUserInputError } from '../../../lib/errors/domain-error';
+import type { ImportedActivity } from './files/activity';
+import { parseActivityFile } from './files/parse-activity-file';
+import type { ImportJobRecord, ImportJobRepo, Tx } from './import-job.repo';
+import type { KnownGearRepo } from './known-gear.repo';
+import { insertSamples } from './telemetry.repo';
+import type { TrainingProfileRepo } from './training-profile.repo';
+import { figuresFrom, metricsOf } from './workout-figures';
+import { workoutEvent } from './workout-events';
+import { checkPlausibleSpeed } from './workout-lifecycle';
+import { insertIn, type WorkoutRecord } from './workout.repo';
+import { aNewRecord } from './import-record';
+import type { TrainingPrisma } from './training.prisma';
+
+export interface Upload {
+  bytes: Buffer;
+  fileName?: string | null;
+  contentType?: string | null;
+  /** Overrides the sport the file names. */
+  sport?: string | null;
+}
+
+export type ImportService = ReturnType<typeof createImportService>;
+
+const duplicate = (workoutId: string) =>
+  new ConflictError(`This activity was imported already, as workout ${workoutId}.`, { workoutId });
+
+/** (athlete, device, start); a file without times is identified by its content instead. */
+function keyOf(userId: string, activity: ImportedActivity, bytes: Buffer): string {
+  const start = activity.startedAt ?? `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+  return `${userId}|${activity.device}|${start}`;
+}
+
+function sportOf(requested: string | null | undefined, activity: ImportedActivity): Sport {
+  if (requested == null || requested === '') return activity.sport;
+  if (!(SPORTS as string[]).includes(requested))
+    throw new BadUserInputError('sport', `sport must be one of ${SPORTS.join(', ')}.`);
+  return requested as Sport;
+}
+
+export function createImportService(deps: {
+  prisma: TrainingPrisma;
+  jobs: ImportJobRepo;
+  knownGear: KnownGearRepo;
+  profiles: TrainingProfileRepo;
+  clock: { now(): Date };
+  /** Called when a job is waiting (wakes the worker) and after a workout was stored (wakes the relay). */
+  queued: () => void;
+  published: () => void;
+}) {
+  const { prisma, jobs } = deps;
+
+  async function existingWorkout(userId: string, activity: ImportedActivity): Promise<string | null> {
+    if (activity.startedAt === null) return null;
+    const found = await prisma.workout.findFirst({
+      where: { userId, device: activity.device, startedAt: new Date(activity.startedAt) },
+      select: { id: true },
+    });
+    return found?.id ?? null;
+  }
+
+  /** The workout a job becomes, with its figures. */
+  async function workoutOf(job: ImportJobRecord, activity: ImportedActivity): Promise<WorkoutRecord> {
+    const gear = (await deps.knownGear.ofUser(job.userId)).filter(
+      (g) => g.status === 'ACTIVE' && g.defaultForSports.includes(activity.sport),
+    );
+    const base = aNewRecord(
+      job,
+      activity,
+      gear.map((g) => g.gearId),
+      deps.clock.now(),
+    );
+    const samples = activity.samples.map((sample, sequence) => ({ ...sample, sequence }));
+    const metrics = metricsOf(base, samples, await deps.profiles.of(job.userId));
+    const workout = { ...base, ...figuresFrom(base, metrics) } as WorkoutRecord;
+    checkPlausibleSpeed(workout.sport, workout.distanceMeters, workout.movingSeconds);
+    return workout;
+  }
+
+  async function store(tx: Tx, workout: WorkoutRecord, activity: ImportedActivity) {
+    await insertIn(tx, workout, workoutEvent('training.workout.completed', null));
+    const rows = activity.samples.map((sample, sequence) => ({
+      ...sample,
+      sequence,
+      recordedAt: sample.time === null ? null : new Date(sample.time),
+    }));
+    await insertSamples(tx, workout.id, rows);
+  }
+
+  /** Why a job can never succeed, or null for a failure worth retrying (the database was away, …). */
+  function permanentReason(error: unknown): string | null {
+    if (error instanceof DomainError) return error.message;
+    const code = (error as { code?: unknown }).code;
+    if (code === 'P2002') return 'This activity was imported already.';
+    return null;
+  }
+
+  return {
+    async accept(viewer: Viewer, upload: Upload): Promise<ImportJobRecord> {
+      const parsed = parseActivityFile(upload.bytes, {
+        fileName: upload.fileName ?? undefined,
+        contentType: upload.contentType ?? undefined,
+      });
+      const activity = { ...parsed, sport: sportOf(upload.sport, parsed) };
+      const existing = await existingWorkout(viewer.userId, activity);
+      if (existing) throw duplicate(existing);
+      const { created, job } = await jobs.create({
+        id: uuidv7(),
+        userId: viewer.userId,
+        workoutId: uuidv7(),
+        fileName: upload.fileName?.slice(0, 255) ?? null,
+        pendingKey: keyOf(viewer.userId, activity, upload.bytes),
+        activity,
+      });
+      if (!created) throw duplicate(job.workoutId);
+      deps.queued();
+      return job;
+    },
+
+    /** Turns the oldest pending job into a workout; false when there was none. */
+    async processNext(): Promise<boolean> {
+      const next = await jobs.oldestPending();
+      if (!next) return false;
+      const { job, activity } = next;
+      try {
+        const workout = await workoutOf(job, activity);
+        if (await jobs.complete(job.id, (tx) => store(tx, workout, activity))) deps.published();
+      } catch (error) {
+        const reason = permanentReason(error);
+        if (reason === null) throw error;
+        await jobs.fail(job.id, reason);
+      }
+      return true;
+    },
+
+    async get(viewer: Viewer, id: string): Promise<ImportJobRecord> {
+      const job = await jobs.findOwn(viewer.userId, id).catch(() => null);
+      if (!job) throw new NotFoundError('ImportJob', id);
+      return job;
+    },
+
+    list: (viewer: Viewer, first: number) => jobs.listOwn(viewer.userId, Math.min(Math.max(first, 0), 100)),
+  };
+}
