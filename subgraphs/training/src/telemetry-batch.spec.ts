@@ -46,6 +46,15 @@ describe('samplesOf', () => {
   });
 
   it.each([
+    ['time[1]', { time: [T0, 'yesterday'] }],
+    ['sequence[1]', { sequence: [1, 1] }],
+    ['heartRate[1]', { heartRate: [120, Number.NaN] }],
+  ])('names the offending sample: %s', (where, overrides) => {
+    const batch = { batchId: 'b', sequence: [1, 2], time: [T0, T0 + 1000], ...overrides };
+    expect(() => samplesOf(batch)).toThrow(where);
+  });
+
+  it.each([
     ['time', { time: [T0] }],
     ['heartRate', { heartRate: [1] }],
     ['sequence', { sequence: [1, 1] }],

@@ -67,8 +67,9 @@ export function samplesOf(batch: ColumnarBatch): SampleRow[] {
         `${channel} has ${values.length} values for ${count} samples (use null for a gap).`,
       );
     }
-    if (values?.some((v) => v != null && !Number.isFinite(v)))
-      throw new BadUserInputError(channel, `${channel} holds a value that is not a number.`);
+    const bad = values?.findIndex((v) => v != null && !Number.isFinite(v)) ?? -1;
+    if (bad >= 0)
+      throw new BadUserInputError(channel, `${channel}[${bad}] is not a number (use null for a gap).`);
   }
   const seen = new Set<number>();
   return batch.sequence.map((sequence, i) => {
