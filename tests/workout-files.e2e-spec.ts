@@ -5,6 +5,7 @@ import { eventually } from '../lib/testing/eventually';
 import { ImportStatusDocument, MyImportsDocument, WorkoutFiguresDocument } from './__generated__/operations';
 import { anAthlete } from './support/athletes';
 import { useTestPlatform } from './support/test-platform';
+import { METRES_PER_DEGREE } from './support/tracks';
 
 const pulse = useTestPlatform();
 
@@ -73,6 +74,40 @@ describe('file import and export through the gateway port', () => {
     expect(workout.sport).toBe('RUN');
     expect(Math.abs(workout.distanceMeters! - 2206.0) / 2206.0).toBeLessThan(0.005);
     expect(workout).toMatchObject({ elapsedSeconds: null, movingSeconds: null });
+  });
+
+  it('imports an Apple Health workout with its route, heart rate and the calories the watch counted', async () => {
+    const { accessToken: token } = await anAthlete(pulse());
+    const at = (second: number) => new Date(Date.UTC(2026, 10, 19, 17, 0, second)).toISOString();
+    const health = {
+      workout: {
+        workoutActivityType: 'HKWorkoutActivityTypeRunning',
+        startDate: at(0),
+        endDate: at(299),
+        totalEnergyBurned: { value: 100, unit: 'kcal' },
+        sourceRevision: { source: { name: 'Workout', bundleIdentifier: 'com.apple.health' } },
+        device: { name: 'Apple Watch', model: 'Watch', localIdentifier: 'W1' },
+      },
+      // 300 fixes at 1 Hz, 3 m/s due north.
+      route: Array.from({ length: 300 }, (_, second) => ({
+        latitude: 46 + (3 * second) / METRES_PER_DEGREE,
+        longitude: 14.5,
+        altitude: 300,
+        timestamp: at(second),
+      })),
+      heartRate: Array.from({ length: 60 }, (_, i) => ({ startDate: at(i * 5), quantity: 140 })),
+    };
+    const accepted = await upload(token, Buffer.from(JSON.stringify(health)));
+    expect(accepted.status).toBe(202);
+    const workout = await importedWorkout(token, accepted.body.importId);
+    expect(workout).toMatchObject({
+      sport: 'RUN',
+      calories: 100,
+      elapsedSeconds: 299,
+      device: 'com.apple.health/W1',
+    });
+    expect(workout.distanceMeters).toBeCloseTo(897, 0);
+    expect(workout.metrics).toMatchObject({ caloriesSource: 'DEVICE', heartRate: { average: 140 } });
   });
 
   it('answers a malformed file with a clear error and stores nothing', async () => {

@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { v7 as uuidv7 } from 'uuid';
+import type { Viewer } from '../../../lib/auth/viewer';
+import { useFixture } from '../../../lib/testing/fixture';
+import { availableDatabaseKinds, openTestContextDatabase } from '../../../lib/testing/test-databases';
+import { createImportJobRepo } from './import-job.repo';
+import { createImportService } from './import.service';
+import { createKnownGearRepo } from './known-gear.repo';
+import { createTrainingPrisma, type TrainingPrisma } from './training.prisma';
+import { createTrainingProfileRepo } from './training-profile.repo';
+
+const FIXTURES = join(__dirname, '..', '..', '..', '..', 'shared', 'fixtures', 'gpx');
+const drive = readFileSync(join(FIXTURES, 'around-visnjan-with-car.gpx'));
+
+const importsOn = (prisma: TrainingPrisma) =>
+  createImportService({
+    prisma,
+    jobs: createImportJobRepo(prisma),
+    knownGear: createKnownGearRepo(prisma),
+    profiles: createTrainingProfileRepo(prisma),
+    clock: { now: () => new Date() },
+    queued: () => undefined,
+    published: () => undefined,
+  });
+
+describe.each(availableDatabaseKinds())('file imports on %s', (kind) => {
+  const db = useFixture(() => openTestContextDatabase(kind, 'training', createTrainingPrisma), 'each');
+  const ann: Viewer = { userId: uuidv7(), roles: ['ATHLETE'] };
+
+  it('turns an accepted file into one workout, and answers CONFLICT for the same file before and after', async () => {
+    const imports = importsOn(db().client);
+    const job = await imports.accept(ann, { bytes: drive, fileName: 'drive.gpx' });
+    expect(job).toMatchObject({ status: 'PENDING', format: 'GPX', fileName: 'drive.gpx' });
+    await expect(imports.accept(ann, { bytes: drive })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      details: { workoutId: job.workoutId },
+    });
+
+    expect(await imports.processNext()).toBe(true);
+    expect(await imports.processNext()).toBe(false);
+    expect(await imports.get(ann, job.id)).toMatchObject({ status: 'DONE', error: null });
+    const workout = await db().client.workout.findUniqueOrThrow({ where: { id: job.workoutId } });
+    expect(workout).toMatchObject({
+      source: 'IMPORTED',
+      status: 'FINISHED',
+      sampleCount: 104,
+      elapsedSeconds: 514,
+    });
+    expect(await db().client.telemetrySample.count({ where: { workoutId: job.workoutId } })).toBe(104);
+    expect(await db().client.outboxEvent.count({ where: { key: job.workoutId } })).toBe(1);
+    await expect(imports.accept(ann, { bytes: drive })).rejects.toMatchObject({
+      details: { workoutId: job.workoutId },
+    });
+  });
+
+  it('stores each pending job once when two workers race for it', async () => {
+    const job = await importsOn(db().client).accept(ann, { bytes: drive });
+    const results = await Promise.all([
+      importsOn(db().client).processNext(),
+      importsOn(db().client).processNext(),
+    ]);
+    expect(results).toEqual([true, true]);
+    expect(await db().client.workout.count({ where: { id: job.workoutId } })).toBe(1);
+    expect(await db().client.telemetrySample.count({ where: { workoutId: job.workoutId } })).toBe(104);
+  });
+
+  it('fails a job whose activity was stored meanwhile, keeping nothing of it, and lets the file be sent again', async () => {
+    const imports = importsOn(db().client);
+    const job = await imports.accept(ann, { bytes: drive });
+    // Another way in (an older instance, a restore) stored the same activity after the upload was accepted.
+    const { device, startedAt } = await db().client.importJob.findUniqueOrThrow({ where: { id: job.id } });
+    const other = await db().client.workout.create({
+      data: { id: uuidv7(), userId: ann.userId, sport: 'OTHER', startedAt: startedAt!, device },
+    });
+    expect(await imports.processNext()).toBe(true);
+    expect(await imports.get(ann, job.id)).toMatchObject({
+      status: 'FAILED',
+      error: 'This activity was imported already.',
+    });
+    expect(await db().client.workout.count({ where: { id: job.workoutId } })).toBe(0);
+    expect(await db().client.telemetrySample.count({ where: { workoutId: job.workoutId } })).toBe(0);
+
+    await db().client.workout.delete({ where: { id: other.id } });
+    expect(await imports.accept(ann, { bytes: drive })).toMatchObject({ status: 'PENDING' });
+  });
+
+  it("keeps imports private: another athlete's import is not found", async () => {
+    const imports = importsOn(db().client);
+    const job = await imports.accept(ann, { bytes: drive });
+    await expect(imports.get({ userId: uuidv7(), roles: ['ATHLETE'] }, job.id)).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+  });
+});
