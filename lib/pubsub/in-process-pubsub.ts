@@ -33,6 +33,7 @@ export function createInProcessPubSub(): PubSub {
       channels.set(channel, queues.add(queue));
       return queue.subscription;
     },
+    hasSubscribers: async (channel) => (channels.get(channel)?.size ?? 0) > 0,
     async close() {
       closed = true;
       for (const queues of channels.values()) for (const queue of queues) queue.end();

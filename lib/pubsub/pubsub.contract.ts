@@ -127,7 +127,30 @@ export function describePubSubContract(name: string, target: PubSubContractTarge
       expect(() => own.subscribe(channel)).toThrow(/closed/);
     });
 
+    it('tells whether a channel has subscribers', async () => {
+      const channel = channelFor('listeners');
+      expect(await pubsub().hasSubscribers(channel)).toBe(false);
+      const subscription = pubsub().subscribe(channel);
+      await subscription.ready;
+      expect(await pubsub().hasSubscribers(channel)).toBe(true);
+      await subscription.return();
+      await eventually(async () => expect(await pubsub().hasSubscribers(channel)).toBe(false));
+    });
+
     if (target.sharedBetweenInstances) {
+      it('counts the subscribers of other instances', async () => {
+        const other = await target.open();
+        try {
+          const channel = channelFor('remote-listeners');
+          const remote = other.subscribe(channel);
+          await remote.ready;
+          expect(await pubsub().hasSubscribers(channel)).toBe(true);
+          await remote.return();
+        } finally {
+          await other.close();
+        }
+      });
+
       it('delivers across instances that share the broker', async () => {
         const other = await target.open();
         try {

@@ -33,6 +33,11 @@ export interface PubSub {
   /** Sends `message` (a JSON value) to the current subscribers of `channel`; rejects when it cannot be sent. */
   publish(channel: string, message: unknown): Promise<void>;
   subscribe(channel: string, options?: SubscribeOptions): PubSubSubscription;
+  /**
+   * Whether anyone (in any process sharing the broker) is subscribed to `channel` now: lets a publisher skip
+   * computing a message no one would receive. False when it cannot tell (Redis unreachable).
+   */
+  hasSubscribers(channel: string): Promise<boolean>;
   /** Completes every open subscription and releases connections. */
   close(): Promise<void>;
 }

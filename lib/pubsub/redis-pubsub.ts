@@ -105,6 +105,17 @@ export function createRedisPubSub(url: string, logger: Logger): PubSub {
       subscribers.queues.add(queue);
       return queue.subscription;
     },
+    async hasSubscribers(channel) {
+      if (channels.get(channel)?.queues.size) return true;
+      try {
+        await connected(publisher, PUBLISH_CONNECT_WAIT_MS);
+        const reply = (await publisher.pubsub('NUMSUB', REDIS_CHANNEL_PREFIX + channel)) as [string, number];
+        return Number(reply[1]) > 0;
+      } catch (error) {
+        logger.warn({ err: error, channel }, 'Redis pub/sub: cannot count subscribers');
+        return false;
+      }
+    },
     async close() {
       if (closed) return;
       closed = true;

@@ -92,6 +92,8 @@ export function createProgressPublisher(deps: {
         do {
           state.again = false;
           try {
+            // Computing the figures reads the whole track: only worth it when someone listens.
+            if (!(await deps.pubsub.hasSubscribers(progressChannel(workoutId)))) continue;
             const workout = await deps.workouts.findById(workoutId);
             if (workout) await publisher.publish(workout);
           } catch (error) {
