@@ -1,25 +1,5 @@
-import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT } from 'jose';
-import { createJwtVerifier } from './jwt-verifier';
-
-async function newTestVerifier() {
-  const { privateKey, publicKey } = await generateKeyPair('ES256');
-  const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'ES256' };
-  const verifier = createJwtVerifier({
-    keys: createLocalJWKSet({ keys: [jwk] }),
-    issuer: 'iss',
-    audience: 'aud',
-  });
-  const sign = (claims: Record<string, unknown>, expiresIn: string | number = '5m', key = privateKey) =>
-    new SignJWT(claims)
-      .setProtectedHeader({ alg: 'ES256', kid: 'k1' })
-      .setIssuer('iss')
-      .setAudience('aud')
-      .setSubject('user-1')
-      .setIssuedAt()
-      .setExpirationTime(expiresIn)
-      .sign(key);
-  return { verifier, sign };
-}
+import { generateKeyPair } from 'jose';
+import { newTestVerifier } from '../testing/test-verifier';
 
 describe('createJwtVerifier', () => {
   it('returns the viewer of a valid token, keeping only known roles', async () => {

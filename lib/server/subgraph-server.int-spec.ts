@@ -1,8 +1,6 @@
-import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { parse } from 'graphql';
 import { createClient, type Client, type FormattedExecutionResult, type SubscribePayload } from 'graphql-ws';
 import WebSocket from 'ws';
-import { createJwtVerifier } from '../auth/jwt-verifier';
 import { requireViewer } from '../auth/viewer';
 import { NotFoundError } from '../errors/domain-error';
 import type { RequestContext } from '../graphql/context';
@@ -10,6 +8,7 @@ import { createLogger } from '../logging/logger';
 import { createInProcessPubSub } from '../pubsub/in-process-pubsub';
 import type { PubSubSubscription } from '../pubsub/pubsub';
 import { eventually } from '../testing/eventually';
+import { newTestVerifier } from '../testing/test-verifier';
 import { startSubgraphServer, type RunningServer } from './subgraph-server';
 
 const typeDefs = parse(`
@@ -77,26 +76,6 @@ const resolvers = {
   },
 };
 
-async function newSigner() {
-  const { privateKey, publicKey } = await generateKeyPair('ES256');
-  const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'ES256' };
-  const verifier = createJwtVerifier({
-    keys: createLocalJWKSet({ keys: [jwk] }),
-    issuer: 'iss',
-    audience: 'aud',
-  });
-  const sign = (expiresIn: string | number = '5m') =>
-    new SignJWT({ roles: ['ATHLETE'] })
-      .setProtectedHeader({ alg: 'ES256', kid: 'k1' })
-      .setIssuer('iss')
-      .setAudience('aud')
-      .setSubject('user-1')
-      .setIssuedAt()
-      .setExpirationTime(expiresIn)
-      .sign(privateKey);
-  return { verifier, sign };
-}
-
 /** Whether a pub/sub subscription has ended (an open one has nothing to give right now). */
 async function hasEnded(subscription: PubSubSubscription): Promise<boolean> {
   const pending = new Promise<'pending'>((resolve) => setTimeout(() => resolve('pending'), 20));
@@ -120,7 +99,7 @@ interface Run {
 }
 
 describe('subgraph server: GraphQL over WebSocket', () => {
-  let signer: Awaited<ReturnType<typeof newSigner>>;
+  let signer: Awaited<ReturnType<typeof newTestVerifier>>;
   let server: RunningServer;
   const clients: Client[] = [];
 
@@ -164,7 +143,7 @@ describe('subgraph server: GraphQL over WebSocket', () => {
   };
 
   beforeAll(async () => {
-    signer = await newSigner();
+    signer = await newTestVerifier();
     server = await start();
   });
   afterEach(async () => {
@@ -214,7 +193,7 @@ describe('subgraph server: GraphQL over WebSocket', () => {
     ['a token that is not a JWT', async () => 'Bearer not-a-jwt', /invalid/],
     [
       'an expired token',
-      async () => `Bearer ${await signer.sign(Math.floor(Date.now() / 1000) - 60)}`,
+      async () => `Bearer ${await signer.sign(undefined, Math.floor(Date.now() / 1000) - 60)}`,
       /expired/,
     ],
     ['a header without "Bearer"', async () => 'Basic dXNlcjpwYXNz', /Bearer/],
