@@ -7,9 +7,13 @@
 import { createHash } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import type { Viewer } from '../../../lib/auth/viewer';
-import { ConflictError, DomainError, NotFoundError } from '../../../lib/errors/domain-error';
+import {
+  BadUserInputError,
+  ConflictError,
+  DomainError,
+  NotFoundError,
+} from '../../../lib/errors/domain-error';
 import { SPORTS, type Sport } from '../../../lib/sports';
-import { BadUserInputError } from '../../../lib/errors/domain-error';
 import type { ImportedActivity } from './files/activity';
 import { parseActivityFile } from './files/parse-activity-file';
 import type { ImportJobRecord, ImportJobRepo, Tx } from './import-job.repo';
@@ -19,9 +23,9 @@ import type { TrainingProfileRepo } from './training-profile.repo';
 import { figuresFrom, metricsOf } from './workout-figures';
 import { workoutEvent } from './workout-events';
 import { checkPlausibleSpeed } from './workout-lifecycle';
-import { insertIn, type WorkoutRecord } from './workout.repo';
 import { aNewRecord } from './import-record';
 import type { TrainingPrisma } from './training.prisma';
+import { insertIn, type WorkoutRecord } from './workout.repo';
 
 export interface Upload {
   bytes: Buffer;
@@ -89,7 +93,8 @@ export function createImportService(deps: {
   }
 
   async function store(tx: Tx, workout: WorkoutRecord, activity: ImportedActivity) {
-    await insertIn(tx, workout, workoutEvent('training.workout.completed', null));
+    const uploader = { userId: workout.userId, roles: [] };
+    await insertIn(tx, workout, workoutEvent('training.workout.completed', uploader));
     const rows = activity.samples.map((sample, sequence) => ({
       ...sample,
       sequence,
