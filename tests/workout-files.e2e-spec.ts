@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { eventually } from '../lib/testing/eventually';
+import { gpxFixture } from '../lib/testing/gpx-fixtures';
 import { ImportStatusDocument, MyImportsDocument, WorkoutFiguresDocument } from './__generated__/operations';
 import { anAthlete } from './support/athletes';
 import { useTestPlatform } from './support/test-platform';
@@ -9,8 +8,7 @@ import { METRES_PER_DEGREE } from './support/tracks';
 
 const pulse = useTestPlatform();
 
-const FIXTURES = join(__dirname, '..', '..', 'shared', 'fixtures', 'gpx');
-const fixture = (name: string) => readFileSync(join(FIXTURES, name));
+const fixture = gpxFixture;
 
 async function upload(token: string, body: Buffer, query = '') {
   const response = await fetch(`${pulse().gatewayOrigin}/imports${query}`, {

@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import type { Viewer } from '../../../lib/auth/viewer';
 import { useFixture } from '../../../lib/testing/fixture';
+import { gpxFixture } from '../../../lib/testing/gpx-fixtures';
 import { availableDatabaseKinds, openTestContextDatabase } from '../../../lib/testing/test-databases';
 import { createImportJobRepo } from './import-job.repo';
 import { createImportService } from './import.service';
@@ -10,8 +9,7 @@ import { createKnownGearRepo } from './known-gear.repo';
 import { createTrainingPrisma, type TrainingPrisma } from './training.prisma';
 import { createTrainingProfileRepo } from './training-profile.repo';
 
-const FIXTURES = join(__dirname, '..', '..', '..', '..', 'shared', 'fixtures', 'gpx');
-const drive = readFileSync(join(FIXTURES, 'around-visnjan-with-car.gpx'));
+const drive = gpxFixture('around-visnjan-with-car.gpx');
 
 const importsOn = (prisma: TrainingPrisma) =>
   createImportService({

@@ -1,10 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { gpxFixture } from '../../../../lib/testing/gpx-fixtures';
 import { parseGpx } from './gpx';
 import { badInputMessage } from './test-errors';
 
-const fixtures = join(__dirname, '../../../../../shared/fixtures/gpx');
-const fixture = (name: string) => parseGpx(readFileSync(join(fixtures, name), 'utf8'));
+const fixture = (name: string) => parseGpx(gpxFixture(name).toString('utf8'));
 
 const elevationRange = (samples: { altitude: number | null }[]) => {
   const altitudes = samples

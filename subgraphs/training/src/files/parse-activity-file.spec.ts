@@ -1,15 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { Encoder, Profile, type FileIdMesg } from '@garmin/fitsdk';
+import { gpxFixture } from '../../../../lib/testing/gpx-fixtures';
 import { buildFitActivity } from './fit.test-data';
 import { MAX_INFLATED_BYTES, MAX_UPLOAD_BYTES, parseActivityFile } from './parse-activity-file';
 import { badInputMessage } from './test-errors';
 
-const gpxText = readFileSync(
-  join(__dirname, '../../../../../shared/fixtures/gpx/around-visnjan-with-car.gpx'),
-  'utf8',
-);
+const gpxText = gpxFixture('around-visnjan-with-car.gpx').toString('utf8');
 const tcxText = `<?xml version="1.0"?>
 <!-- exported -->
 <TrainingCenterDatabase xmlns="http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2"><Activities>

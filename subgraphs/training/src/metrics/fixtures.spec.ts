@@ -1,11 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { gpxFixture } from '../../../../lib/testing/gpx-fixtures';
 import { parseGpx } from '../files/gpx';
 import { computeMetrics } from './compute-metrics';
 
-// Reference values from ../shared/fixtures/README.md (gpxpy's test files): haversine 2D within segments,
+// Reference values from tests/fixtures/README.md (gpxpy's test files): haversine 2D within segments,
 // first → last timestamp, gpxpy's moving time (1 km/h) and uphill/downhill (3-point smoothing).
-const FIXTURES = join(__dirname, '..', '..', '..', '..', '..', 'shared', 'fixtures', 'gpx');
 const REFERENCE = [
   { file: 'korita-zbevnica.gpx', distance: 14_913.8, elapsed: 13_381, moving: 7_084, up: 703.8, down: 710.1 },
   { file: 'cerknicko-jezero.gpx', distance: 4_580.1, elapsed: 7_190, moving: 2_425, up: 223.5, down: 89.4 },
@@ -16,7 +14,7 @@ const within = (actual: number | null, expected: number, tolerance: number) =>
   expect(Math.abs(actual! - expected) / expected).toBeLessThanOrEqual(tolerance);
 
 function metricsOf(file: string) {
-  const activity = parseGpx(readFileSync(join(FIXTURES, file), 'utf8'));
+  const activity = parseGpx(gpxFixture(file).toString('utf8'));
   // The files name no sport: OTHER, as an import without a sport gets.
   return computeMetrics('OTHER', activity, {});
 }
