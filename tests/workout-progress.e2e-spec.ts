@@ -92,7 +92,8 @@ describe('live workout progress (graphql-ws on the training subgraph)', () => {
       );
       await eventually(() => expect(owner.messages.at(-1)?.status).toBe('FINISHED'));
       expect(owner.messages.at(-1)!.distanceMeters).toBeCloseTo(2000, -1);
-      owner.dispose();
+      // The finish is the last message: the subscription completes.
+      await eventually(() => expect(owner.isActive()).toBe(false));
     } finally {
       await client.dispose();
       await strangerClient.dispose();

@@ -11,7 +11,7 @@ import type { TelemetryService } from './telemetry.service';
 import type { TrackRepo } from './track.repo';
 import { checkedProfile } from './training-profile';
 import type { TrainingProfileRepo } from './training-profile.repo';
-import { progressChannel, type ProgressPublisher } from './workout-progress';
+import { progressChannel, untilFinished, type ProgressPublisher } from './workout-progress';
 import { streamsOf } from './workout-streams';
 import type { WorkoutService } from './workout.service';
 
@@ -68,7 +68,7 @@ export function createResolvers(deps: ResolverDeps): Resolvers {
           const subscription = pubsub.subscribe(progressChannel(workout.id), { bufferSize: 64 });
           await subscription.ready;
           progress.publishSoon(workout.id);
-          return subscription as AsyncIterable<never>;
+          return untilFinished(subscription) as AsyncIterable<never>;
         },
         resolve: (message: unknown) => message as never,
       },

@@ -4,7 +4,7 @@
  * a subscriber that connects late gets the next update, and the stored workout stays the source of truth.
  */
 import type { Logger } from '../../../lib/logging/logger';
-import type { PubSub } from '../../../lib/pubsub/pubsub';
+import type { PubSub, PubSubSubscription } from '../../../lib/pubsub/pubsub';
 import type { WorkoutMetrics } from './metrics/workout-metrics';
 import type { TrackRepo } from './track.repo';
 import type { TrainingProfileRepo } from './training-profile.repo';
@@ -35,6 +35,32 @@ export interface WorkoutProgressMessage {
 }
 
 export const progressChannel = (workoutId: string) => `training.workout-progress.${workoutId}`;
+
+/**
+ * The messages of a progress subscription up to and including the one that says FINISHED, then done.
+ * A plain iterator rather than an async generator: `return()` (the client unsubscribing) must end the
+ * subscription at once, even while a `next()` is waiting for a message.
+ */
+export function untilFinished(subscription: PubSubSubscription): AsyncIterableIterator<unknown> {
+  let finished = false;
+  const iterator: AsyncIterableIterator<unknown> = {
+    async next() {
+      if (finished) return { done: true, value: undefined };
+      const result = await subscription.next();
+      if (!result.done && (result.value as WorkoutProgressMessage).status === 'FINISHED') {
+        finished = true;
+        void subscription.return();
+      }
+      return result;
+    },
+    return: async () => {
+      finished = true;
+      return subscription.return();
+    },
+    [Symbol.asyncIterator]: () => iterator,
+  };
+  return iterator;
+}
 
 export type ProgressPublisher = ReturnType<typeof createProgressPublisher>;
 
