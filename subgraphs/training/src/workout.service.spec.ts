@@ -244,6 +244,13 @@ describe('finishWorkout', () => {
     });
   });
 
+  it('keeps the calories the device counted', async () => {
+    const workouts = newTestWorkouts();
+    const started = await workouts.start(ann, { sport: 'RUN', startedAt: new Date('2026-11-20T07:00:00Z') });
+    const finished = await workouts.finish(ann, { id: started.id, calories: 612 });
+    expect(finished).toMatchObject({ calories: 612, deviceCalories: 612 });
+  });
+
   it('answers CONFLICT when finishing twice', async () => {
     const workouts = newTestWorkouts();
     const started = await workouts.start(ann, { sport: 'RUN', startedAt: new Date('2026-11-20T07:00:00Z') });
@@ -254,6 +261,7 @@ describe('finishWorkout', () => {
   it.each([
     ['distanceMeters', { distanceMeters: -1 }],
     ['distanceMeters', { distanceMeters: 2_000_000 }],
+    ['calories', { calories: -5 }],
     ['finishedAt', { finishedAt: new Date('2026-11-20T06:00:00Z') }],
     ['finishedAt', { finishedAt: new Date('2026-11-21T06:00:00Z') }],
   ])('refuses a bad %s', async (field, input) => {

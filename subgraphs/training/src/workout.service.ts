@@ -225,6 +225,7 @@ export function createWorkoutService(deps: {
         id: string;
         finishedAt?: Date | null;
         distanceMeters?: number | null;
+        calories?: number | null;
         gearIds?: readonly string[] | null;
       },
     ): Promise<WorkoutRecord> {
@@ -238,6 +239,7 @@ export function createWorkoutService(deps: {
         return workout;
       }
       input.numberInRange('distanceMeters', args.distanceMeters, input.MAX_DISTANCE_METERS);
+      input.numberInRange('calories', args.calories, input.MAX_CALORIES, true);
       const changes = finishChanges(
         workout,
         momentOf('finishedAt', args.finishedAt),
@@ -245,7 +247,13 @@ export function createWorkoutService(deps: {
       );
       const gearIds =
         args.gearIds == null ? workout.gearIds : await gearFor(viewer, workout.sport, args.gearIds);
-      const figures = await withFigures(workout, { ...changes, gearIds });
+      const deviceCalories = args.calories ?? workout.deviceCalories;
+      const figures = await withFigures(workout, {
+        ...changes,
+        gearIds,
+        deviceCalories,
+        calories: deviceCalories === null ? null : Math.round(deviceCalories),
+      });
       return changeLive(viewer, workout, OPEN, figures, 'training.workout.completed');
     },
 
