@@ -73,6 +73,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     const supergraphPath = options.supergraphPath ?? join(repoRoot, config.gateway.supergraphPath);
     const actualUrls = Object.fromEntries(started.map((s) => [s.name, s.url]));
     const gateway = await startGateway({
+      config,
       supergraph: loadSupergraph(supergraphPath, actualUrls),
       verifier: createJwtVerifier({
         keys: remoteJwks(jwksUrl),
@@ -82,7 +83,6 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       host,
       publicHost: options.ephemeralPorts ? '127.0.0.1' : config.http.publicHost,
       port: options.ephemeralPorts ? 0 : (config.http.port ?? 4000),
-      sandbox: config.gateway.sandbox,
       logger: logger.child({ component: 'gateway' }),
     });
     const subgraphs = [...started];

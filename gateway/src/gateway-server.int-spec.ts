@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 import { pino } from 'pino';
 import { createJwtVerifier, remoteJwks } from '../../lib/auth/jwt-verifier';
+import { loadConfig } from '../../lib/config/config';
 import { repoRoot } from '../../lib/paths';
 import type { RunningServer } from '../../lib/server/subgraph-server';
 import { startGateway } from './gateway-server';
@@ -26,6 +27,7 @@ describe('gateway token verification', () => {
     await new Promise<void>((resolve) => jwksServer.listen(0, '127.0.0.1', resolve));
     const jwksUrl = `http://127.0.0.1:${(jwksServer.address() as AddressInfo).port}/jwks.json`;
     gateway = await startGateway({
+      config: loadConfig({ NODE_ENV: 'test', SANDBOX: 'false' }),
       // Port 9 (discard) is closed here: the subgraphs are deliberately unreachable.
       supergraph: loadSupergraph(join(repoRoot, 'supergraph.graphql'), {
         identity: 'http://127.0.0.1:9/graphql',
@@ -35,7 +37,6 @@ describe('gateway token verification', () => {
       host: '127.0.0.1',
       publicHost: '127.0.0.1',
       port: 0,
-      sandbox: false,
       logger: pino({ level: 'silent' }),
     });
   });

@@ -10,6 +10,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { createProxyMiddleware } from 'http-proxy-middleware';
 import type { TokenVerifier } from '../../lib/auth/jwt-verifier';
+import type { Config } from '../../lib/config/config';
 import { authenticateRequest } from '../../lib/auth/authenticate-request';
 import { bearerToken, requireViewer } from '../../lib/auth/viewer';
 import { sendRestError } from '../../lib/server/rest-errors';
@@ -34,18 +35,20 @@ export const HTTP_ROUTES: Record<string, string> = {
 };
 
 export interface GatewayOptions {
+  /** The whole configuration: each gateway feature reads its own part (limits, CORS, tracing, …). */
+  config: Config;
   supergraph: LoadedSupergraph;
   verifier: TokenVerifier;
   host: string;
   publicHost: string;
   port: number;
-  /** Apollo Sandbox as landing page and introspection on (off in production unless SANDBOX=true). */
-  sandbox: boolean;
   logger: Logger;
 }
 
 export async function startGateway(options: GatewayOptions): Promise<RunningServer> {
-  const { supergraph, verifier, logger } = options;
+  const { supergraph, verifier, logger, config } = options;
+  // Apollo Sandbox as landing page and introspection: off in production unless SANDBOX=true.
+  const sandbox = config.gateway.sandbox;
   const gateway = new ApolloGateway({
     supergraphSdl: supergraph.sdl,
     buildService: ({ name, url }) => new SubgraphDataSource({ url: supergraph.subgraphUrls[name] ?? url }),
@@ -58,10 +61,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     includeStacktraceInErrorResponses: false,
     // Shutdown is Pulse's (lib/server/shutdown.ts): Apollo's own signal handlers would race it.
     stopOnTerminationSignals: false,
-    introspection: options.sandbox,
+    introspection: sandbox,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      options.sandbox
+      sandbox
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
         : ApolloServerPluginLandingPageProductionDefault({ footer: false }),
     ],

@@ -17,6 +17,7 @@ async function main() {
     throw new Error('Set JWKS_URL: this supergraph has no identity subgraph.');
   const jwksUrl = config.auth.jwksUrl ?? jwksUrlOf(identityUrl!);
   const gateway = await startGateway({
+    config,
     supergraph,
     verifier: createJwtVerifier({
       keys: remoteJwks(jwksUrl),
@@ -26,7 +27,6 @@ async function main() {
     host: config.http.host,
     publicHost: config.http.publicHost,
     port: config.http.port ?? 4000,
-    sandbox: config.gateway.sandbox,
     logger,
   });
   console.log(`Pulse gateway: ${gateway.url} (supergraph ${config.gateway.supergraphPath}, keys ${jwksUrl})`);
