@@ -79,7 +79,8 @@ describe('computeMetrics', () => {
     expect(computeMetrics('RUN', track, {}, { ...METRICS_CONFIG, version: 7 }).version).toBe(7);
   });
 
-  it('computes 10 hours at 1 Hz (36 000 samples) in well under a second', () => {
+  // Speed is measured by `npm run bench:metrics`, not asserted here; this checks a long track's figures.
+  it('computes a 10-hour 1 Hz track (36 000 samples) exactly', () => {
     const random = seededRandom(1);
     const track = meridianTrack([{ seconds: 36_000, speedMps: 3 }], (t) => ({
       altitude: 300 + 100 * Math.sin(t / 900) + random() * 2,
@@ -87,14 +88,10 @@ describe('computeMetrics', () => {
       cadence: 170,
       power: 250 + Math.round(random() * 40),
     }));
-    const durations: number[] = [];
-    for (let run = 0; run < 8; run++) {
-      const started = performance.now();
-      expect(computeMetrics('RUN', track, {}).distanceMeters).toBeCloseTo(108_000, -1);
-      durations.push(performance.now() - started);
-    }
-    // The first runs include V8's compilation; the steady state is what a busy server sees.
-    expect(Math.max(...durations)).toBeLessThan(1000);
-    expect(Math.min(...durations.slice(3))).toBeLessThan(200);
+    const metrics = computeMetrics('RUN', track, {});
+    expect(metrics.distanceMeters).toBeCloseTo(108_000, -1);
+    expect(metrics.movingSeconds).toBe(36_000);
+    expect(metrics.splits.kilometre).toHaveLength(108);
+    expect(metrics.bestEfforts.map((effort) => effort.name)).toContain('marathon');
   });
 });
