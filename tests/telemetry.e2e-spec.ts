@@ -66,7 +66,7 @@ describe('telemetry ingestion and offline sync through the gateway', () => {
     const post = (body: Buffer, headers: Record<string, string>) =>
       fetch(`${pulse().gatewayOrigin}/telemetry/workouts/${workoutId}/batches/big-1`, {
         method: 'POST',
-        body,
+        body: new Uint8Array(body),
         headers,
       });
 

@@ -13,7 +13,7 @@ const fixture = gpxFixture;
 async function upload(token: string, body: Buffer, query = '') {
   const response = await fetch(`${pulse().gatewayOrigin}/imports${query}`, {
     method: 'POST',
-    body,
+    body: new Uint8Array(body),
     headers: { 'content-type': 'application/octet-stream', authorization: `Bearer ${token}` },
   });
   return { status: response.status, body: (await response.json()) as { importId: string; errors?: unknown } };

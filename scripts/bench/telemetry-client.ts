@@ -156,7 +156,11 @@ export function httpUpload(
     ...(ndjson.gzip && { 'content-encoding': 'gzip' }),
   };
   return async () => {
-    const response = await fetch(url, { method: 'POST', body: ndjson.body, headers });
+    const response = await fetch(url, {
+      method: 'POST',
+      body: new Uint8Array(ndjson.body.buffer as ArrayBuffer, ndjson.body.byteOffset, ndjson.body.length),
+      headers,
+    });
     if (response.status !== 200) throw new Error(`HTTP ${response.status}: ${await response.text()}`);
     return ((await response.json()) as { accepted: number }).accepted;
   };
