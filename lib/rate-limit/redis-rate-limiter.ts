@@ -1,0 +1,61 @@
+/**
+ * Rate limits in Redis, shared by every gateway instance: one connection for all limiters, one atomic
+ * Lua INCR-with-expiry per spend (rate-limiter-flexible). While Redis is unreachable each limiter falls
+ * back to an in-process one with the same policy (limits then hold per instance instead of overall):
+ * an outage of Redis neither lets every request through nor refuses them all.
+ */
+import Redis from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
+import type { Logger } from '../logging/logger';
+import { adaptFlexibleLimiter } from './flexible-rate-limiter';
+import type { RateLimiterStore } from './rate-limiter';
+
+export const REDIS_RATE_LIMIT_PREFIX = 'pulse:rl:';
+
+export function createRedisRateLimiterStore(url: string, logger: Logger): RateLimiterStore {
+  // No offline queue: a spend must not wait for a reconnect, it goes to the in-process fallback at once.
+  const client = new Redis(url, {
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    disconnectTimeout: 200,
+    lazyConnect: true,
+  });
+  // Spends wait for the first connection attempt only, so that a starting instance counts in Redis at once.
+  const firstConnection = client.connect().catch(() => undefined);
+  let reported = false;
+  client.on('error', (error: Error) => {
+    if (reported) return;
+    reported = true;
+    logger.warn(
+      { err: error },
+      'Redis for rate limits is unreachable: limiting per instance until it is back',
+    );
+  });
+  client.on('ready', () => {
+    reported = false;
+  });
+  return {
+    limiter(name, policy) {
+      const options = { points: policy.points, duration: policy.durationSeconds };
+      const limiter = new RateLimiterRedis({
+        ...options,
+        storeClient: client,
+        keyPrefix: REDIS_RATE_LIMIT_PREFIX + name,
+        rejectIfRedisNotReady: true,
+        insuranceLimiter: new RateLimiterMemory({ ...options, keyPrefix: name }),
+      });
+      const adapted = adaptFlexibleLimiter(limiter, policy.points);
+      return {
+        async consume(key, cost) {
+          await firstConnection;
+          return adapted.consume(key, cost);
+        },
+      };
+    },
+    async close() {
+      await firstConnection;
+      if (client.status === 'ready') await client.quit();
+      else client.disconnect();
+    },
+  };
+}
