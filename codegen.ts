@@ -29,7 +29,11 @@ const resolverTypes = Object.fromEntries(
 /** Each subgraph names its domain types in src/graphql-mappers.ts (`export type UserModel = …`). */
 function mappersOf(name: string): Record<string, string> {
   const mappers: Record<string, Record<string, string>> = {
-    identity: { User: '../graphql-mappers#User', AuthPayload: '../graphql-mappers#AuthPayload' },
+    identity: {
+      User: '../graphql-mappers#User',
+      AuthPayload: '../graphql-mappers#AuthPayload',
+      PartnerApiKey: '../graphql-mappers#PartnerApiKey',
+    },
     training: {
       Workout: '../graphql-mappers#Workout',
       User: '../graphql-mappers#User',
@@ -38,6 +42,7 @@ function mappersOf(name: string): Record<string, string> {
       ImportJob: '../graphql-mappers#ImportJob',
       WorkoutProgress: '../graphql-mappers#WorkoutProgress',
       TrainingProfile: '../graphql-mappers#TrainingProfile',
+      PublicWorkout: '../graphql-mappers#PublicWorkout',
     },
     inventory: {
       Gear: '../graphql-mappers#Gear',

@@ -3,6 +3,18 @@ import { z } from 'zod';
 
 const port = z.coerce.number().int().min(0).max(65535);
 const optionalUrl = z.url().optional();
+const limit = z.coerce.number().int().min(1).max(1_000_000);
+/** `points/seconds` (e.g. `600/60`), or `off`. */
+const rate = z
+  .string()
+  .regex(/^(off|\d{1,7}\/\d{1,6})$/, 'points/seconds (e.g. 600/60), or off')
+  .transform((value) => {
+    if (value === 'off') return null;
+    const [points, durationSeconds] = value.split('/').map(Number) as [number, number];
+    return { points, durationSeconds };
+  })
+  .refine((policy) => !policy || (policy.points > 0 && policy.durationSeconds > 0), 'both numbers above 0');
+const ORIGIN = /^https?:\/\/[^/\s*]+$/;
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -25,6 +37,56 @@ const schema = z.object({
     .optional(),
   KAFKA_CLIENT_ID: z.string().min(1).default('pulse'),
   REDIS_URL: optionalUrl,
+  ADMIN_EMAILS: z
+    .string()
+    .transform((list) =>
+      list
+        .split(',')
+        .map((email) => email.trim().toLowerCase())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.email('a comma-separated list of emails')))
+    .default([]),
+  PARTNER_SUPERGRAPH_PATH: z.string().min(1).default('supergraph.public.graphql'),
+  PARTNER_KEY_CACHE_SECONDS: z.coerce.number().int().min(0).max(30).default(30),
+  PARTNER_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl,
+  OTEL_SERVICE_NAME: z.string().min(1).default('pulse'),
+  GATEWAY_WORKERS: z
+    .string()
+    .regex(/^(auto|\d{1,3})$/, 'a number of workers (1 = no cluster), or 0 / auto for one per CPU')
+    .default('1'),
+  // Gateway protection (gateway/src/limits/): query limits, rate limits, CORS, persisted operations.
+  GATEWAY_MAX_DEPTH: limit.default(12),
+  GATEWAY_MAX_ALIASES: limit.default(15),
+  GATEWAY_MAX_ROOT_FIELDS: limit.default(10),
+  GATEWAY_MAX_TOKENS: limit.default(2_000),
+  GATEWAY_MAX_COST: limit.default(20_000),
+  GATEWAY_MAX_BATCH: limit.default(10),
+  GATEWAY_RATE_LIMIT_USER: rate.prefault('600/60'),
+  GATEWAY_RATE_LIMIT_IP: rate.prefault('300/60'),
+  GATEWAY_RATE_LIMIT_API_KEY: rate.prefault('1200/60'),
+  CORS_ORIGINS: z
+    .string()
+    .transform((list) =>
+      list
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().regex(ORIGIN, 'a comma-separated list of origins like https://app.example.com')))
+    .optional(),
+  GATEWAY_SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
+  GATEWAY_SUBGRAPH_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
+  GATEWAY_APQ_CACHE_MB: z.coerce.number().min(0.1).max(1_024).default(8),
+  GATEWAY_SAFELIST: z.string().min(1).optional(),
+  // Gateway deduplication of identical in-flight queries (gateway/src/dedup/).
+  GATEWAY_DEDUP: z.enum(['true', 'false']).default('true'),
+  // Gateway subscriptions (gateway/src/subscriptions/): graphql-ws and SSE.
+  GATEWAY_WS_INIT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3_000),
+  GATEWAY_WS_KEEP_ALIVE_MS: z.coerce.number().int().min(1_000).max(300_000).default(12_000),
+  GATEWAY_WS_SUBSCRIPTION_CAP: z.coerce.number().int().min(1).max(10_000).default(50),
+  GATEWAY_SUBSCRIPTION_BUFFER: z.coerce.number().int().min(1).max(100_000).default(100),
 });
 
 /** Variables with a context or subgraph name in them: DATABASE_URL_<CTX>, SUBGRAPH_URL_<NAME>. */
@@ -71,6 +133,46 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       sandbox: e.SANDBOX ? e.SANDBOX === 'true' : !production,
     },
     redis: { url: e.REDIS_URL ?? null },
+    protection: {
+      limits: {
+        maxDepth: e.GATEWAY_MAX_DEPTH,
+        maxAliases: e.GATEWAY_MAX_ALIASES,
+        maxRootFields: e.GATEWAY_MAX_ROOT_FIELDS,
+        maxTokens: e.GATEWAY_MAX_TOKENS,
+        maxCost: e.GATEWAY_MAX_COST,
+        maxBatch: e.GATEWAY_MAX_BATCH,
+      },
+      rateLimits: {
+        user: e.GATEWAY_RATE_LIMIT_USER,
+        ip: e.GATEWAY_RATE_LIMIT_IP,
+        apiKey: e.GATEWAY_RATE_LIMIT_API_KEY,
+      },
+      // Without CORS_ORIGINS: no cross-origin caller in production, any localhost origin otherwise.
+      cors: { origins: e.CORS_ORIGINS ?? [], allowLocalhost: !e.CORS_ORIGINS && !production },
+      subgraphRequests: {
+        timeoutMs: e.GATEWAY_SUBGRAPH_TIMEOUT_MS,
+        queryRetries: e.GATEWAY_SUBGRAPH_RETRIES,
+      },
+      persistedOperations: {
+        apqCacheBytes: Math.round(e.GATEWAY_APQ_CACHE_MB * 1024 * 1024),
+        safelistPath: e.GATEWAY_SAFELIST ?? null,
+      },
+    },
+    identity: { adminEmails: e.ADMIN_EMAILS },
+    partner: {
+      supergraphPath: e.PARTNER_SUPERGRAPH_PATH,
+      keyCacheSeconds: e.PARTNER_KEY_CACHE_SECONDS,
+      rateLimitPerMinute: e.PARTNER_RATE_LIMIT,
+    },
+    tracing: { serviceName: e.OTEL_SERVICE_NAME, otlpEndpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT ?? null },
+    cluster: { gatewayWorkers: e.GATEWAY_WORKERS === 'auto' ? 0 : Number(e.GATEWAY_WORKERS) },
+    dedup: { enabled: e.GATEWAY_DEDUP === 'true' },
+    subscriptions: {
+      initTimeoutMs: e.GATEWAY_WS_INIT_TIMEOUT_MS,
+      keepAliveMs: e.GATEWAY_WS_KEEP_ALIVE_MS,
+      maxPerConnection: e.GATEWAY_WS_SUBSCRIPTION_CAP,
+      bufferSize: e.GATEWAY_SUBSCRIPTION_BUFFER,
+    },
     events: { kafkaBrokers: e.KAFKA_BROKERS?.split(',') ?? null, kafkaClientId: e.KAFKA_CLIENT_ID },
     auth: {
       jwksUrl: e.JWKS_URL,

@@ -2,6 +2,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
 import { currentCorrelationId } from '../logging/logger';
+import { currentTraceparent } from '../tracing/trace-context';
 import type { BusMessage, DeliveredMessage } from './event-bus';
 import { EVENT_CONTRACTS, isEventType, topicOf, type EventData, type EventType } from './registry';
 
@@ -56,7 +57,8 @@ export function createEvent<T extends EventType>(
     actorId: origin.actorId,
     correlationId: origin.causedBy?.correlationId ?? currentCorrelationId() ?? null,
     causationId: origin.causedBy?.id ?? null,
-    traceparent: origin.causedBy?.traceparent ?? null,
+    // The active span (the request, or the consumer handling the cause); else the cause's own.
+    traceparent: currentTraceparent() ?? origin.causedBy?.traceparent ?? null,
     data: contract.data.parse(data) as EventData<T>,
   };
 }

@@ -1,5 +1,6 @@
 /** Subscribes a context's handlers to the topics of the event types they handle, validating every event. */
 import type { Logger } from '../logging/logger';
+import { inEventSpan } from '../tracing/event-span';
 import { parseEvent, type EventEnvelope } from './envelope';
 import type { Consumer, DeliveredMessage, EventBus, RetryPolicy } from './event-bus';
 import { topicOf, type EventType } from './registry';
@@ -15,7 +16,8 @@ export function dispatcher(handlers: EventHandlers, logger?: Logger) {
       return;
     }
     const handler = handlers[event.type] as ((e: typeof event) => Promise<void>) | undefined;
-    if (handler) await handler(event);
+    // The handler continues the publishing request's trace: its logs and the events it emits share it.
+    if (handler) await inEventSpan(message.topic, event, () => handler(event));
   };
 }
 

@@ -6,6 +6,7 @@ import { metricsRegistry } from '../metrics';
 
 const CORRELATION_HEADER = 'x-correlation-id';
 const VALID_CORRELATION_ID = /^[\w.:-]{1,128}$/;
+const SERVED_BY = String(process.pid);
 
 export function correlationIdOf(headerValue: string | string[] | undefined): string {
   const value = Array.isArray(headerValue) ? headerValue[0] : headerValue;
@@ -19,6 +20,8 @@ export function createHttpApp(options: { logger: Logger; ready: () => Promise<vo
     const id = correlationIdOf(req.headers[CORRELATION_HEADER]);
     req.headers[CORRELATION_HEADER] = id;
     res.setHeader(CORRELATION_HEADER, id);
+    // Which process answered: with several gateway workers or instances, tells them apart (debugging, tests).
+    res.setHeader('x-served-by', SERVED_BY);
     withCorrelationId(id, next);
   });
   app.get('/health', (_req, res) => {

@@ -17,10 +17,15 @@ import { authenticateRequest } from '../auth/authenticate-request';
 import type { TokenVerifier } from '../auth/jwt-verifier';
 import { createErrorFormatter } from '../errors/format-error';
 import type { RequestContext } from '../graphql/context';
+import { enforceAuthDirective } from '../graphql/auth-directive';
 import type { Config } from '../config/config';
+import { getConfig } from '../config/config';
 import type { DatabaseTarget } from '../db/database-target';
 import type { EventBus } from '../events/event-bus';
 import type { Logger } from '../logging/logger';
+import { graphqlSpanPlugin } from '../tracing/graphql-span-plugin';
+import { traceRequests } from '../tracing/request-span';
+import { flushTracing, setUpTracing } from '../tracing/tracing';
 import { serveWebSockets } from './graphql-ws';
 import { createHttpApp, jsonErrorHandler } from './http-app';
 import { createHttpServer, listen, localUrl } from './listen';
@@ -77,9 +82,12 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
 async function serve(options: SubgraphServerOptions): Promise<RunningServer> {
   const { logger, verifier } = options;
   const httpServer = createHttpServer();
-  const schema = buildSubgraphSchema([
-    { typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<RequestContext> },
-  ]);
+  // Fields carrying @auth check the caller before their resolvers run (lib/graphql/auth-directive.ts).
+  const schema = enforceAuthDirective(
+    buildSubgraphSchema([
+      { typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<RequestContext> },
+    ]),
+  );
   const apollo = new ApolloServer<RequestContext>({
     schema,
     formatError: createErrorFormatter(logger),
@@ -91,14 +99,19 @@ async function serve(options: SubgraphServerOptions): Promise<RunningServer> {
       ApolloServerPluginLandingPageDisabled(),
       // Apollo's usage-reporting traces go to GraphOS, which Pulse does not use.
       ApolloServerPluginInlineTraceDisabled(),
+      graphqlSpanPlugin(),
     ],
   });
   await apollo.start();
 
+  // Tracing is per process and configured from its environment (the launchers parse the same one).
+  setUpTracing(getConfig().tracing);
   const app = createHttpApp({ logger, ready: options.ready });
   options.routes?.(app);
   app.use(
     '/graphql',
+    // Continues the gateway's trace (its `traceparent` header) in a span of this subgraph.
+    traceRequests(`pulse.subgraph.${options.name}`, 'subgraph.request'),
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
@@ -125,6 +138,7 @@ async function serve(options: SubgraphServerOptions): Promise<RunningServer> {
       await webSockets?.stop();
       await apollo.stop();
       await listening.close();
+      await flushTracing();
       await options.onStop?.();
     },
   };

@@ -15,10 +15,16 @@ export function createAccountService(deps: {
   sessions: SessionService;
   /** Called after a commit that wrote events, so the relay publishes them without waiting. */
   published?: () => void;
+  /** Emails (ADMIN_EMAILS) whose accounts get the ADMIN role at registration. */
+  adminEmails?: readonly string[];
 }) {
   const { users, hasher, sessions } = deps;
+  const adminEmails = new Set((deps.adminEmails ?? []).map((email) => email.normalize('NFC').toLowerCase()));
   return {
-    /** Creates an athlete account (announcing it with identity.user.registered) and signs it in. */
+    /**
+     * Creates an athlete account (announcing it with identity.user.registered) and signs it in. An email
+     * listed in ADMIN_EMAILS gets the ADMIN role too.
+     */
     async register(input: { email: string; password: string; displayName: string }) {
       const email = normaliseEmail(input.email);
       checkPasswordPolicy(input.password, email);
@@ -31,7 +37,13 @@ export function createAccountService(deps: {
         { actorId: id },
       );
       const created = await users.create(
-        { id, email, displayName, passwordHash: await hasher.hash(input.password), roles: ['ATHLETE'] },
+        {
+          id,
+          email,
+          displayName,
+          passwordHash: await hasher.hash(input.password),
+          roles: adminEmails.has(email) ? ['ATHLETE', 'ADMIN'] : ['ATHLETE'],
+        },
         [registered],
       );
       if (created === 'email-taken') {

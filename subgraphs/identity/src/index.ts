@@ -10,6 +10,9 @@ import { createAccessTokens } from './access-tokens';
 import { createAccountService } from './account.service';
 import { createIdentityPrisma } from './identity.prisma';
 import { createLoginThrottleRepo } from './login-throttle.repo';
+import { createPartnerApiKeyRepo } from './partner-api-key.repo';
+import { createPartnerApiKeyService } from './partner-api-key.service';
+import { mountPartnerKeyVerification } from './partner-keys.http';
 import { createPasswordHasher } from './password-hasher';
 import { createRefreshTokenRepo } from './refresh-token.repo';
 import { createResolvers } from './resolvers';
@@ -51,12 +54,22 @@ export const startIdentitySubgraph: StartSubgraph = async (options) => {
     logger,
     publishes: true,
   });
-  const accounts = createAccountService({ users, hasher, sessions, published: events.notify });
+  const accounts = createAccountService({
+    users,
+    hasher,
+    sessions,
+    published: events.notify,
+    adminEmails: config.identity.adminEmails,
+  });
+  const partnerKeys = createPartnerApiKeyService({
+    keys: createPartnerApiKeyRepo(prisma),
+    clock: { now: () => new Date() },
+  });
 
   return startSubgraphServer({
     name: 'identity',
     typeDefs,
-    resolvers: createResolvers({ accounts, sessions }),
+    resolvers: createResolvers({ accounts, sessions, partnerKeys }),
     host: options.host,
     publicHost: config.http.publicHost,
     port: options.port,
@@ -73,6 +86,7 @@ export const startIdentitySubgraph: StartSubgraph = async (options) => {
         res.setHeader('cache-control', 'public, max-age=300');
         res.json(accessTokens.jwks());
       });
+      mountPartnerKeyVerification(app, partnerKeys, logger.child({ subgraph: 'identity' }));
     },
     onStop: async () => {
       await events.stop();

@@ -4,11 +4,17 @@ import { UnauthenticatedError } from '../../../lib/errors/domain-error';
 import { DateTime } from '../../../lib/graphql/scalars';
 import type { Resolvers } from './__generated__/resolvers-types';
 import type { AccountService } from './account.service';
+import { partnerKeyPrefix } from './partner-api-key';
+import type { PartnerApiKeyService } from './partner-api-key.service';
 import type { SessionService } from './session.service';
 import { createUserLoaders } from './user-loader';
 
-export function createResolvers(deps: { accounts: AccountService; sessions: SessionService }): Resolvers {
-  const { accounts, sessions } = deps;
+export function createResolvers(deps: {
+  accounts: AccountService;
+  sessions: SessionService;
+  partnerKeys: PartnerApiKeyService;
+}): Resolvers {
+  const { accounts, sessions, partnerKeys } = deps;
   const userLoader = createUserLoaders(accounts.findByIds);
   return {
     DateTime,
@@ -18,15 +24,26 @@ export function createResolvers(deps: { accounts: AccountService; sessions: Sess
         if (!user) throw new UnauthenticatedError('The account of this access token no longer exists.');
         return user;
       },
+      partnerApiKeys: (_root, _args, ctx) => partnerKeys.list(requireViewer(ctx.viewer)),
     },
     Mutation: {
       register: (_root, args) => accounts.register(args),
       login: (_root, args) => sessions.login(args.email, args.password),
       refreshToken: (_root, args) => sessions.refresh(args.refreshToken),
       logout: (_root, args) => sessions.logout(args.refreshToken),
+      issuePartnerApiKey: (_root, args, ctx) => partnerKeys.issue(requireViewer(ctx.viewer), args.name),
+      revokePartnerApiKey: (_root, args, ctx) => partnerKeys.revoke(requireViewer(ctx.viewer), args.id),
     },
     AuthPayload: {
       user: (session) => ({ ...session.user, callerIsOwner: true }),
+    },
+    PartnerApiKey: {
+      prefix: (key) => partnerKeyPrefix(key.id),
+      issuedBy: async (key, _args, ctx) => {
+        const issuer = await userLoader(ctx).load(key.issuedById);
+        if (!issuer) throw new Error(`The issuer ${key.issuedById} of partner API key ${key.id} is missing.`);
+        return issuer;
+      },
     },
     User: {
       __resolveReference: (ref, ctx) => userLoader(ctx).load(ref.id),

@@ -5,6 +5,7 @@ export type { PersonalRecordRow as PersonalRecord } from './personal-records.rep
 export type { ImportJobRecord as ImportJob } from './import-job.repo';
 export type { WorkoutProgressMessage as WorkoutProgress } from './workout-progress';
 export type { TrainingProfile } from './training-profile.repo';
+export type { PublicWorkoutSummary as PublicWorkout } from './public-workouts';
 /** A user reference: training knows only the id; identity resolves the rest. */
 export interface User {
   id: string;

@@ -14,6 +14,7 @@ import { startImportWorker } from './import-worker';
 import { createTrainingEventHandlers } from './known-gear.events';
 import { createKnownGearRepo } from './known-gear.repo';
 import { createPersonalRecordsRepo } from './personal-records.repo';
+import { createPublicWorkouts } from './public-workouts';
 import { createResolvers } from './resolvers';
 import { telemetryRoutes } from './telemetry.http';
 import { createTelemetryRepo } from './telemetry.repo';
@@ -95,6 +96,7 @@ export const startTrainingSubgraph: StartSubgraph = async (options) => {
       track,
       pubsub,
       progress,
+      publicWorkouts: createPublicWorkouts({ workouts: workoutRepo }),
     }),
     routes: (app) => {
       telemetryRoutes({ verifier, telemetry, logger })(app);

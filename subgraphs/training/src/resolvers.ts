@@ -6,6 +6,7 @@ import type { PubSub } from '../../../lib/pubsub/pubsub';
 import type { Resolvers } from './__generated__/resolvers-types';
 import type { ImportService } from './import.service';
 import type { PersonalRecordsRepo } from './personal-records.repo';
+import type { PublicWorkouts } from './public-workouts';
 import { sportTaxonomy } from './sport-info';
 import type { TelemetryService } from './telemetry.service';
 import type { TrackRepo } from './track.repo';
@@ -24,6 +25,7 @@ export interface ResolverDeps {
   track: TrackRepo;
   pubsub: PubSub;
   progress: Pick<ProgressPublisher, 'publishSoon'>;
+  publicWorkouts: PublicWorkouts;
 }
 
 const onlyOwn = (viewerId: string, userId: string, what: string) => {
@@ -31,12 +33,13 @@ const onlyOwn = (viewerId: string, userId: string, what: string) => {
 };
 
 export function createResolvers(deps: ResolverDeps): Resolvers {
-  const { workouts, telemetry, imports, records, profiles, track, pubsub, progress } = deps;
+  const { workouts, telemetry, imports, records, profiles, track, pubsub, progress, publicWorkouts } = deps;
   return {
     DateTime,
     Duration,
     Query: {
       sports: () => sportTaxonomy(),
+      publicWorkouts: (_root, args) => publicWorkouts.of(args.userId, args.first, args.after),
       workout: (_root, args, ctx) => workouts.get(requireViewer(ctx.viewer), args.id),
       myWorkouts: (_root, args, ctx) => {
         const viewer = requireViewer(ctx.viewer);
@@ -79,6 +82,9 @@ export function createResolvers(deps: ResolverDeps): Resolvers {
       trackFlags: (workout) => workout.metrics?.flags ?? [],
       streams: async (workout, args) =>
         streamsOf(await track.samplesOf(workout.id), args.channels, args.resolution ?? 500),
+    },
+    PublicWorkout: {
+      athlete: (workout) => ({ id: workout.userId }),
     },
     WorkoutMetrics: {
       splits: (metrics, args) => (args.unit === 'MILE' ? metrics.splits.mile : metrics.splits.kilometre),

@@ -8,7 +8,7 @@ import { useFixture } from '../../../lib/testing/fixture';
 import { availableDatabaseKinds, openTestContextDatabase } from '../../../lib/testing/test-databases';
 import { createTrainingPrisma } from './training.prisma';
 import { workoutDeleted, workoutEvent } from './workout-events';
-import { createWorkoutRepo } from './workout.repo';
+import { createWorkoutRepo, type NewWorkout } from './workout.repo';
 
 const openTraining = (target: DatabaseTarget) =>
   openContextDatabase({ context: 'training', target, createClient: createTrainingPrisma });
@@ -106,6 +106,25 @@ describe.each(availableDatabaseKinds())('workout repository on %s', (kind) => {
     const last = first.at(-1)!;
     const second = await repo().listByUser(owner, 2, { startedAt: last.startedAt, id: last.id });
     expect([...first, ...second].map((w) => w.id)).toEqual([ids[3], ids[2], ids[1], ids[0]]);
+  });
+
+  it('lists only an athlete’s finished PUBLIC workouts as public, newest first, by keyset', async () => {
+    const owner = uuidv7();
+    const add = (id: string, userId: string, minute: number, extra: Partial<NewWorkout>) =>
+      repo().insert({ id, userId, sport: 'RUN', startedAt: at(minute), gearIds: [], ...extra }, () => []);
+    const finishedPublic = { status: 'FINISHED' as const, visibility: 'PUBLIC' as const, finishedAt: at(9) };
+    const ids = [uuidv7(), uuidv7(), uuidv7()];
+    await add(ids[0]!, owner, 1, finishedPublic);
+    await add(ids[1]!, owner, 2, { ...finishedPublic, sport: 'RIDE' });
+    await add(ids[2]!, owner, 3, finishedPublic);
+    await add(uuidv7(), owner, 4, { visibility: 'PUBLIC' }); // still recording
+    await add(uuidv7(), owner, 5, { status: 'FINISHED', finishedAt: at(9) }); // FOLLOWERS
+    await add(uuidv7(), uuidv7(), 6, finishedPublic); // someone else's
+
+    const first = await repo().listPublicByUser(owner, 2, null);
+    const last = first.at(-1)!;
+    const second = await repo().listPublicByUser(owner, 2, { startedAt: last.startedAt, id: last.id });
+    expect([...first, ...second].map((w) => w.id)).toEqual([ids[2], ids[1], ids[0]]);
   });
 });
 

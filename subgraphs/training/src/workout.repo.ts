@@ -220,5 +220,29 @@ export function createWorkoutRepo(prisma: TrainingPrisma) {
           select: columns,
         })
       ).map(asRecord),
+    /** An athlete's finished PUBLIC workouts, newest first (keyset as listByUser). */
+    listPublicByUser: async (
+      userId: string,
+      limit: number,
+      after: WorkoutKey | null,
+    ): Promise<WorkoutRecord[]> =>
+      (
+        await prisma.workout.findMany({
+          where: {
+            userId,
+            visibility: 'PUBLIC',
+            status: 'FINISHED',
+            ...(after && {
+              OR: [
+                { startedAt: { lt: after.startedAt } },
+                { startedAt: after.startedAt, id: { lt: after.id } },
+              ],
+            }),
+          },
+          orderBy: [{ startedAt: 'desc' }, { id: 'desc' }],
+          take: limit,
+          select: columns,
+        })
+      ).map(asRecord),
   };
 }

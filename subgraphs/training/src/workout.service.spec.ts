@@ -43,6 +43,15 @@ function fakeWorkoutRepo(): WorkoutRepo & { events: EventEnvelope[] } {
             !after || r.startedAt < after.startedAt || (+r.startedAt === +after.startedAt && r.id < after.id),
         )
         .slice(0, limit),
+    listPublicByUser: async (userId, limit, after) =>
+      rows
+        .filter((r) => r.userId === userId && r.visibility === 'PUBLIC' && r.status === 'FINISHED')
+        .sort((a, b) => b.startedAt.getTime() - a.startedAt.getTime() || b.id.localeCompare(a.id))
+        .filter(
+          (r) =>
+            !after || r.startedAt < after.startedAt || (+r.startedAt === +after.startedAt && r.id < after.id),
+        )
+        .slice(0, limit),
   };
 }
 

@@ -70,7 +70,8 @@ function editedFieldsAfter(workout: WorkoutRecord, edit: WorkoutEdit): string[] 
   return [...fields];
 }
 
-function parseKey(raw: unknown): WorkoutKey | null {
+/** The workout key a list cursor carries, or null when the cursor is not one. */
+export function parseKey(raw: unknown): WorkoutKey | null {
   if (!Array.isArray(raw) || raw.length !== 2) return null;
   const [time, id] = raw as unknown[];
   const startedAt = typeof time === 'string' ? new Date(time) : null;
@@ -78,7 +79,7 @@ function parseKey(raw: unknown): WorkoutKey | null {
   return { startedAt, id };
 }
 
-const keyOf = (w: WorkoutRecord) => [w.startedAt.toISOString(), w.id];
+export const keyOf = (w: WorkoutRecord) => [w.startedAt.toISOString(), w.id];
 
 export function createWorkoutService(deps: {
   workouts: WorkoutRepo;
