@@ -15,6 +15,7 @@ import type { RunningServer } from '../lib/server/subgraph-server';
 import { readSupergraphConfig } from '../lib/supergraph-config';
 import { startGateway } from '../gateway/src/gateway-server';
 import { loadSupergraph } from '../gateway/src/supergraph-file';
+import { loadPartnerSupergraph } from '../gateway/src/partner/partner-supergraph';
 import { SUBGRAPHS } from './subgraphs';
 
 export interface PlatformOptions {
@@ -75,6 +76,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     const gateway = await startGateway({
       config,
       supergraph: loadSupergraph(supergraphPath, actualUrls),
+      partnerSupergraph: loadPartnerSupergraph(join(repoRoot, config.partner.supergraphPath), actualUrls),
       verifier: createJwtVerifier({
         keys: remoteJwks(jwksUrl),
         issuer: config.auth.issuer,

@@ -1,4 +1,5 @@
 /** The one public endpoint: @apollo/gateway serving a composed supergraph, with JWT verification. */
+import { resolve } from 'node:path';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -19,9 +20,19 @@ import type { Logger } from '../../lib/logging/logger';
 import { createHttpApp, jsonErrorHandler } from '../../lib/server/http-app';
 import { createHttpServer, listen, localUrl } from '../../lib/server/listen';
 import type { RunningServer } from '../../lib/server/subgraph-server';
+import { authCheckPlugin } from './auth/auth-check-plugin';
+import { assertOperationAccess } from './auth/operation-access';
+import { supergraphAuthRequirements } from './auth/supergraph-auth';
+import { gatewayDedup } from './dedup/gateway-dedup';
 import type { GatewayContext } from './gateway-context';
+import { gatewayObservability } from './observability/gateway-observability';
+import { mountPartnerApi } from './partner/partner-api';
+import { loadPartnerSupergraph } from './partner/partner-supergraph';
+import { createGatewayProtection } from './limits/gateway-protection';
+import { checkQueryLimits } from './limits/query-limits-plugin';
 import { checkSubgraphs } from './readiness';
 import { SubgraphDataSource } from './subgraph-data-source';
+import { createGatewaySubscriptions } from './subscriptions/subscription-server';
 import type { LoadedSupergraph } from './supergraph-file';
 
 /**
@@ -38,6 +49,8 @@ export interface GatewayOptions {
   /** The whole configuration: each gateway feature reads its own part (limits, CORS, tracing, …). */
   config: Config;
   supergraph: LoadedSupergraph;
+  /** The partner contract for /partner/graphql; default: PARTNER_SUPERGRAPH_PATH, reached like `supergraph`. */
+  partnerSupergraph?: LoadedSupergraph;
   verifier: TokenVerifier;
   host: string;
   publicHost: string;
@@ -49,24 +62,43 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   const { supergraph, verifier, logger, config } = options;
   // Apollo Sandbox as landing page and introspection: off in production unless SANDBOX=true.
   const sandbox = config.gateway.sandbox;
+  // Query limits, rate limits, CORS, persisted operations, subgraph deadlines (gateway/src/limits/).
+  const protection = createGatewayProtection({ config, verifier, logger });
+  // Identical in-flight queries share one answer; subgraphs are reached over kept-alive connections.
+  const dedup = gatewayDedup(config);
   const gateway = new ApolloGateway({
     supergraphSdl: supergraph.sdl,
-    buildService: ({ name, url }) => new SubgraphDataSource({ url: supergraph.subgraphUrls[name] ?? url }),
+    buildService: ({ name, url }) =>
+      new SubgraphDataSource({
+        url: supergraph.subgraphUrls[name] ?? url,
+        fetcher: dedup.subgraphFetcher,
+        requests: { serviceName: name, ...config.protection.subgraphRequests },
+      }),
     logger,
   });
   const httpServer = createHttpServer();
+  const authRequirements = supergraphAuthRequirements(supergraph.sdl);
+  const observability = gatewayObservability<GatewayContext>(config);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    formatError: createErrorFormatter(logger),
+    formatError: protection.formatError(createErrorFormatter(logger)),
     includeStacktraceInErrorResponses: false,
     // Shutdown is Pulse's (lib/server/shutdown.ts): Apollo's own signal handlers would race it.
     stopOnTerminationSignals: false,
     introspection: sandbox,
+    persistedQueries: protection.persistedQueries,
+    // A JSON array of operations is accepted, up to GATEWAY_MAX_BATCH of them (protection.graphqlGuards).
+    allowBatchedHttpRequests: true,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       sandbox
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
         : ApolloServerPluginLandingPageProductionDefault({ footer: false }),
+      ...observability.plugins,
+      // @auth is checked before planning: a refused operation never reaches a subgraph.
+      authCheckPlugin<GatewayContext>(authRequirements),
+      ...protection.plugins,
+      ...dedup.plugins,
     ],
   });
   let loaded = false;
@@ -80,6 +112,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
       await checkSubgraphs(supergraph.subgraphUrls);
     },
   });
+  app.use(protection.cors);
   for (const [path, subgraph] of Object.entries(HTTP_ROUTES)) {
     const url = supergraph.subgraphUrls[subgraph];
     if (!url) continue;
@@ -102,9 +135,32 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
       }),
     );
   }
+  const partner = await mountPartnerApi(app, {
+    config,
+    supergraph:
+      options.partnerSupergraph ??
+      loadPartnerSupergraph(resolve(config.partner.supergraphPath), supergraph.subgraphUrls),
+    identityUrl: supergraph.subgraphUrls.identity,
+    logger,
+  });
+  // Subscriptions over SSE (requests accepting text/event-stream) before Apollo; graphql-ws after listen.
+  const subscriptions = createGatewaySubscriptions({
+    config,
+    supergraph,
+    verifier,
+    logger,
+    // Subscriptions pass the same early checks as queries: @auth, then the query limits.
+    guard: (operation) => {
+      assertOperationAccess({ ...operation, requirements: authRequirements });
+      checkQueryLimits(config.protection.limits, operation);
+    },
+  });
+  app.use('/graphql', subscriptions.sse);
   app.use(
     '/graphql',
+    observability.requestSpan,
     express.json({ limit: '1mb' }),
+    ...protection.graphqlGuards,
     expressMiddleware(apollo, {
       context: async ({ req }) => ({
         ...(await authenticateRequest(verifier, req.headers.authorization)),
@@ -115,6 +171,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   app.use(jsonErrorHandler(logger));
 
   const listening = await listen(httpServer, app, options.host, options.port);
+  subscriptions.listen(httpServer);
   const url = localUrl(options.publicHost, listening.port, '/graphql');
   logger.info({ url, subgraphs: supergraph.subgraphUrls }, 'gateway listening');
   return {
@@ -122,8 +179,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     url,
     port: listening.port,
     stop: async () => {
+      // Open subscriptions would keep Apollo's drain (which closes the HTTP server) waiting: end them first.
+      await subscriptions.stop();
       await apollo.stop();
+      await partner.stop();
       await listening.close();
+      await protection.close();
+      await observability.flush();
     },
   };
 }

@@ -1,10 +1,12 @@
 // npm run start:gateway: the gateway alone, serving any composed supergraph file.
 //   SUPERGRAPH_PATH=supergraph.graphql PORT=4000 JWKS_URL=http://localhost:4001/.well-known/jwks.json npm run start:gateway
+import cluster from 'node:cluster';
 import { resolve } from 'node:path';
 import { createJwtVerifier, jwksUrlOf, remoteJwks } from '../../lib/auth/jwt-verifier';
 import { getConfig } from '../../lib/config/config';
 import { createLogger } from '../../lib/logging/logger';
 import { stopOnSignals } from '../../lib/server/shutdown';
+import { runGatewayCluster, workerCountOf } from './cluster';
 import { startGateway } from './gateway-server';
 import { loadSupergraph } from './supergraph-file';
 
@@ -33,7 +35,18 @@ async function main() {
   stopOnSignals(gateway.stop, logger);
 }
 
-main().catch((error: unknown) => {
+// GATEWAY_WORKERS > 1: this process is the primary (cluster.ts) and every worker it forks runs main().
+async function run() {
+  const config = getConfig();
+  const workers = workerCountOf(config.cluster.gatewayWorkers);
+  if (cluster.isPrimary && workers > 1) {
+    runGatewayCluster({ workers, logger: createLogger(config.log.level, 'gateway-primary') });
+    return;
+  }
+  await main();
+}
+
+run().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });

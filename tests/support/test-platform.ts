@@ -23,9 +23,10 @@ export interface TestPlatform {
   close(): Promise<void>;
 }
 
-export async function startTestPlatform(): Promise<TestPlatform> {
+/** `env`: configuration variables for this platform on top of the test defaults (e.g. ADMIN_EMAILS). */
+export async function startTestPlatform(env: Record<string, string> = {}): Promise<TestPlatform> {
   const databases: TestDatabase[] = [];
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env });
   const platform = await startPlatform({
     config,
     logger: pino({ level: 'silent' }),
@@ -60,4 +61,4 @@ export const errorCodes = (result: FormattedExecutionResult<unknown>) =>
   result.errors?.map((e) => e.extensions?.code);
 
 /** The platform for the tests of a file: started before them, stopped after them. */
-export const useTestPlatform = () => useFixture(startTestPlatform);
+export const useTestPlatform = (env: Record<string, string> = {}) => useFixture(() => startTestPlatform(env));

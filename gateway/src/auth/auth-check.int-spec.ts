@@ -1,0 +1,141 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
+import { pino } from 'pino';
+import { createJwtVerifier, remoteJwks } from '../../../lib/auth/jwt-verifier';
+import { loadConfig } from '../../../lib/config/config';
+import { repoRoot } from '../../../lib/paths';
+import type { RunningServer } from '../../../lib/server/subgraph-server';
+import { startGateway } from '../gateway-server';
+import { loadSupergraph } from '../supergraph-file';
+
+const listenOn = async (server: Server) => {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+};
+
+// The gateway in front of a stand-in for every subgraph that counts the requests it gets: an operation the
+// gateway refuses for @auth must leave the count at zero.
+describe('the gateway checks @auth before calling any subgraph', () => {
+  let jwksServer: Server;
+  let subgraph: Server;
+  let subgraphCalls = 0;
+  let gateway: RunningServer;
+  let privateKey: CryptoKey;
+
+  beforeAll(async () => {
+    const pair = await generateKeyPair('ES256');
+    privateKey = pair.privateKey;
+    const jwks = { keys: [{ ...(await exportJWK(pair.publicKey)), kid: 'test', alg: 'ES256' }] };
+    jwksServer = createServer((_req, res) =>
+      res.setHeader('content-type', 'application/json').end(JSON.stringify(jwks)),
+    );
+    subgraph = createServer((_req, res) => {
+      subgraphCalls += 1;
+      res.statusCode = 503;
+      res.end();
+    });
+    const [jwksOrigin, subgraphOrigin] = [await listenOn(jwksServer), await listenOn(subgraph)];
+    const everywhere = { identity: subgraphOrigin, training: subgraphOrigin, inventory: subgraphOrigin };
+    gateway = await startGateway({
+      config: loadConfig({ NODE_ENV: 'test', SANDBOX: 'false' }),
+      supergraph: loadSupergraph(join(repoRoot, 'supergraph.graphql'), everywhere),
+      verifier: createJwtVerifier({
+        keys: remoteJwks(`${jwksOrigin}/jwks.json`),
+        issuer: 'pulse-identity',
+        audience: 'pulse',
+      }),
+      host: '127.0.0.1',
+      publicHost: '127.0.0.1',
+      port: 0,
+      logger: pino({ level: 'silent' }),
+    });
+  });
+  afterAll(async () => {
+    await gateway.stop();
+    await new Promise((resolve) => jwksServer.close(resolve));
+    await new Promise((resolve) => subgraph.close(resolve));
+  });
+  beforeEach(() => {
+    subgraphCalls = 0;
+  });
+
+  const tokenWith = (roles: string[]) =>
+    new SignJWT({ roles })
+      .setProtectedHeader({ alg: 'ES256', kid: 'test' })
+      .setIssuer('pulse-identity')
+      .setAudience('pulse')
+      .setSubject('01a1fb5a-fdb9-7073-b8d6-1cd4878c2c91')
+      .setIssuedAt()
+      .setExpirationTime('5m')
+      .sign(privateKey);
+
+  const ask = async (query: string, token?: string) => {
+    const response = await fetch(gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
+      body: JSON.stringify({ query }),
+    });
+    return { status: response.status, body: (await response.json()) as object };
+  };
+
+  it('refuses an anonymous `me` with UNAUTHENTICATED (401), calling no subgraph', async () => {
+    expect(await ask('{ sports { sport } me { id } }')).toEqual({
+      status: 401,
+      body: {
+        errors: [
+          {
+            message: 'Sign in first: Query.me needs a valid access token (Authorization: Bearer <token>).',
+            extensions: { code: 'UNAUTHENTICATED' },
+          },
+        ],
+      },
+    });
+    expect(subgraphCalls).toBe(0);
+  });
+
+  it('refuses an anonymous mutation that needs a signed-in user', async () => {
+    const { status } = await ask(
+      'mutation { addGear(input: { kind: SHOES, brand: "A", model: "B" }) { id } }',
+    );
+    expect(status).toBe(401);
+    expect(subgraphCalls).toBe(0);
+  });
+
+  it('refuses partner keys to an athlete with FORBIDDEN (403), calling no subgraph', async () => {
+    const { status, body } = await ask('{ partnerApiKeys { id name } }', await tokenWith(['ATHLETE']));
+    expect(status).toBe(403);
+    expect(body).toEqual({
+      errors: [
+        {
+          message: 'Query.partnerApiKeys needs the role ADMIN or PARTNER, which your account does not have.',
+          extensions: { code: 'FORBIDDEN' },
+        },
+      ],
+    });
+    expect(subgraphCalls).toBe(0);
+  });
+
+  it('lets an allowed operation through to the subgraph (here the stand-in fails it)', async () => {
+    const { body } = await ask('{ partnerApiKeys { id } }', await tokenWith(['ADMIN']));
+    expect(body).toEqual({
+      data: null,
+      errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+    });
+    expect(subgraphCalls).toBeGreaterThan(0);
+  });
+
+  it('refuses the partner API without an API key (401), without asking identity', async () => {
+    const response = await fetch(gateway.url.replace('/graphql', '/partner/graphql'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ sports { sport } }' }),
+    });
+    expect(response.status).toBe(401);
+    expect(await response.json()).toEqual({
+      errors: [{ message: expect.stringMatching(/x-api-key/), extensions: { code: 'UNAUTHENTICATED' } }],
+    });
+    expect(subgraphCalls).toBe(0);
+  });
+});

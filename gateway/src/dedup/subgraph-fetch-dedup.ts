@@ -1,0 +1,42 @@
+/**
+ * Outbound deduplication: identical subgraph *queries* in flight at the same time (same URL, same
+ * Authorization header, same body: document, variables, representations) are sent once, and every caller
+ * gets its own response object parsed from the shared answer (so no two gateway requests ever share an
+ * object to merge into). Mutations and anything not recognisably a query are always sent as they are.
+ * Other headers (correlation id, trace context) do not take part: the subgraph's answer does not depend
+ * on them; the fetch that is actually sent carries the first caller's.
+ */
+import type { Fetcher, FetcherRequestInit } from '@apollo/utils.fetcher';
+import { asFetcherResponse, sendRaw, type RawAnswer } from '../subgraph-fetcher';
+
+/**
+ * The gateway sends `{"query":"<operation>",…}` with the query first. A document starting with `query` or
+ * `{` is a query operation; mutations (`mutation …`) and any other shape do not match and are never shared.
+ */
+export function isQueryBody(body: FetcherRequestInit['body']): body is string {
+  return typeof body === 'string' && (body.startsWith('{"query":"query') || body.startsWith('{"query":"{'));
+}
+
+export function dedupingFetcher(options: { onShared?: () => void } = {}): Fetcher {
+  const inFlight = new Map<string, Promise<RawAnswer>>();
+  return async (url, init = {}) => {
+    const body = init.body;
+    if ((init.method ?? 'GET') !== 'POST' || !isQueryBody(body)) {
+      return asFetcherResponse(await sendRaw(url, init));
+    }
+    const authorization = init.headers?.authorization ?? init.headers?.Authorization ?? '';
+    const key = `${url}\n${authorization}\n${body}`;
+    const existing = inFlight.get(key);
+    if (existing) {
+      options.onShared?.();
+      return asFetcherResponse(await existing);
+    }
+    const sent = sendRaw(url, init);
+    inFlight.set(key, sent);
+    try {
+      return asFetcherResponse(await sent);
+    } finally {
+      inFlight.delete(key);
+    }
+  };
+}

@@ -1,0 +1,105 @@
+/**
+ * Everything that protects the gateway's /graphql, assembled from the configuration: query limits,
+ * rate limits, CORS, persisted operations (APQ, or a safelist), field suggestions off with introspection.
+ * gateway-server.ts wires the parts in.
+ */
+import { isAbsolute, join } from 'node:path';
+import type { ApolloServerPlugin, PersistedQueryOptions } from '@apollo/server';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { Request, RequestHandler } from 'express';
+import type { TokenVerifier } from '../../../lib/auth/jwt-verifier';
+import { bearerToken } from '../../../lib/auth/viewer';
+import type { Config } from '../../../lib/config/config';
+import type { Logger } from '../../../lib/logging/logger';
+import { repoRoot } from '../../../lib/paths';
+import { createRateLimiterStore } from '../../../lib/rate-limit/create-rate-limiter-store';
+import type { RateLimitPolicy, RateLimiterStore } from '../../../lib/rate-limit/rate-limiter';
+import { createApqCache } from './apq-cache';
+import { createCorsMiddleware } from './cors';
+import { withGatewayErrorCodes } from './limit-errors';
+import { queryLimitsPlugin } from './query-limits-plugin';
+import { createRateLimitMiddleware, keySpaceRateLimiter, rateLimitKeys } from './rate-limit-middleware';
+import { batchAndTokenGuard, safelistGuard } from './request-guards';
+import { loadSafelist, safelistCache } from './safelist';
+
+export interface GatewayProtectionOptions {
+  config: Config;
+  verifier: TokenVerifier;
+  logger: Logger;
+}
+
+export interface GatewayProtection {
+  plugins: ApolloServerPlugin<object>[];
+  persistedQueries: PersistedQueryOptions;
+  /** The gateway's own error codes pass through the shared formatter. */
+  formatError: typeof withGatewayErrorCodes;
+  /** On every route of the gateway's port. */
+  cors: RequestHandler;
+  /** On /graphql, after the JSON body parser and before Apollo Server. */
+  graphqlGuards: RequestHandler[];
+  close(): Promise<void>;
+}
+
+/** Who pays for a request on /graphql: the verified user, else the caller's address. */
+export function graphqlRateLimitKey(verifier: TokenVerifier) {
+  return async (req: Request): Promise<string> => {
+    try {
+      const token = bearerToken(req.headers.authorization);
+      if (token) return rateLimitKeys.user((await verifier.verify(token)).userId);
+    } catch {
+      // A bad token is refused by Apollo Server's context (401); meanwhile the address pays.
+    }
+    return rateLimitKeys.ip(req.ip ?? req.socket.remoteAddress ?? 'unknown');
+  };
+}
+
+export function createGatewayProtection({
+  config,
+  verifier,
+  logger,
+}: GatewayProtectionOptions): GatewayProtection {
+  const { limits, rateLimits, cors, persistedOperations } = config.protection;
+  const safelistPath = persistedOperations.safelistPath;
+  const safelist = safelistPath
+    ? loadSafelist(isAbsolute(safelistPath) ? safelistPath : join(repoRoot, safelistPath))
+    : null;
+
+  const store: RateLimiterStore = createRateLimiterStore(config.redis.url, logger);
+  const limiterOf = (name: string, policy: RateLimitPolicy | null) =>
+    policy ? store.limiter(name, policy) : null;
+  const limiter = keySpaceRateLimiter({
+    user: limiterOf('gateway-user', rateLimits.user),
+    ip: limiterOf('gateway-ip', rateLimits.ip),
+    apikey: limiterOf('gateway-apikey', rateLimits.apiKey),
+  });
+  const rateLimit = createRateLimitMiddleware({
+    limiter,
+    keyOf: graphqlRateLimitKey(verifier),
+    // A batch spends one point per operation (a batch over the cap is refused next, having spent the cap).
+    costOf: (req) => (Array.isArray(req.body) ? Math.min(Math.max(req.body.length, 1), limits.maxBatch) : 1),
+    logger,
+  });
+
+  // With introspection off, "Did you mean …?" would reveal the schema field by field.
+  const hideSuggestions = !config.gateway.sandbox
+    ? new ApolloArmor({
+        costLimit: { enabled: false },
+        maxAliases: { enabled: false },
+        maxDepth: { enabled: false },
+        maxDirectives: { enabled: false },
+        maxTokens: { enabled: false },
+        blockFieldSuggestion: { enabled: true },
+      }).protect().plugins
+    : [];
+
+  return {
+    plugins: [queryLimitsPlugin(limits), ...hideSuggestions],
+    persistedQueries: {
+      cache: safelist ? safelistCache(safelist) : createApqCache(persistedOperations.apqCacheBytes),
+    },
+    formatError: withGatewayErrorCodes,
+    cors: createCorsMiddleware(cors),
+    graphqlGuards: [rateLimit, batchAndTokenGuard(limits), ...(safelist ? [safelistGuard(safelist)] : [])],
+    close: () => store.close(),
+  };
+}

@@ -1,0 +1,61 @@
+/**
+ * Wraps the fetcher a subgraph data source uses: every attempt has a deadline (a late subgraph becomes a
+ * SUBGRAPH_TIMEOUT error, not a hanging request), and a read-only request that failed on the network or
+ * with a 5xx is tried again. Mutations are never retried: the first attempt may have taken effect.
+ */
+import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
+import { GraphQLError } from 'graphql';
+import { SUBGRAPH_TIMEOUT } from './limit-errors';
+
+export interface SubgraphRequestPolicy {
+  serviceName: string;
+  timeoutMs: number;
+  /** Extra attempts for a query (0: none). */
+  queryRetries: number;
+  /** Wait before retry n: n × retryDelayMs. */
+  retryDelayMs?: number;
+}
+
+const OPERATION_KEYWORD = /^\s*(query|mutation|subscription)\b/;
+
+/** Whether a subgraph request body is a query: the planner writes `query …` or `mutation …` first. */
+export function isQueryRequest(body: string | Buffer | undefined): boolean {
+  if (body === undefined) return false;
+  try {
+    const { query } = JSON.parse(body.toString()) as { query?: unknown };
+    if (typeof query !== 'string') return false;
+    const keyword = OPERATION_KEYWORD.exec(query)?.[1];
+    return keyword === 'query' || (keyword === undefined && query.trimStart().startsWith('{'));
+  } catch {
+    return false;
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export function resilientFetcher(fetcher: Fetcher, policy: SubgraphRequestPolicy): Fetcher {
+  const delay = policy.retryDelayMs ?? 100;
+  return async (url, init) => {
+    const retries = isQueryRequest(init?.body) ? policy.queryRetries : 0;
+    for (let attempt = 0; ; attempt++) {
+      const deadline = AbortSignal.timeout(policy.timeoutMs);
+      let response: FetcherResponse;
+      try {
+        response = await fetcher(url, { ...init, signal: deadline });
+      } catch (error) {
+        if (deadline.aborted) {
+          throw new GraphQLError(
+            `The ${policy.serviceName} service did not answer within ${policy.timeoutMs} ms. Try again in a moment.`,
+            { extensions: { code: SUBGRAPH_TIMEOUT, serviceName: policy.serviceName } },
+          );
+        }
+        if (attempt >= retries) throw error;
+        await sleep(delay * (attempt + 1));
+        continue;
+      }
+      if (response.status < 500 || attempt >= retries) return response;
+      await response.text().catch(() => undefined); // frees the connection
+      await sleep(delay * (attempt + 1));
+    }
+  };
+}

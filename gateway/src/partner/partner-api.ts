@@ -1,0 +1,121 @@
+/**
+ * The partner API: the public contract (supergraph.public.graphql) served at /partner/graphql by a second
+ * ApolloGateway. Requests are authenticated by a partner API key (checked with identity, cached briefly),
+ * rate-limited per key, and reach the subgraphs anonymously with `x-partner-id`.
+ */
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import type { Config } from '../../../lib/config/config';
+import { RateLimitedError, UnauthenticatedError } from '../../../lib/errors/domain-error';
+import { createErrorFormatter } from '../../../lib/errors/format-error';
+import type { Logger } from '../../../lib/logging/logger';
+import { createRateLimiterStore } from '../../../lib/rate-limit/create-rate-limiter-store';
+import { sendRestError } from '../../../lib/server/rest-errors';
+import { authCheckPlugin } from '../auth/auth-check-plugin';
+import { supergraphAuthRequirements } from '../auth/supergraph-auth';
+import type { LoadedSupergraph } from '../supergraph-file';
+import { partnerApiKeyOf } from './partner-api-key-header';
+import { PartnerDataSource, type PartnerContext } from './partner-data-source';
+import { createPartnerKeyVerifier, type PartnerKeyVerifier } from './partner-key-verifier';
+
+export const PARTNER_API_PATH = '/partner/graphql';
+
+export interface PartnerApi {
+  stop(): Promise<void>;
+}
+
+/** Where identity answers partner key checks, from identity's GraphQL URL. */
+export const partnerKeyVerifyUrlOf = (identityGraphqlUrl: string): string =>
+  new URL('/internal/partner-keys/verify', identityGraphqlUrl).toString();
+
+export async function mountPartnerApi(
+  app: Express,
+  options: {
+    config: Config;
+    supergraph: LoadedSupergraph;
+    /** identity's GraphQL URL (the main supergraph's), whose verification endpoint checks keys. */
+    identityUrl: string | undefined;
+    logger: Logger;
+    verifier?: PartnerKeyVerifier;
+  },
+): Promise<PartnerApi> {
+  const { config, supergraph, logger, identityUrl } = options;
+  if (!identityUrl && !options.verifier) {
+    throw new Error('The partner API checks keys with the identity subgraph, which this supergraph lacks.');
+  }
+  const keys =
+    options.verifier ??
+    createPartnerKeyVerifier({
+      verifyUrl: partnerKeyVerifyUrlOf(identityUrl!),
+      cacheSeconds: config.partner.keyCacheSeconds,
+    });
+  const limits = createRateLimiterStore(config.redis.url, logger);
+  const perKey = limits.limiter('partner-api', {
+    points: config.partner.rateLimitPerMinute,
+    durationSeconds: 60,
+  });
+  const gateway = new ApolloGateway({
+    supergraphSdl: supergraph.sdl,
+    buildService: ({ name, url }) => new PartnerDataSource({ url: supergraph.subgraphUrls[name] ?? url }),
+    logger,
+  });
+  const apollo = new ApolloServer<PartnerContext>({
+    gateway,
+    formatError: createErrorFormatter(logger),
+    includeStacktraceInErrorResponses: false,
+    stopOnTerminationSignals: false,
+    introspection: config.gateway.sandbox,
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      authCheckPlugin<PartnerContext>(supergraphAuthRequirements(supergraph.sdl)),
+    ],
+  });
+  await apollo.start();
+
+  const authenticate = async (req: Request, res: Response, next: NextFunction) => {
+    try {
+      const key = partnerApiKeyOf(req.headers);
+      if (!key) {
+        throw new UnauthenticatedError('The partner API needs an API key: send it as "x-api-key: <key>".');
+      }
+      const verdict = await keys.verify(key);
+      if (!verdict.valid) throw new UnauthenticatedError('This API key is unknown or has been revoked.');
+      const decision = await perKey.consume(verdict.partnerId);
+      if (!decision.allowed) {
+        res.setHeader('retry-after', String(decision.retryAfterSeconds));
+        throw new RateLimitedError(
+          `This API key made more than ${config.partner.rateLimitPerMinute} requests this minute: retry in ${decision.retryAfterSeconds} s.`,
+          decision.retryAfterSeconds,
+        );
+      }
+      res.locals.partnerId = verdict.partnerId;
+      next();
+    } catch (error) {
+      sendRestError(res, error, logger);
+    }
+  };
+
+  app.use(
+    PARTNER_API_PATH,
+    authenticate,
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => ({
+        viewer: null,
+        accessToken: null,
+        correlationId: String(req.headers['x-correlation-id']),
+        partnerId: String(res.locals.partnerId),
+      }),
+    }),
+  );
+
+  return {
+    stop: async () => {
+      await apollo.stop();
+      await limits.close();
+    },
+  };
+}
