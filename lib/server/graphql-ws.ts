@@ -2,27 +2,19 @@
  * GraphQL over WebSocket (graphql-transport-ws) for a subgraph's schema, on the subgraph's HTTP server and
  * `/graphql` path: authentication in `connection_init`, the same RequestContext and error masking as HTTP.
  */
-import {
-  getOperationAST,
-  getVariableValues,
-  GraphQLError,
-  parse,
-  validate,
-  type DocumentNode,
-  type ExecutionArgs,
-  type GraphQLSchema,
-} from 'graphql';
-import { CloseCode, type Context, type SubscribePayload } from 'graphql-ws';
+import type { ExecutionArgs, GraphQLError, GraphQLSchema } from 'graphql';
+import type { Context, SubscribePayload } from 'graphql-ws';
 import { useServer, type Extra } from 'graphql-ws/use/ws';
 import type { Server } from 'node:http';
 import { WebSocketServer } from 'ws';
-import { authenticateRequest } from '../auth/authenticate-request';
 import type { TokenVerifier } from '../auth/jwt-verifier';
 import type { Viewer } from '../auth/viewer';
 import { createErrorFormatter } from '../errors/format-error';
 import type { RequestContext } from '../graphql/context';
+import { checkOperation, variableErrors } from '../graphql/operation-check';
 import type { Logger } from '../logging/logger';
 import { correlationIdOf } from './http-app';
+import { authenticateConnection } from './websocket-auth';
 
 /** ws-level pings: a client that does not answer within this time is cut off. */
 const WEBSOCKET_KEEP_ALIVE_MS = 15_000;
@@ -63,26 +55,10 @@ export function serveWebSockets(
       // Close reasons of internal failures say "Internal server error", never the error's message.
       isProd: true,
       onConnect: async (ctx) => {
-        const authorization =
-          ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization ?? undefined;
-        try {
-          if (authorization !== undefined && typeof authorization !== 'string') {
-            throw new GraphQLError('The authorization must be "Bearer <access token>".', {
-              extensions: { code: 'UNAUTHENTICATED' },
-            });
-          }
-          ctx.extra.viewer = (await authenticateRequest(verifier, authorization)).viewer;
-          return true;
-        } catch (error) {
-          if (error instanceof GraphQLError && error.extensions.code === 'UNAUTHENTICATED') {
-            ctx.extra.socket.close(CloseCode.Unauthorized, closeReason(error.message, 'Unauthorized'));
-          } else {
-            logger.error({ err: error }, 'could not authenticate a WebSocket connection');
-            ctx.extra.socket.close(CloseCode.InternalServerError, 'Internal server error');
-          }
-          // The socket is already closing with the code above: graphql-ws's own 4403 close is a no-op.
-          return false;
-        }
+        const caller = await authenticateConnection(ctx.connectionParams, ctx.extra.socket, verifier, logger);
+        if (!caller) return false; // closed with 4401 or 4500 already: graphql-ws's own 4403 is a no-op
+        ctx.extra.viewer = caller.viewer;
+        return true;
       },
       onSubscribe: (ctx, _id, payload) => prepareOperation(schema, payload, contextOf(ctx)),
       onNext: (_ctx, _id, _payload, _args, result) =>
@@ -108,61 +84,26 @@ export function serveWebSockets(
   };
 }
 
-/**
- * Parses, validates and resolves the operation of a `subscribe` message as Apollo does over HTTP, so that
- * a client's mistake comes back with Apollo's code (not as an internal error, nor as a closed socket).
- */
+/** The execution arguments of a `subscribe` message, or Apollo's codes for a client's mistake. */
 function prepareOperation(
   schema: GraphQLSchema,
   payload: SubscribePayload,
   contextValue: RequestContext,
 ): ExecutionArgs | readonly GraphQLError[] {
-  let document: DocumentNode;
-  try {
-    document = parse(payload.query);
-  } catch (error) {
-    if (error instanceof GraphQLError) return [withCode(error, 'GRAPHQL_PARSE_FAILED')];
-    throw error;
-  }
-  const invalid = validate(schema, document);
-  if (invalid.length > 0) return invalid.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED'));
-  const operation = getOperationAST(document, payload.operationName);
-  if (!operation) {
-    const message = payload.operationName
-      ? `Unknown operation named "${payload.operationName}".`
-      : 'Must provide operation name if query contains multiple operations.';
-    return [new GraphQLError(message, { extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } })];
-  }
-  const variables = getVariableValues(schema, operation.variableDefinitions ?? [], payload.variables ?? {}, {
-    maxErrors: 50,
-  });
-  if (variables.errors) return variables.errors.map((error) => withCode(error, 'BAD_USER_INPUT'));
+  const checked = checkOperation(schema, payload.query, payload.operationName);
+  if (!('document' in checked)) return checked;
+  const invalidVariables = variableErrors(schema, checked.operation, payload.variables ?? {});
+  if (invalidVariables.length > 0) return invalidVariables;
   return {
     schema,
-    document,
+    document: checked.document,
     operationName: payload.operationName,
     variableValues: payload.variables,
     contextValue,
   };
 }
 
-function withCode(error: GraphQLError, code: string): GraphQLError {
-  return new GraphQLError(error.message, {
-    nodes: error.nodes,
-    source: error.source,
-    positions: error.positions,
-    path: error.path,
-    originalError: error.originalError,
-    extensions: { ...error.extensions, code },
-  });
-}
-
 function stringParam(params: ConnectionParams | undefined, name: string): string | undefined {
   const value = params?.[name];
   return typeof value === 'string' ? value : undefined;
-}
-
-/** WebSocket close reasons are limited to 123 bytes. */
-function closeReason(message: string, fallback: string): string {
-  return Buffer.byteLength(message) <= 123 ? message : fallback;
 }

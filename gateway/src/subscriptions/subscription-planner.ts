@@ -6,17 +6,9 @@
 import { Supergraph, operationFromDocument, type Schema } from '@apollo/federation-internals';
 import { buildOperationContext } from '@apollo/gateway';
 import { QueryPlanner, type FetchNode, type QueryPlan } from '@apollo/query-planner';
-import {
-  getOperationAST,
-  getVariableValues,
-  GraphQLError,
-  parse,
-  validate,
-  type DocumentNode,
-  type GraphQLSchema,
-  type OperationDefinitionNode,
-} from 'graphql';
+import { GraphQLError, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import type { Viewer } from '../../../lib/auth/viewer';
+import { checkOperation, variableErrors } from '../../../lib/graphql/operation-check';
 import type { Logger } from '../../../lib/logging/logger';
 import { createLruCache } from './lru-cache';
 import { planCacheKey } from './operation-keys';
@@ -111,6 +103,7 @@ export function createSubscriptionPlanner(
     if (!plan) {
       const checked = checkOperation(schema, request.query, operationName);
       if (!('document' in checked)) return checked;
+      if (checked.operation.operation !== 'subscription') return [notASubscription()];
       try {
         plan = planOf(checked.document, operationName);
       } catch (error) {
@@ -120,15 +113,8 @@ export function createSubscriptionPlanner(
       plans.set(key, plan);
     }
     const variables = request.variables ?? {};
-    const coerced = getVariableValues(
-      schema,
-      plan.operationContext.operation.variableDefinitions ?? [],
-      variables,
-      {
-        maxErrors: 50,
-      },
-    );
-    if (coerced.errors) return coerced.errors.map((error) => withCode(error, 'BAD_USER_INPUT'));
+    const invalidVariables = variableErrors(schema, plan.operationContext.operation, variables);
+    if (invalidVariables.length > 0) return invalidVariables;
     try {
       guard({
         schema,
@@ -145,41 +131,4 @@ export function createSubscriptionPlanner(
   };
 
   return { schema, apiSchema, supergraphSchema, prepare };
-}
-
-/** Parse, validate and resolve the operation, with Apollo's codes for a client's mistakes. */
-function checkOperation(
-  schema: GraphQLSchema,
-  query: string,
-  operationName: string | null,
-): { document: DocumentNode } | readonly GraphQLError[] {
-  let document: DocumentNode;
-  try {
-    document = parse(query);
-  } catch (error) {
-    if (error instanceof GraphQLError) return [withCode(error, 'GRAPHQL_PARSE_FAILED')];
-    throw error;
-  }
-  const invalid = validate(schema, document);
-  if (invalid.length > 0) return invalid.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED'));
-  const operation = getOperationAST(document, operationName);
-  if (!operation) {
-    const message = operationName
-      ? `Unknown operation named "${operationName}".`
-      : 'Must provide operation name if query contains multiple operations.';
-    return [new GraphQLError(message, { extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } })];
-  }
-  if (operation.operation !== 'subscription') return [notASubscription()];
-  return { document };
-}
-
-function withCode(error: GraphQLError, code: string): GraphQLError {
-  return new GraphQLError(error.message, {
-    nodes: error.nodes,
-    source: error.source,
-    positions: error.positions,
-    path: error.path,
-    originalError: error.originalError,
-    extensions: { ...error.extensions, code },
-  });
 }

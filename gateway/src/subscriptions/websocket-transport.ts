@@ -9,10 +9,9 @@ import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Server } from 'node:http';
 import { WebSocketServer } from 'ws';
-import { authenticateRequest } from '../../../lib/auth/authenticate-request';
 import type { TokenVerifier } from '../../../lib/auth/jwt-verifier';
 import type { Logger } from '../../../lib/logging/logger';
-import { correlationIdOf } from '../../../lib/server/http-app';
+import { authenticateConnection, closeReason } from '../../../lib/server/websocket-auth';
 import type { GatewayContext } from '../gateway-context';
 import { SubscriptionCall } from './subscription-call';
 import type { SubscriptionHub } from './subscription-hub';
@@ -52,29 +51,10 @@ export function serveWebSocketSubscriptions(options: {
       isProd: true,
       connectionInitWaitTimeout: settings.initTimeoutMs,
       onConnect: async (ctx) => {
-        const params = ctx.connectionParams;
-        const authorization = params?.authorization ?? params?.Authorization ?? undefined;
-        const correlation = params?.['x-correlation-id'];
-        try {
-          if (authorization !== undefined && typeof authorization !== 'string') {
-            throw new GraphQLError('The authorization must be "Bearer <access token>".', {
-              extensions: { code: 'UNAUTHENTICATED' },
-            });
-          }
-          const { viewer, accessToken } = await authenticateRequest(verifier, authorization);
-          const correlationId = correlationIdOf(typeof correlation === 'string' ? correlation : undefined);
-          ctx.extra.caller = { viewer, accessToken, correlationId };
-          return true;
-        } catch (error) {
-          if (error instanceof GraphQLError && error.extensions.code === 'UNAUTHENTICATED') {
-            ctx.extra.socket.close(CloseCode.Unauthorized, closeReason(error.message, 'Unauthorized'));
-          } else {
-            logger.error({ err: error }, 'could not authenticate a WebSocket connection');
-            ctx.extra.socket.close(CloseCode.InternalServerError, 'Internal server error');
-          }
-          // The socket is already closing with the code above: graphql-ws's own 4403 close is a no-op.
-          return false;
-        }
+        const caller = await authenticateConnection(ctx.connectionParams, ctx.extra.socket, verifier, logger);
+        if (!caller) return false; // closed with 4401 or 4500 already: graphql-ws's own 4403 is a no-op
+        ctx.extra.caller = caller;
+        return true;
       },
       onSubscribe: (ctx, _id, payload) => {
         const { socket, caller } = ctx.extra;
@@ -122,9 +102,4 @@ export function serveWebSocketSubscriptions(options: {
       }
     },
   };
-}
-
-/** WebSocket close reasons are limited to 123 bytes. */
-function closeReason(message: string, fallback: string): string {
-  return Buffer.byteLength(message) <= 123 ? message : fallback;
 }

@@ -1,0 +1,66 @@
+/**
+ * Parses, validates and resolves an operation sent over a transport Apollo Server does not handle
+ * (graphql-ws, SSE), with the codes Apollo gives over HTTP, so that a client's mistake comes back as such
+ * (not as an internal error, nor as a closed socket).
+ */
+import {
+  getOperationAST,
+  getVariableValues,
+  GraphQLError,
+  parse,
+  validate,
+  type DocumentNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
+
+/** A copy of `error` with another `extensions.code`. */
+export function withCode(error: GraphQLError, code: string): GraphQLError {
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    originalError: error.originalError,
+    extensions: { ...error.extensions, code },
+  });
+}
+
+export type CheckedOperation = { document: DocumentNode; operation: OperationDefinitionNode };
+
+/** GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED or OPERATION_RESOLUTION_FAILURE, or the operation. */
+export function checkOperation(
+  schema: GraphQLSchema,
+  query: string,
+  operationName: string | null | undefined,
+): CheckedOperation | readonly GraphQLError[] {
+  let document: DocumentNode;
+  try {
+    document = parse(query);
+  } catch (error) {
+    if (error instanceof GraphQLError) return [withCode(error, 'GRAPHQL_PARSE_FAILED')];
+    throw error;
+  }
+  const invalid = validate(schema, document);
+  if (invalid.length > 0) return invalid.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED'));
+  const operation = getOperationAST(document, operationName);
+  if (!operation) {
+    const message = operationName
+      ? `Unknown operation named "${operationName}".`
+      : 'Must provide operation name if query contains multiple operations.';
+    return [new GraphQLError(message, { extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } })];
+  }
+  return { document, operation };
+}
+
+/** BAD_USER_INPUT errors for variables that do not fit the operation, or none. */
+export function variableErrors(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+): readonly GraphQLError[] {
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables, {
+    maxErrors: 50,
+  });
+  return coerced.errors?.map((error) => withCode(error, 'BAD_USER_INPUT')) ?? [];
+}
