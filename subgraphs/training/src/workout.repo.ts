@@ -147,6 +147,29 @@ export async function insertIn(
 }
 
 export function createWorkoutRepo(prisma: TrainingPrisma) {
+  /** Up to `limit` workouts matching `where`, newest first, strictly after `after` (keyset pagination). */
+  const newestFirst = async (
+    where: Prisma.WorkoutWhereInput,
+    limit: number,
+    after: WorkoutKey | null,
+  ): Promise<WorkoutRecord[]> =>
+    (
+      await prisma.workout.findMany({
+        where: {
+          ...where,
+          ...(after && {
+            OR: [
+              { startedAt: { lt: after.startedAt } },
+              { startedAt: after.startedAt, id: { lt: after.id } },
+            ],
+          }),
+        },
+        orderBy: [{ startedAt: 'desc' }, { id: 'desc' }],
+        take: limit,
+        select: columns,
+      })
+    ).map(asRecord);
+
   return {
     /** Inserts the workout with its events; null (storing nothing) when its id exists already. */
     insert: async (
@@ -203,46 +226,11 @@ export function createWorkoutRepo(prisma: TrainingPrisma) {
       }),
 
     /** Up to `limit` workouts of the athlete, newest first, strictly after `after`. */
-    listByUser: async (userId: string, limit: number, after: WorkoutKey | null): Promise<WorkoutRecord[]> =>
-      (
-        await prisma.workout.findMany({
-          where: {
-            userId,
-            ...(after && {
-              OR: [
-                { startedAt: { lt: after.startedAt } },
-                { startedAt: after.startedAt, id: { lt: after.id } },
-              ],
-            }),
-          },
-          orderBy: [{ startedAt: 'desc' }, { id: 'desc' }],
-          take: limit,
-          select: columns,
-        })
-      ).map(asRecord),
+    listByUser: (userId: string, limit: number, after: WorkoutKey | null): Promise<WorkoutRecord[]> =>
+      newestFirst({ userId }, limit, after),
+
     /** An athlete's finished PUBLIC workouts, newest first (keyset as listByUser). */
-    listPublicByUser: async (
-      userId: string,
-      limit: number,
-      after: WorkoutKey | null,
-    ): Promise<WorkoutRecord[]> =>
-      (
-        await prisma.workout.findMany({
-          where: {
-            userId,
-            visibility: 'PUBLIC',
-            status: 'FINISHED',
-            ...(after && {
-              OR: [
-                { startedAt: { lt: after.startedAt } },
-                { startedAt: after.startedAt, id: { lt: after.id } },
-              ],
-            }),
-          },
-          orderBy: [{ startedAt: 'desc' }, { id: 'desc' }],
-          take: limit,
-          select: columns,
-        })
-      ).map(asRecord),
+    listPublicByUser: (userId: string, limit: number, after: WorkoutKey | null): Promise<WorkoutRecord[]> =>
+      newestFirst({ userId, visibility: 'PUBLIC', status: 'FINISHED' }, limit, after),
   };
 }
