@@ -1,14 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
-import { pino } from 'pino';
-import { createJwtVerifier, remoteJwks } from '../../lib/auth/jwt-verifier';
-import { loadConfig } from '../../lib/config/config';
-import { repoRoot } from '../../lib/paths';
 import type { RunningServer } from '../../lib/server/subgraph-server';
-import { startGateway } from './gateway-server';
-import { loadSupergraph } from './supergraph-file';
+import { startTestGateway } from './test-gateway';
 
 // The gateway alone, verifying tokens against a JWKS served by this test: no subgraph is needed to
 // prove that a bad token never gets past it.
@@ -26,18 +20,10 @@ describe('gateway token verification', () => {
     );
     await new Promise<void>((resolve) => jwksServer.listen(0, '127.0.0.1', resolve));
     const jwksUrl = `http://127.0.0.1:${(jwksServer.address() as AddressInfo).port}/jwks.json`;
-    gateway = await startGateway({
-      config: loadConfig({ NODE_ENV: 'test', SANDBOX: 'false' }),
-      // Port 9 (discard) is closed here: the subgraphs are deliberately unreachable.
-      supergraph: loadSupergraph(join(repoRoot, 'supergraph.graphql'), {
-        identity: 'http://127.0.0.1:9/graphql',
-        training: 'http://127.0.0.1:9/graphql',
-      }),
-      verifier: createJwtVerifier({ keys: remoteJwks(jwksUrl), issuer: 'pulse-identity', audience: 'pulse' }),
-      host: '127.0.0.1',
-      publicHost: '127.0.0.1',
-      port: 0,
-      logger: pino({ level: 'silent' }),
+    // Port 9 (discard) is closed here: the subgraphs are deliberately unreachable.
+    gateway = await startTestGateway({
+      subgraphUrls: { identity: 'http://127.0.0.1:9/graphql', training: 'http://127.0.0.1:9/graphql' },
+      jwksUrl,
     });
   });
   afterAll(async () => {

@@ -1,19 +1,7 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
-import { pino } from 'pino';
-import { createJwtVerifier, remoteJwks } from '../../../lib/auth/jwt-verifier';
-import { loadConfig } from '../../../lib/config/config';
-import { repoRoot } from '../../../lib/paths';
 import type { RunningServer } from '../../../lib/server/subgraph-server';
-import { startGateway } from '../gateway-server';
-import { loadSupergraph } from '../supergraph-file';
-
-const listenOn = async (server: Server) => {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-};
+import { listenOn, startTestGateway } from '../test-gateway';
 
 // The gateway in front of a stand-in for every subgraph that counts the requests it gets: an operation the
 // gateway refuses for @auth must leave the count at zero.
@@ -38,19 +26,7 @@ describe('the gateway checks @auth before calling any subgraph', () => {
     });
     const [jwksOrigin, subgraphOrigin] = [await listenOn(jwksServer), await listenOn(subgraph)];
     const everywhere = { identity: subgraphOrigin, training: subgraphOrigin, inventory: subgraphOrigin };
-    gateway = await startGateway({
-      config: loadConfig({ NODE_ENV: 'test', SANDBOX: 'false' }),
-      supergraph: loadSupergraph(join(repoRoot, 'supergraph.graphql'), everywhere),
-      verifier: createJwtVerifier({
-        keys: remoteJwks(`${jwksOrigin}/jwks.json`),
-        issuer: 'pulse-identity',
-        audience: 'pulse',
-      }),
-      host: '127.0.0.1',
-      publicHost: '127.0.0.1',
-      port: 0,
-      logger: pino({ level: 'silent' }),
-    });
+    gateway = await startTestGateway({ subgraphUrls: everywhere, jwksUrl: `${jwksOrigin}/jwks.json` });
   });
   afterAll(async () => {
     await gateway.stop();

@@ -1,13 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
-import { pino } from 'pino';
-import { createJwtVerifier, remoteJwks } from '../../../lib/auth/jwt-verifier';
-import { loadConfig } from '../../../lib/config/config';
-import { repoRoot } from '../../../lib/paths';
 import type { RunningServer } from '../../../lib/server/subgraph-server';
-import { startGateway } from '../gateway-server';
-import { loadSupergraph } from '../supergraph-file';
+import { startTestGateway } from '../test-gateway';
 
 // The gateway alone, in production mode, in front of one fake subgraph server whose answers each test
 // scripts: no database is needed to pin what the gateway itself refuses, retries or gives up on.
@@ -29,27 +23,14 @@ describe('gateway protection (production configuration)', () => {
     });
     await new Promise<void>((resolve) => subgraph.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(subgraph.address() as AddressInfo).port}/graphql`;
-    gateway = await startGateway({
-      config: loadConfig({
+    gateway = await startTestGateway({
+      subgraphUrls: { identity: url, training: url, inventory: url },
+      env: {
         NODE_ENV: 'production',
         LOG_LEVEL: 'silent',
         GATEWAY_SUBGRAPH_TIMEOUT_MS: '300',
         CORS_ORIGINS: 'https://app.example.com',
-      }),
-      supergraph: loadSupergraph(join(repoRoot, 'supergraph.graphql'), {
-        identity: url,
-        training: url,
-        inventory: url,
-      }),
-      verifier: createJwtVerifier({
-        keys: remoteJwks('http://127.0.0.1:9/jwks.json'),
-        issuer: 'pulse-identity',
-        audience: 'pulse',
-      }),
-      host: '127.0.0.1',
-      publicHost: '127.0.0.1',
-      port: 0,
-      logger: pino({ level: 'silent' }),
+      },
     });
   });
   afterAll(async () => {

@@ -1,13 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
-import { pino } from 'pino';
-import { createJwtVerifier, remoteJwks } from '../../../lib/auth/jwt-verifier';
-import { loadConfig } from '../../../lib/config/config';
-import { repoRoot } from '../../../lib/paths';
 import type { RunningServer } from '../../../lib/server/subgraph-server';
-import { startGateway } from '../gateway-server';
-import { loadSupergraph } from '../supergraph-file';
+import { startTestGateway } from '../test-gateway';
 
 // The gateway in front of one stand-in for identity's key check and for the subgraphs, which records
 // what the partner API sends upstream.
@@ -42,14 +36,12 @@ describe('the partner API', () => {
       training: `${origin}/graphql`,
       inventory: `${origin}/graphql`,
     };
-    gateway = await startGateway({
-      config: loadConfig({ NODE_ENV: 'test', SANDBOX: 'false', PARTNER_RATE_LIMIT: '2' }),
-      supergraph: loadSupergraph(join(repoRoot, 'supergraph.graphql'), urls),
-      verifier: createJwtVerifier({ keys: remoteJwks(`${origin}/jwks.json`), issuer: 'i', audience: 'a' }),
-      host: '127.0.0.1',
-      publicHost: '127.0.0.1',
-      port: 0,
-      logger: pino({ level: 'silent' }),
+    gateway = await startTestGateway({
+      subgraphUrls: urls,
+      env: { PARTNER_RATE_LIMIT: '2' },
+      jwksUrl: `${origin}/jwks.json`,
+      issuer: 'i',
+      audience: 'a',
     });
   });
   afterAll(async () => {
