@@ -13,7 +13,7 @@ import { repoRoot } from '../lib/paths';
 import { stopAll } from '../lib/server/shutdown';
 import type { RunningServer } from '../lib/server/subgraph-server';
 import { readSupergraphConfig } from '../lib/supergraph-config';
-import { startGateway } from '../gateway/src/gateway-server';
+import { startGateway, type RunningGateway } from '../gateway/src/gateway-server';
 import { loadSupergraph } from '../gateway/src/supergraph-file';
 import { loadPartnerSupergraph } from '../gateway/src/partner/partner-supergraph';
 import { SUBGRAPHS } from './subgraphs';
@@ -33,7 +33,7 @@ export interface PlatformOptions {
 
 export interface Platform {
   bus: EventBus;
-  gateway: RunningServer;
+  gateway: RunningGateway;
   subgraphs: RunningServer[];
   stop(): Promise<void>;
 }

@@ -2,7 +2,10 @@ import type { FormattedExecutionResult } from 'graphql';
 import { createClient as createSseClient } from 'graphql-sse';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
+import { join } from 'node:path';
+import { repoRoot } from '../lib/paths';
 import { eventually } from '../lib/testing/eventually';
+import { loadSupergraph } from '../gateway/src/supergraph-file';
 import { FinishRecordingDocument, StartWithIdDocument } from './__generated__/operations';
 import { anAthlete } from './support/athletes';
 import { useTestPlatform } from './support/test-platform';
@@ -284,6 +287,26 @@ describe('subscriptions through the gateway', () => {
         `subscription($workoutId: ID!) { workoutProgress(workoutId: $workoutId) { workout { ${nested(4)} } } }`,
       );
       await eventually(() => expect(JSON.stringify(deep.errors)).toContain('QUERY_TOO_COMPLEX'));
+    } finally {
+      await client.dispose();
+    }
+  });
+  it('ends active subscriptions with SUPERGRAPH_RELOADED on a reload, and serves the new supergraph', async () => {
+    const { accessToken: token } = await anAthlete(pulse());
+    const workoutId = await startWorkout(token);
+    const { client } = gatewayClient(token);
+    try {
+      const progress = subscribe(client, workoutId);
+      await eventually(() => expect(progress.progress()).not.toHaveLength(0));
+      const urls = Object.fromEntries(pulse().platform.subgraphs.map((s) => [s.name, s.url]));
+      await pulse().platform.gateway.reload(loadSupergraph(join(repoRoot, 'supergraph.graphql'), urls));
+      await eventually(() =>
+        expect(JSON.stringify([...progress.results, ...progress.errors])).toContain('SUPERGRAPH_RELOADED'),
+      );
+      // Queries and new subscriptions go on, planned against the reloaded supergraph.
+      expect((await pulse().send(StartWithIdDocument, { sport: 'RUN' }, token)).errors).toBeUndefined();
+      const again = subscribe(client, workoutId);
+      await eventually(() => expect(again.progress()[0]).toMatchObject({ workoutId, sampleCount: 0 }));
     } finally {
       await client.dispose();
     }

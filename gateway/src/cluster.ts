@@ -113,6 +113,10 @@ export function runGatewayCluster(options: ClusterOptions): void {
 
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
+  // SIGHUP (reload the supergraph file) goes to every worker.
+  process.on('SIGHUP', () => {
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGHUP');
+  });
   for (const slot of slots) fork(slot);
   logger.info({ workers: options.workers }, 'gateway primary started its workers');
 }

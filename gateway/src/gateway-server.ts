@@ -58,8 +58,19 @@ export interface GatewayOptions {
   logger: Logger;
 }
 
-export async function startGateway(options: GatewayOptions): Promise<RunningServer> {
-  const { supergraph, verifier, logger, config } = options;
+export interface RunningGateway extends RunningServer {
+  /**
+   * Serves another composed supergraph without a restart: new requests are planned against it at once;
+   * active subscriptions end with SUPERGRAPH_RELOADED (clients resubscribe). The partner contract stays.
+   */
+  reload(supergraph: LoadedSupergraph): Promise<void>;
+}
+
+export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
+  const { verifier, logger, config } = options;
+  // The supergraph served now (SIGHUP or reload() swaps it).
+  let supergraph = options.supergraph;
+  let updateSupergraph: ((sdl: string) => void) | null = null;
   // Apollo Sandbox as landing page and introspection: off in production unless SANDBOX=true.
   const sandbox = config.gateway.sandbox;
   // Query limits, rate limits, CORS, persisted operations, subgraph deadlines (gateway/src/limits/).
@@ -67,7 +78,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   // Identical in-flight queries share one answer; subgraphs are reached over kept-alive connections.
   const dedup = gatewayDedup(config);
   const gateway = new ApolloGateway({
-    supergraphSdl: supergraph.sdl,
+    supergraphSdl: async ({ update }) => {
+      updateSupergraph = update;
+      return { supergraphSdl: supergraph.sdl };
+    },
     buildService: ({ name, url }) =>
       new SubgraphDataSource({
         url: supergraph.subgraphUrls[name] ?? url,
@@ -77,7 +91,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     logger,
   });
   const httpServer = createHttpServer();
-  const authRequirements = supergraphAuthRequirements(supergraph.sdl);
+  let authRequirements = supergraphAuthRequirements(supergraph.sdl);
   const observability = gatewayObservability<GatewayContext>(config);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -96,7 +110,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
         : ApolloServerPluginLandingPageProductionDefault({ footer: false }),
       ...observability.plugins,
       // @auth is checked before planning: a refused operation never reaches a subgraph.
-      authCheckPlugin<GatewayContext>(authRequirements),
+      authCheckPlugin<GatewayContext>(() => authRequirements),
       ...protection.plugins,
       ...dedup.plugins,
     ],
@@ -129,6 +143,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     app.use(
       createProxyMiddleware({
         target: new URL(url).origin,
+        // The subgraph's address in the supergraph served now (a reload may move it).
+        router: () => new URL(supergraph.subgraphUrls[subgraph] ?? url).origin,
         pathFilter: path,
         changeOrigin: true,
         xfwd: true,
@@ -178,6 +194,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     name: 'gateway',
     url,
     port: listening.port,
+    reload: async (next) => {
+      supergraph = next;
+      authRequirements = supergraphAuthRequirements(next.sdl);
+      updateSupergraph?.(next.sdl);
+      await subscriptions.reload(next);
+      logger.info({ subgraphs: next.subgraphUrls }, 'supergraph reloaded');
+    },
     stop: async () => {
       // Open subscriptions would keep Apollo's drain (which closes the HTTP server) waiting: end them first.
       await subscriptions.stop();

@@ -33,6 +33,15 @@ async function main() {
   });
   console.log(`Pulse gateway: ${gateway.url} (supergraph ${config.gateway.supergraphPath}, keys ${jwksUrl})`);
   stopOnSignals(gateway.stop, logger);
+  // SIGHUP: serve the supergraph file again (after `npm run compose`), without a restart.
+  process.on('SIGHUP', () => {
+    const path = resolve(config.gateway.supergraphPath);
+    Promise.resolve()
+      .then(() => gateway.reload(loadSupergraph(path, config.gateway.subgraphUrls)))
+      .catch((error: unknown) =>
+        logger.error({ err: error, path }, 'supergraph reload failed; still serving the old one'),
+      );
+  });
 }
 
 // GATEWAY_WORKERS > 1: this process is the primary (cluster.ts) and every worker it forks runs main().

@@ -7,8 +7,9 @@ import type { Viewer } from '../../../lib/auth/viewer';
 import type { AuthRequirements } from '../../../lib/graphql/auth-directive';
 import { assertOperationAccess } from './operation-access';
 
+/** `requirementsOf` gives the requirements of the supergraph served now (it may be reloaded). */
 export function authCheckPlugin<C extends { viewer: Viewer | null }>(
-  requirements: AuthRequirements,
+  requirementsOf: () => AuthRequirements,
 ): ApolloServerPlugin<C> {
   return {
     async requestDidStart() {
@@ -16,6 +17,7 @@ export function authCheckPlugin<C extends { viewer: Viewer | null }>(
         async didResolveOperation({ schema, document, operation, contextValue }) {
           // Apollo resolves the operation before this hook: without one, it has answered already.
           if (!operation) return;
+          const requirements = requirementsOf();
           assertOperationAccess({ schema, document, operation, viewer: contextValue.viewer, requirements });
         },
       };

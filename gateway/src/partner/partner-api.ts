@@ -62,16 +62,14 @@ export async function mountPartnerApi(
     buildService: ({ name, url }) => new PartnerDataSource({ url: supergraph.subgraphUrls[name] ?? url }),
     logger,
   });
+  const requirements = supergraphAuthRequirements(supergraph.sdl);
   const apollo = new ApolloServer<PartnerContext>({
     gateway,
     formatError: createErrorFormatter(logger),
     includeStacktraceInErrorResponses: false,
     stopOnTerminationSignals: false,
     introspection: config.gateway.sandbox,
-    plugins: [
-      ApolloServerPluginLandingPageDisabled(),
-      authCheckPlugin<PartnerContext>(supergraphAuthRequirements(supergraph.sdl)),
-    ],
+    plugins: [ApolloServerPluginLandingPageDisabled(), authCheckPlugin<PartnerContext>(() => requirements)],
   });
   await apollo.start();
 
