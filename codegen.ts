@@ -50,6 +50,18 @@ function mappersOf(name: string): Record<string, string> {
       Workout: '../graphql-mappers#Workout',
       User: '../graphql-mappers#User',
     },
+    gamification: {
+      User: '../graphql-mappers#User',
+      Workout: '../graphql-mappers#Workout',
+      LeaderboardEntry: '../graphql-mappers#LeaderboardEntry',
+      LeaderboardMove: '../graphql-mappers#LeaderboardMove',
+      LeaderboardUpdate: '../graphql-mappers#LeaderboardUpdate',
+      Achievement: '../graphql-mappers#Achievement',
+      Challenge: '../graphql-mappers#Challenge',
+      ChallengeProgress: '../graphql-mappers#ChallengeProgress',
+      Level: '../graphql-mappers#Level',
+      Streaks: '../graphql-mappers#Streaks',
+    },
   };
   return mappers[name] ?? {};
 }

@@ -1,7 +1,8 @@
 // npm run events:replay -- --context <ctx> [--from <ISO time>]
 // Re-delivers the events the bus retains (Kafka's log, or the in-process bus's files under DATA_DIR/events)
 // to one context's consumers. Handlers are idempotent (inbox), so a replay never applies an event twice:
-// to rebuild a read model, clear it and its inbox rows first, then replay.
+// to rebuild a read model, clear it and its inbox rows first, then replay. A context may finish with more
+// (gamification rebuilds its leaderboards from its ledger).
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { getConfig } from '../lib/config/config';
@@ -35,6 +36,8 @@ async function main() {
     console.log(
       `${consumers.context}: re-delivered ${delivered} retained event(s)${from ? ` since ${from.toISOString()}` : ''}.`,
     );
+    const finished = await db.finish();
+    if (finished) console.log(finished);
   } finally {
     await db.close();
     await bus.close();

@@ -1,10 +1,16 @@
 /** Every event type Pulse publishes, its contract, and the topic that carries it (`pulse.<context>.v1`). */
 import type { z } from 'zod';
+import { gamificationEvents } from './contracts/gamification';
 import { identityEvents } from './contracts/identity';
 import { inventoryEvents } from './contracts/inventory';
 import { trainingEvents } from './contracts/training';
 
-export const EVENT_CONTRACTS = { ...identityEvents, ...trainingEvents, ...inventoryEvents };
+export const EVENT_CONTRACTS = {
+  ...identityEvents,
+  ...trainingEvents,
+  ...inventoryEvents,
+  ...gamificationEvents,
+};
 
 export type EventType = keyof typeof EVENT_CONTRACTS;
 export type EventData<T extends EventType> = z.infer<(typeof EVENT_CONTRACTS)[T]['data']>;

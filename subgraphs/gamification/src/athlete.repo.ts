@@ -1,0 +1,66 @@
+/** Per-athlete state of gamification: settings, the highest level reached, unlocked achievements. */
+import type { GamificationTx } from './gamification.prisma';
+
+export const DEFAULT_TIME_ZONE = 'UTC';
+
+export interface UnlockedRow {
+  code: string;
+  workoutId: string | null;
+  unlockedAt: Date;
+}
+
+export type AthleteRepo = ReturnType<typeof createAthleteRepo>;
+
+export function createAthleteRepo(db: GamificationTx) {
+  return {
+    /**
+     * Locks the athlete's level row (creating it) until the transaction ends and gives the highest level
+     * reached: one athlete's XP and achievement updates run one after the other.
+     */
+    async lock(userId: string): Promise<number> {
+      const rows = await db.$queryRaw<{ highestLevel: number }[]>`
+        INSERT INTO "AthleteLevel" ("userId", "updatedAt") VALUES (${userId}::uuid, now())
+        ON CONFLICT ("userId") DO UPDATE SET "updatedAt" = now()
+        RETURNING "highestLevel"`;
+      return rows[0]?.highestLevel ?? 1;
+    },
+
+    async setHighestLevel(userId: string, level: number): Promise<void> {
+      await db.athleteLevel.update({ where: { userId }, data: { highestLevel: level } });
+    },
+
+    async timeZoneOf(userId: string): Promise<string> {
+      const row = await db.athleteSettings.findUnique({ where: { userId } });
+      return row?.timeZone ?? DEFAULT_TIME_ZONE;
+    },
+
+    async setTimeZone(userId: string, timeZone: string): Promise<void> {
+      await db.athleteSettings.upsert({
+        where: { userId },
+        create: { userId, timeZone },
+        update: { timeZone },
+      });
+    },
+
+    async unlockedOf(userId: string): Promise<Map<string, UnlockedRow>> {
+      const rows = await db.unlockedAchievement.findMany({ where: { userId } });
+      return new Map(
+        rows.map((r) => [r.code, { code: r.code, workoutId: r.workoutId, unlockedAt: r.unlockedAt }]),
+      );
+    },
+
+    async unlock(userId: string, rows: readonly UnlockedRow[]): Promise<void> {
+      if (rows.length === 0) return;
+      await db.unlockedAchievement.createMany({
+        data: rows.map((r) => ({ userId, ...r })),
+        skipDuplicates: true,
+      });
+    },
+
+    async deleteOfUser(userId: string): Promise<void> {
+      await db.unlockedAchievement.deleteMany({ where: { userId } });
+      await db.athleteSettings.deleteMany({ where: { userId } });
+      await db.athleteLevel.deleteMany({ where: { userId } });
+    },
+  };
+}

@@ -1,0 +1,118 @@
+/** What an athlete reads of their own gamification (XP, level, streaks, achievements) and their settings. */
+import type { Viewer } from '../../../lib/auth/viewer';
+import { BadUserInputError, ForbiddenError } from '../../../lib/errors/domain-error';
+import { createAthleteRepo, type AthleteRepo } from './athlete.repo';
+import { settleAthleteProgress } from './athlete-progress';
+import type { GamificationPrisma } from './gamification.prisma';
+import { ACHIEVEMENTS, evaluateAchievements, levelOf, streaksOf, type Level, type Streaks } from './rules';
+import { createWorkoutFactRepo, type WorkoutFactRepo } from './workout-fact.repo';
+import { createXpLedgerRepo, type XpLedgerRepo } from './xp-ledger.repo';
+
+/** One achievement of the catalogue for one athlete. */
+export interface AchievementView {
+  code: string;
+  title: string;
+  description: string;
+  unlocked: boolean;
+  unlockedAt: Date | null;
+  unlockedByWorkoutId: string | null;
+  progress: { current: number; target: number; unit: string };
+}
+
+/** Whether `timeZone` is an IANA zone this runtime knows. */
+export function isTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export type AthleteService = ReturnType<typeof createAthleteService>;
+
+export function createAthleteService(deps: {
+  prisma: GamificationPrisma;
+  athletes: AthleteRepo;
+  facts: WorkoutFactRepo;
+  ledger: XpLedgerRepo;
+  clock: { now(): Date };
+  /** Wakes the outbox relay after a commit that wrote events. */
+  notify: () => void;
+}) {
+  const { prisma, athletes, facts, ledger, clock, notify } = deps;
+
+  const onlyOwn = (viewer: Viewer, userId: string) => {
+    if (viewer.userId !== userId)
+      throw new ForbiddenError('XP, level, streaks and achievements are visible to their athlete only.');
+  };
+
+  return {
+    async xp(viewer: Viewer, userId: string): Promise<number> {
+      onlyOwn(viewer, userId);
+      return ledger.totalOf(userId);
+    },
+
+    async level(viewer: Viewer, userId: string): Promise<Level> {
+      onlyOwn(viewer, userId);
+      return levelOf(await ledger.totalOf(userId));
+    },
+
+    async streaks(viewer: Viewer, userId: string): Promise<Streaks> {
+      onlyOwn(viewer, userId);
+      const [current, timeZone] = await Promise.all([facts.factsOf(userId), athletes.timeZoneOf(userId)]);
+      return streaksOf(current, timeZone, clock.now().getTime());
+    },
+
+    /** The catalogue: unlocked from the stored unlocks (kept forever), progress from the current workouts. */
+    async achievements(viewer: Viewer, userId: string): Promise<AchievementView[]> {
+      onlyOwn(viewer, userId);
+      const [current, timeZone, unlocked] = await Promise.all([
+        facts.factsOf(userId),
+        athletes.timeZoneOf(userId),
+        athletes.unlockedOf(userId),
+      ]);
+      const statuses = new Map(evaluateAchievements(current, timeZone).map((s) => [s.code, s]));
+      return ACHIEVEMENTS.map((definition) => {
+        const stored = unlocked.get(definition.code);
+        const status = statuses.get(definition.code);
+        return {
+          code: definition.code,
+          title: definition.title,
+          description: definition.description,
+          unlocked: stored !== undefined,
+          unlockedAt: stored?.unlockedAt ?? null,
+          unlockedByWorkoutId: stored?.workoutId ?? null,
+          progress: status?.progress ?? { current: 0, target: 1, unit: '' },
+        };
+      });
+    },
+
+    timeZone: (viewer: Viewer) => athletes.timeZoneOf(viewer.userId),
+
+    /** Sets the time zone and unlocks what the athlete's workouts satisfy in it (early bird, …). */
+    async setTimeZone(viewer: Viewer, timeZone: string): Promise<string> {
+      if (!isTimeZone(timeZone))
+        throw new BadUserInputError(
+          'timeZone',
+          `"${timeZone}" is not a time zone: give an IANA name such as Europe/Ljubljana, America/New_York or UTC.`,
+        );
+      const canonical = new Intl.DateTimeFormat('en-US', { timeZone }).resolvedOptions().timeZone;
+      const written = await prisma.$transaction(async (tx) => {
+        const repo = createAthleteRepo(tx);
+        const highestLevel = await repo.lock(viewer.userId);
+        await repo.setTimeZone(viewer.userId, canonical);
+        return settleAthleteProgress(
+          tx,
+          { athletes: repo, facts: createWorkoutFactRepo(tx), ledger: createXpLedgerRepo(tx) },
+          viewer.userId,
+          highestLevel,
+          { actorId: viewer.userId },
+          clock.now(),
+        );
+      });
+      if (written > 0) notify();
+      return canonical;
+    },
+  };
+}

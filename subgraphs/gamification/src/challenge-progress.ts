@@ -1,0 +1,57 @@
+/** A member's progress in a challenge and the board score that follows from it. */
+import { SPORTS, type Sport } from '../../../lib/sports';
+import type { BoardChange } from './board-contributions';
+import type { ChallengeRecord, ChallengeRepo, MemberRecord } from './challenge.repo';
+import { boardId } from './leaderboards';
+import {
+  challengeProgress,
+  type ChallengeDefinition,
+  type ChallengeProgress,
+  type WorkoutFact,
+} from './rules';
+
+const asSport = (value: string | null): Sport | null =>
+  value !== null && (SPORTS as readonly string[]).includes(value) ? (value as Sport) : null;
+
+export function definitionOf(challenge: ChallengeRecord): ChallengeDefinition {
+  return {
+    id: challenge.id,
+    goal: challenge.goal,
+    target: challenge.target,
+    sport: asSport(challenge.sport),
+    startsAt: challenge.startsAt.getTime(),
+    endsAt: challenge.endsAt.getTime(),
+  };
+}
+
+export const challengeBoardOf = (challengeId: string) => boardId({ kind: 'challenge', challengeId });
+
+/** A challenge's board holds each member's progress, rounded (metres, workouts, days). */
+export const boardScoreOf = (progress: ChallengeProgress) => Math.round(progress.current);
+
+export const progressOf = (challenge: ChallengeRecord, facts: readonly WorkoutFact[], timeZone: string) =>
+  challengeProgress(definitionOf(challenge), facts, timeZone);
+
+/** Whether a workout starting at `startedAt` counts for the challenge (its window: start inclusive, end exclusive). */
+export const inWindow = (challenge: ChallengeRecord, startedAt: number) =>
+  startedAt >= challenge.startsAt.getTime() && startedAt < challenge.endsAt.getTime();
+
+/**
+ * Stores the member's new progress (board score, completion: kept once reached) and gives the change of
+ * their score on the challenge's board. `present`: false when the member leaves (their score goes to 0).
+ */
+export async function settleMember(
+  challenges: ChallengeRepo,
+  challenge: ChallengeRecord,
+  member: MemberRecord,
+  progress: ChallengeProgress | null,
+  now: Date,
+): Promise<BoardChange | null> {
+  const score = progress ? boardScoreOf(progress) : 0;
+  const completedAt =
+    member.completedAt ?? (progress?.completed ? new Date(progress.completedAt ?? now.getTime()) : null);
+  if (score === member.boardScore && completedAt === member.completedAt) return null;
+  await challenges.saveMember({ ...member, boardScore: score, completedAt });
+  const delta = score - member.boardScore;
+  return delta === 0 ? null : { board: challengeBoardOf(challenge.id), athleteId: member.userId, delta };
+}

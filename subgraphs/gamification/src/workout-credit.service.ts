@@ -1,0 +1,117 @@
+/**
+ * Keeps XP, boards, challenges and achievements in line with one workout's latest state: a finished
+ * workout is credited, an edit corrected by the difference, a deletion reversed, each as a ledger row
+ * caused by the event. Runs inside the event's transaction; the board changes it returns are applied
+ * after the commit (boards live outside the database).
+ */
+import type { WorkoutSummary } from '../../../lib/events/contracts/training';
+import type { EventOrigin } from '../../../lib/events/envelope';
+import { createAthleteRepo } from './athlete.repo';
+import { settleAthleteProgress } from './athlete-progress';
+import { contributionsOf, differences, type BoardChange } from './board-contributions';
+import { createChallengeRepo } from './challenge.repo';
+import { inWindow, progressOf, settleMember } from './challenge-progress';
+import type { GamificationTx } from './gamification.prisma';
+import { xpFor, type WorkoutFact } from './rules';
+import { createWorkoutFactRepo } from './workout-fact.repo';
+import { factOfRow, factOfSummary, sameFact } from './workout-facts';
+import { createXpLedgerRepo, type LedgerEntry } from './xp-ledger.repo';
+
+/** The latest state of a workout: training's summary, or its deletion. */
+export type WorkoutState =
+  | { kind: 'summary'; summary: WorkoutSummary }
+  | { kind: 'deleted'; workoutId: string; userId: string; deletedAt: Date };
+
+export interface CreditOutcome {
+  boardChanges: BoardChange[];
+  /** Outbox rows written (achievements, levels): the relay needs waking. */
+  events: number;
+}
+
+const NOTHING: CreditOutcome = { boardChanges: [], events: 0 };
+
+export async function applyWorkoutState(
+  tx: GamificationTx,
+  state: WorkoutState,
+  cause: { eventId: string; origin: EventOrigin },
+  now: Date,
+): Promise<CreditOutcome> {
+  const facts = createWorkoutFactRepo(tx);
+  const ledger = createXpLedgerRepo(tx);
+  const athletes = createAthleteRepo(tx);
+  const challenges = createChallengeRepo(tx);
+  const workoutId = state.kind === 'summary' ? state.summary.workoutId : state.workoutId;
+  const userId = state.kind === 'summary' ? state.summary.userId : state.userId;
+
+  // The athlete first (serialises their updates and orders their outbox rows), then the workout.
+  const highestLevel = await athletes.lock(userId);
+  const row = await facts.lock(workoutId);
+  // Events of one workout arrive in order: a state after its deletion (re-driven, replayed) is stale.
+  if (row?.deletedAt) return NOTHING;
+  const before: WorkoutFact | null = row ? factOfRow(row) : null;
+  const after: WorkoutFact | null = state.kind === 'summary' ? factOfSummary(state.summary) : null;
+  if (state.kind === 'summary' && (!after || (before && sameFact(before, after)))) return NOTHING;
+
+  const credited = await ledger.ofWorkout(workoutId);
+  const xpAfter = after ? xpFor(after).points : 0;
+  const entry = ledgerEntry(credited, xpAfter, after ?? before, cause.eventId, state.kind);
+  if (entry) await ledger.append(entry);
+  if (after) await facts.save(after);
+  else await facts.markDeleted(workoutId, userId, state.kind === 'deleted' ? state.deletedAt : now);
+
+  const boardChanges = differences(
+    userId,
+    contributionsOf(before, credited.net),
+    contributionsOf(after, xpAfter),
+  );
+  const touched = [before, after].flatMap((f) => (f ? [f.startedAt] : []));
+  const memberships = (await challenges.activeOf(userId)).filter(({ challenge }) =>
+    touched.some((startedAt) => inWindow(challenge, startedAt)),
+  );
+  if (memberships.length > 0) {
+    const [current, timeZone] = await Promise.all([facts.factsOf(userId), athletes.timeZoneOf(userId)]);
+    for (const { member, challenge } of memberships) {
+      const change = await settleMember(
+        challenges,
+        challenge,
+        member,
+        progressOf(challenge, current, timeZone),
+        now,
+      );
+      if (change) boardChanges.push(change);
+    }
+  }
+
+  const events = await settleAthleteProgress(
+    tx,
+    { athletes, facts, ledger },
+    userId,
+    highestLevel,
+    cause.origin,
+    now,
+  );
+  return { boardChanges, events };
+}
+
+/** The ledger row for the workout's new XP: a first credit, a correction by the difference, or a reversal. */
+function ledgerEntry(
+  credited: { net: number; entries: number },
+  xpAfter: number,
+  fact: WorkoutFact | null,
+  causeEventId: string,
+  kind: WorkoutState['kind'],
+): LedgerEntry | null {
+  if (!fact) return null;
+  const base = {
+    userId: fact.userId,
+    workoutId: fact.workoutId,
+    causeEventId,
+    sport: fact.sport,
+    occurredAt: new Date(fact.startedAt),
+  };
+  if (kind === 'deleted')
+    return credited.net === 0 ? null : { ...base, kind: 'REVERSAL', points: -credited.net };
+  // The first state of a workout is credited even with 0 points (a flagged track): the row says it was judged.
+  if (credited.entries === 0) return { ...base, kind: 'CREDIT', points: xpAfter };
+  return xpAfter === credited.net ? null : { ...base, kind: 'CORRECTION', points: xpAfter - credited.net };
+}

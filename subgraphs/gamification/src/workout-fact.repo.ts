@@ -1,0 +1,64 @@
+/** The workout facts read model: one row per finished workout, kept as a tombstone once deleted. */
+import type { WorkoutFact } from './rules';
+import type { GamificationTx } from './gamification.prisma';
+import { factOfRow, type WorkoutFactRow } from './workout-facts';
+
+export type WorkoutFactRepo = ReturnType<typeof createWorkoutFactRepo>;
+
+export function createWorkoutFactRepo(db: GamificationTx) {
+  return {
+    /** The row of a workout, deleted or not; locked until the transaction ends. */
+    async lock(workoutId: string): Promise<WorkoutFactRow | null> {
+      const rows = await db.$queryRaw<WorkoutFactRow[]>`
+        SELECT "workoutId", "userId", "sport", "startedAt", "distanceMeters", "movingSeconds",
+               "elevationGainMeters", "gearIds", "trackFlags", "deletedAt"
+        FROM "WorkoutFact" WHERE "workoutId" = ${workoutId}::uuid FOR UPDATE`;
+      return rows[0] ?? null;
+    },
+
+    async save(fact: WorkoutFact): Promise<void> {
+      const data = {
+        userId: fact.userId,
+        sport: fact.sport,
+        startedAt: new Date(fact.startedAt),
+        distanceMeters: fact.distanceMeters,
+        movingSeconds: fact.movingSeconds,
+        elevationGainMeters: fact.elevationGainMeters,
+        gearIds: fact.gearIds,
+        trackFlags: fact.trackFlags,
+      };
+      await db.workoutFact.upsert({
+        where: { workoutId: fact.workoutId },
+        create: { workoutId: fact.workoutId, ...data },
+        update: data,
+      });
+    },
+
+    /** Marks a workout deleted; a workout never seen gets a bare tombstone (its late states count for nothing). */
+    async markDeleted(workoutId: string, userId: string, deletedAt: Date): Promise<void> {
+      await db.workoutFact.upsert({
+        where: { workoutId },
+        create: { workoutId, userId, sport: 'OTHER', startedAt: deletedAt, deletedAt },
+        update: { deletedAt },
+      });
+    },
+
+    /** The athlete's current (not deleted) workouts. */
+    async factsOf(userId: string): Promise<WorkoutFact[]> {
+      const rows = await db.workoutFact.findMany({
+        where: { userId, deletedAt: null },
+        orderBy: [{ startedAt: 'asc' }, { workoutId: 'asc' }],
+      });
+      return rows.map(factOfRow);
+    },
+
+    /** Every row, tombstones included (they name boards a rebuild must clear), least recently changed first. */
+    all(): Promise<(WorkoutFactRow & { updatedAt: Date })[]> {
+      return db.workoutFact.findMany({ orderBy: [{ updatedAt: 'asc' }, { workoutId: 'asc' }] });
+    },
+
+    async deleteOfUser(userId: string): Promise<void> {
+      await db.workoutFact.deleteMany({ where: { userId } });
+    },
+  };
+}

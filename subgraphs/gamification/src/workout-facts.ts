@@ -1,0 +1,56 @@
+/** Turns training's workout summaries into the facts the rules read, and fact rows back into facts. */
+import type { WorkoutSummary } from '../../../lib/events/contracts/training';
+import { SPORTS, type Sport } from '../../../lib/sports';
+import type { WorkoutFact } from './rules';
+
+const isSport = (value: string): value is Sport => (SPORTS as readonly string[]).includes(value);
+
+/** The fact of a finished workout; null for a workout still being recorded (it counts once finished). */
+export function factOfSummary(summary: WorkoutSummary): WorkoutFact | null {
+  if (summary.status !== 'FINISHED') return null;
+  return {
+    workoutId: summary.workoutId,
+    userId: summary.userId,
+    // A sport this version does not know yet counts as OTHER rather than being dropped.
+    sport: isSport(summary.sport) ? summary.sport : 'OTHER',
+    startedAt: Date.parse(summary.startedAt),
+    distanceMeters: summary.distanceMeters,
+    movingSeconds: summary.movingSeconds ?? summary.elapsedSeconds,
+    elevationGainMeters: summary.elevationGainMeters,
+    gearIds: [...summary.gearIds],
+    trackFlags: [...(summary.trackFlags ?? [])],
+  };
+}
+
+/** The columns of a WorkoutFact row. */
+export interface WorkoutFactRow {
+  workoutId: string;
+  userId: string;
+  sport: string;
+  startedAt: Date;
+  distanceMeters: number | null;
+  movingSeconds: number | null;
+  elevationGainMeters: number | null;
+  gearIds: string[];
+  trackFlags: string[];
+  deletedAt: Date | null;
+}
+
+export function factOfRow(row: WorkoutFactRow): WorkoutFact {
+  return {
+    workoutId: row.workoutId,
+    userId: row.userId,
+    sport: isSport(row.sport) ? row.sport : 'OTHER',
+    startedAt: row.startedAt.getTime(),
+    distanceMeters: row.distanceMeters,
+    movingSeconds: row.movingSeconds,
+    elevationGainMeters: row.elevationGainMeters,
+    gearIds: row.gearIds,
+    trackFlags: row.trackFlags,
+  };
+}
+
+/** Whether two facts would give the same XP, boards and achievements (an update that changes nothing). */
+export function sameFact(a: WorkoutFact, b: WorkoutFact): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
