@@ -10,14 +10,16 @@ async function main() {
   const config = getConfig();
   const logger = createLogger(config.log.level);
   const platform = await startPlatform({ config, logger, eventsDir: join(dataDirOf(config), 'events') });
+  const label = (text: string) => `  ${text.padEnd(21)}: `;
   const lines = [
     '',
     'Pulse is up.',
-    `  GraphQL endpoint   : ${platform.gateway.url}${config.gateway.sandbox ? '   (open it in a browser for Apollo Sandbox)' : ''}`,
-    ...platform.subgraphs.map((s) => `  subgraph ${s.name.padEnd(10)}: ${s.url}`),
-    `  health / ready     : ${platform.gateway.url.replace('/graphql', '/health')}, ${platform.gateway.url.replace('/graphql', '/ready')}`,
-    `  data               : ${config.data.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite under ${config.data.dir}/`}`,
-    `  events             : ${platform.bus.kind === 'kafka' ? `Kafka at ${config.events.kafkaBrokers?.join(', ')}` : `in-process, kept under ${config.data.dir}/events/`}`,
+    `${label('GraphQL endpoint')}${platform.gateway.url}${config.gateway.sandbox ? '   (open it in a browser for Apollo Sandbox)' : ''}`,
+    `${label('partner endpoint')}${platform.gateway.url.replace('/graphql', '/partner/graphql')}   (x-api-key)`,
+    ...platform.subgraphs.map((s) => `${label(`subgraph ${s.name}`)}${s.url}`),
+    `${label('health / ready')}${platform.gateway.url.replace('/graphql', '/health')}, ${platform.gateway.url.replace('/graphql', '/ready')}`,
+    `${label('data')}${config.data.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite under ${config.data.dir}/`}`,
+    `${label('events')}${platform.bus.kind === 'kafka' ? `Kafka at ${config.events.kafkaBrokers?.join(', ')}` : `in-process, kept under ${config.data.dir}/events/`}`,
     'Press Ctrl+C to stop.',
     '',
   ];
