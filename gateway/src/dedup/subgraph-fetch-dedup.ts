@@ -6,16 +6,11 @@
  * Other headers (correlation id, trace context) do not take part: the subgraph's answer does not depend
  * on them; the fetch that is actually sent carries the first caller's.
  */
-import type { Fetcher, FetcherRequestInit } from '@apollo/utils.fetcher';
+import type { Fetcher } from '@apollo/utils.fetcher';
 import { asFetcherResponse, sendRaw, type RawAnswer } from '../subgraph-fetcher';
+import { isQueryBody } from '../subgraph-request-kind';
 
-/**
- * The gateway sends `{"query":"<operation>",…}` with the query first. A document starting with `query` or
- * `{` is a query operation; mutations (`mutation …`) and any other shape do not match and are never shared.
- */
-export function isQueryBody(body: FetcherRequestInit['body']): body is string {
-  return typeof body === 'string' && (body.startsWith('{"query":"query') || body.startsWith('{"query":"{'));
-}
+export { isQueryBody };
 
 export function dedupingFetcher(options: { onShared?: () => void } = {}): Fetcher {
   const inFlight = new Map<string, Promise<RawAnswer>>();

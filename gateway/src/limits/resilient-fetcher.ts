@@ -5,7 +5,10 @@
  */
 import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
+import { isQueryRequest } from '../subgraph-request-kind';
 import { SUBGRAPH_TIMEOUT } from './limit-errors';
+
+export { isQueryRequest };
 
 export interface SubgraphRequestPolicy {
   serviceName: string;
@@ -14,21 +17,6 @@ export interface SubgraphRequestPolicy {
   queryRetries: number;
   /** Wait before retry n: n × retryDelayMs. */
   retryDelayMs?: number;
-}
-
-const OPERATION_KEYWORD = /^\s*(query|mutation|subscription)\b/;
-
-/** Whether a subgraph request body is a query: the planner writes `query …` or `mutation …` first. */
-export function isQueryRequest(body: string | Buffer | undefined): boolean {
-  if (body === undefined) return false;
-  try {
-    const { query } = JSON.parse(body.toString()) as { query?: unknown };
-    if (typeof query !== 'string') return false;
-    const keyword = OPERATION_KEYWORD.exec(query)?.[1];
-    return keyword === 'query' || (keyword === undefined && query.trimStart().startsWith('{'));
-  } catch {
-    return false;
-  }
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
