@@ -1,4 +1,5 @@
 /** What both PubSub adapters share: the bounded per-subscriber queue behind a subscription, and JSON copying. */
+import { createBoundedBuffer } from '../async/bounded-buffer';
 import { DEFAULT_BUFFER_SIZE, type PubSubSubscription, type SubscribeOptions } from './pubsub';
 
 const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
@@ -20,19 +21,17 @@ export function createSubscriptionQueue(
   ready: Promise<void>,
   onReturn: () => void,
 ): SubscriptionQueue {
-  const buffered: unknown[] = [];
-  const waiting: ((result: IteratorResult<unknown, undefined>) => void)[] = [];
   let dropped = 0;
-  let ended = false;
+  const buffer = createBoundedBuffer<unknown>(bufferSize, { onDrop: () => (dropped += 1) });
   let markEnded: () => void = () => undefined;
   const endedSignal = new Promise<void>((resolve) => (markEnded = resolve));
-
+  let ended = false;
+  /** Ends the subscription once: what is buffered is discarded and pending reads complete. */
   const end = () => {
     if (ended) return false;
     ended = true;
-    buffered.length = 0;
     markEnded();
-    for (const resolve of waiting.splice(0)) resolve(DONE);
+    void buffer.return();
     return true;
   };
 
@@ -41,11 +40,7 @@ export function createSubscriptionQueue(
       return dropped;
     },
     ready: Promise.race([ready, endedSignal]),
-    next: async () => {
-      if (buffered.length > 0) return { done: false, value: buffered.shift() };
-      if (ended) return DONE;
-      return new Promise((resolve) => waiting.push(resolve));
-    },
+    next: () => buffer.next(),
     return: async () => {
       if (end()) onReturn();
       return DONE;
@@ -55,23 +50,7 @@ export function createSubscriptionQueue(
     },
   };
 
-  return {
-    subscription,
-    deliver(message) {
-      if (ended) return;
-      const reader = waiting.shift();
-      if (reader) {
-        reader({ done: false, value: message });
-        return;
-      }
-      buffered.push(message);
-      if (buffered.length > bufferSize) {
-        buffered.shift();
-        dropped += 1;
-      }
-    },
-    end: () => void end(),
-  };
+  return { subscription, deliver: (message) => buffer.push(message), end: () => void end() };
 }
 
 /** The buffer size asked for (or the default); throws unless it is a positive integer. */

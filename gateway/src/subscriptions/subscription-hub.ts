@@ -8,7 +8,7 @@ import type { ExecutionResult, GraphQLError, GraphQLFormattedError } from 'graph
 import { createErrorFormatter } from '../../../lib/errors/format-error';
 import type { Logger } from '../../../lib/logging/logger';
 import type { GatewayContext } from '../gateway-context';
-import { createBoundedBuffer, type BoundedBuffer } from './bounded-buffer';
+import { createBoundedBuffer, type BoundedBuffer } from '../../../lib/async/bounded-buffer';
 import type { EventExecutor, SubgraphResponse } from './event-executor';
 import { identityScope, upstreamKey } from './operation-keys';
 import { denialOf, internalError, subgraphUnavailable, toGraphQLErrors } from './subscription-errors';
