@@ -4,9 +4,9 @@
  * back to an in-process one with the same policy (limits then hold per instance instead of overall):
  * an outage of Redis neither lets every request through nor refuses them all.
  */
-import Redis from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
 import type { Logger } from '../logging/logger';
+import { createRedisClient } from '../redis/redis-client';
 import { adaptFlexibleLimiter } from './flexible-rate-limiter';
 import type { RateLimiterStore } from './rate-limiter';
 
@@ -14,26 +14,13 @@ export const REDIS_RATE_LIMIT_PREFIX = 'pulse:rl:';
 
 export function createRedisRateLimiterStore(url: string, logger: Logger): RateLimiterStore {
   // No offline queue: a spend must not wait for a reconnect, it goes to the in-process fallback at once.
-  const client = new Redis(url, {
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 1,
-    disconnectTimeout: 200,
-    lazyConnect: true,
-  });
+  const client = createRedisClient(
+    url,
+    { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: true },
+    { logger, whenDown: 'Redis for rate limits is unreachable: limiting per instance until it is back' },
+  );
   // Spends wait for the first connection attempt only, so that a starting instance counts in Redis at once.
   const firstConnection = client.connect().catch(() => undefined);
-  let reported = false;
-  client.on('error', (error: Error) => {
-    if (reported) return;
-    reported = true;
-    logger.warn(
-      { err: error },
-      'Redis for rate limits is unreachable: limiting per instance until it is back',
-    );
-  });
-  client.on('ready', () => {
-    reported = false;
-  });
   return {
     limiter(name, policy) {
       const options = { points: policy.points, duration: policy.durationSeconds };

@@ -6,6 +6,7 @@
  */
 import Redis, { type ChainableCommander } from 'ioredis';
 import type { Logger } from '../../../../lib/logging/logger';
+import { createRedisClient } from '../../../../lib/redis/redis-client';
 import { type LeaderboardStore, checkPage, expiryOfBoard, groupChanges } from './leaderboard-store';
 import { ADD_SCRIPT, RANK_SCRIPT, TIE_PREFIX_LENGTH } from './redis-leaderboard-scripts';
 
@@ -31,22 +32,16 @@ export function createRedisLeaderboardStore(
   options: RedisLeaderboardOptions = {},
 ): LeaderboardStore {
   const prefix = options.keyPrefix ?? REDIS_LEADERBOARD_PREFIX;
-  const client = new Redis(url, { disconnectTimeout: 200, maxRetriesPerRequest: 1 }) as Redis &
-    LeaderboardScripts;
+  const client = createRedisClient(
+    url,
+    { maxRetriesPerRequest: 1 },
+    {
+      logger,
+      whenDown: 'Redis for leaderboards is unreachable: board reads and writes fail until it is back',
+    },
+  ) as Redis & LeaderboardScripts;
   client.defineCommand('pulseBoardAdd', { numberOfKeys: 2, lua: ADD_SCRIPT });
   client.defineCommand('pulseBoardRank', { numberOfKeys: 2, lua: RANK_SCRIPT });
-  let reported = false;
-  client.on('error', (error: Error) => {
-    if (reported) return;
-    reported = true;
-    logger.warn(
-      { err: error },
-      'Redis for leaderboards is unreachable: board reads and writes fail until it is back',
-    );
-  });
-  client.on('ready', () => {
-    reported = false;
-  });
 
   /** The two keys of a board, after checking that `board` is a board id. */
   const keysOf = (board: string) => {
