@@ -31,6 +31,8 @@ export function createTelemetryService(deps: {
    */
   async function afterStore(viewer: Viewer, workoutId: string) {
     try {
+      // Read again after the store: a finish committed meanwhile may have computed its figures without
+      // this batch, and then they are recomputed here.
       const workout = await deps.workouts.get(viewer, workoutId);
       if (workout.status === 'FINISHED') await deps.workouts.refreshFigures(workoutId);
       // Live figures are not awaited: the client's upload does not wait for subscribers.
