@@ -9,6 +9,7 @@ import {
 } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
+import { parse } from 'graphql';
 import { createProxyMiddleware } from 'http-proxy-middleware';
 import type { TokenVerifier } from '../../lib/auth/jwt-verifier';
 import type { Config } from '../../lib/config/config';
@@ -16,6 +17,7 @@ import { authenticateRequest } from '../../lib/auth/authenticate-request';
 import { bearerToken, requireViewer } from '../../lib/auth/viewer';
 import { sendRestError } from '../../lib/server/rest-errors';
 import { createErrorFormatter } from '../../lib/errors/format-error';
+import { inputRulesOf, inputRulesPlugin, labelLiteralArguments } from '../../lib/graphql/input';
 import type { Logger } from '../../lib/logging/logger';
 import { createHttpApp, jsonErrorHandler } from '../../lib/server/http-app';
 import { createHttpServer, listen, localUrl } from '../../lib/server/listen';
@@ -32,6 +34,7 @@ import { createGatewayProtection } from './limits/gateway-protection';
 import { checkQueryLimits } from './limits/query-limits-plugin';
 import { checkSubgraphs } from './readiness';
 import { SubgraphDataSource } from './subgraph-data-source';
+import { plainHttpSubscriptionPlugin } from './subscriptions/plain-http-subscription-plugin';
 import { createGatewaySubscriptions } from './subscriptions/subscription-server';
 import type { LoadedSupergraph } from './supergraph-file';
 
@@ -92,6 +95,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
   const httpServer = createHttpServer();
   let authRequirements = supergraphAuthRequirements(supergraph.sdl);
+  let inputRules = inputRulesOf(parse(supergraph.sdl));
   const observability = gatewayObservability<GatewayContext>(config);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -103,6 +107,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     persistedQueries: protection.persistedQueries,
     // A JSON array of operations is accepted, up to GATEWAY_MAX_BATCH of them (protection.graphqlGuards).
     allowBatchedHttpRequests: true,
+    validationRules: [labelLiteralArguments],
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       sandbox
@@ -111,6 +116,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       ...observability.plugins,
       // @auth is checked before planning: a refused operation never reaches a subgraph.
       authCheckPlugin<GatewayContext>(() => authRequirements),
+      // Strings, `@length` and Pulse's scalars are checked before planning, as the subgraphs check them.
+      inputRulesPlugin<GatewayContext>(() => inputRules),
+      plainHttpSubscriptionPlugin<GatewayContext>(),
       ...protection.plugins,
       ...dedup.plugins,
     ],
@@ -197,6 +205,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     reload: async (next) => {
       supergraph = next;
       authRequirements = supergraphAuthRequirements(next.sdl);
+      inputRules = inputRulesOf(parse(next.sdl));
       updateSupergraph?.(next.sdl);
       await subscriptions.reload(next);
       logger.info({ subgraphs: next.subgraphUrls }, 'supergraph reloaded');

@@ -1,6 +1,7 @@
 /** The one mapper from thrown errors to what a GraphQL client sees: a code, a message, no internals. */
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { literalFieldOf } from '../graphql/input';
 import type { Logger } from '../logging/logger';
 import { DomainError, ERROR_CODES } from './domain-error';
 
@@ -27,6 +28,12 @@ export function createErrorFormatter(logger: Logger) {
       return { ...base, message: original.message, extensions: { ...original.details, code: original.code } };
     }
     const { stacktrace: _stack, exception: _exception, ...extensions } = formatted.extensions ?? {};
+    // A literal argument its type refused ("Expected value of type DateTime, found …") is bad input, as
+    // the same value sent in a variable is: BAD_USER_INPUT naming the field.
+    const literalField = original instanceof GraphQLError ? literalFieldOf(original.nodes?.[0]) : undefined;
+    if (extensions.code === 'GRAPHQL_VALIDATION_FAILED' && literalField) {
+      return { ...base, extensions: { ...extensions, code: 'BAD_USER_INPUT', field: literalField } };
+    }
     if (typeof extensions.code === 'string' && PASS_THROUGH.has(extensions.code)) {
       return { ...base, extensions };
     }

@@ -8,11 +8,14 @@ import {
   getVariableValues,
   GraphQLError,
   parse,
+  specifiedRules,
   validate,
   type DocumentNode,
   type GraphQLSchema,
   type OperationDefinitionNode,
 } from 'graphql';
+import { DomainError } from '../errors/domain-error';
+import { checkOperationInputs, inputRuleError, labelLiteralArguments, type InputRules } from './input';
 
 /** A copy of `error` with another `extensions.code`. */
 export function withCode(error: GraphQLError, code: string): GraphQLError {
@@ -41,7 +44,7 @@ export function checkOperation(
     if (error instanceof GraphQLError) return [withCode(error, 'GRAPHQL_PARSE_FAILED')];
     throw error;
   }
-  const invalid = validate(schema, document);
+  const invalid = validate(schema, document, [...specifiedRules, labelLiteralArguments]);
   if (invalid.length > 0) return invalid.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED'));
   const operation = getOperationAST(document, operationName);
   if (!operation) {
@@ -53,12 +56,22 @@ export function checkOperation(
   return { document, operation };
 }
 
-/** BAD_USER_INPUT errors for variables that do not fit the operation, or none. */
-export function variableErrors(
+/**
+ * BAD_USER_INPUT errors for arguments the input rules refuse (lib/graphql/input) and for variables that do
+ * not fit the operation, or none.
+ */
+export function inputErrors(
+  { document, operation }: CheckedOperation,
   schema: GraphQLSchema,
-  operation: OperationDefinitionNode,
   variables: Record<string, unknown>,
+  rules: InputRules,
 ): readonly GraphQLError[] {
+  try {
+    checkOperationInputs(schema, document, operation, variables, rules);
+  } catch (error) {
+    if (error instanceof DomainError) return [inputRuleError(error)];
+    throw error;
+  }
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables, {
     maxErrors: 50,
   });

@@ -11,7 +11,8 @@ import type { TokenVerifier } from '../auth/jwt-verifier';
 import type { Viewer } from '../auth/viewer';
 import { createErrorFormatter } from '../errors/format-error';
 import type { RequestContext } from '../graphql/context';
-import { checkOperation, variableErrors } from '../graphql/operation-check';
+import type { InputRules } from '../graphql/input';
+import { checkOperation, inputErrors } from '../graphql/operation-check';
 import type { Logger } from '../logging/logger';
 import { correlationIdOf } from './http-app';
 import { authenticateConnection } from './websocket-auth';
@@ -34,6 +35,7 @@ type ConnectionContext = Context<ConnectionParams, Extra & Partial<ConnectionSta
 export function serveWebSockets(
   httpServer: Server,
   schema: GraphQLSchema,
+  inputRules: InputRules,
   verifier: TokenVerifier,
   logger: Logger,
 ) {
@@ -60,7 +62,7 @@ export function serveWebSockets(
         ctx.extra.viewer = caller.viewer;
         return true;
       },
-      onSubscribe: (ctx, _id, payload) => prepareOperation(schema, payload, contextOf(ctx)),
+      onSubscribe: (ctx, _id, payload) => prepareOperation(schema, inputRules, payload, contextOf(ctx)),
       onNext: (_ctx, _id, _payload, _args, result) =>
         result.errors ? { ...result, errors: formatErrors(result.errors) } : undefined,
       onError: (_ctx, _id, _payload, errors) => formatErrors(errors),
@@ -87,13 +89,14 @@ export function serveWebSockets(
 /** The execution arguments of a `subscribe` message, or Apollo's codes for a client's mistake. */
 function prepareOperation(
   schema: GraphQLSchema,
+  inputRules: InputRules,
   payload: SubscribePayload,
   contextValue: RequestContext,
 ): ExecutionArgs | readonly GraphQLError[] {
   const checked = checkOperation(schema, payload.query, payload.operationName);
   if (!('document' in checked)) return checked;
-  const invalidVariables = variableErrors(schema, checked.operation, payload.variables ?? {});
-  if (invalidVariables.length > 0) return invalidVariables;
+  const invalidInput = inputErrors(checked, schema, payload.variables ?? {}, inputRules);
+  if (invalidInput.length > 0) return invalidInput;
   return {
     schema,
     document: checked.document,

@@ -18,6 +18,7 @@ import type { TokenVerifier } from '../auth/jwt-verifier';
 import { createErrorFormatter } from '../errors/format-error';
 import type { RequestContext } from '../graphql/context';
 import { enforceAuthDirective } from '../graphql/auth-directive';
+import { inputRulesOf, inputRulesPlugin, labelLiteralArguments } from '../graphql/input';
 import type { Config } from '../config/config';
 import { getConfig } from '../config/config';
 import type { DatabaseTarget } from '../db/database-target';
@@ -88,8 +89,11 @@ async function serve(options: SubgraphServerOptions): Promise<RunningServer> {
       { typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<RequestContext> },
     ]),
   );
+  // Strings and Pulse's scalars are checked before any resolver runs (lib/graphql/input).
+  const inputRules = inputRulesOf(options.typeDefs);
   const apollo = new ApolloServer<RequestContext>({
     schema,
+    validationRules: [labelLiteralArguments],
     formatError: createErrorFormatter(logger),
     includeStacktraceInErrorResponses: false,
     // Shutdown is Pulse's (lib/server/shutdown.ts): Apollo's own signal handlers would race it.
@@ -100,6 +104,7 @@ async function serve(options: SubgraphServerOptions): Promise<RunningServer> {
       // Apollo's usage-reporting traces go to GraphOS, which Pulse does not use.
       ApolloServerPluginInlineTraceDisabled(),
       graphqlSpanPlugin(),
+      inputRulesPlugin(() => inputRules),
     ],
   });
   await apollo.start();
@@ -125,7 +130,7 @@ async function serve(options: SubgraphServerOptions): Promise<RunningServer> {
 
   const listening = await listen(httpServer, app, options.host, options.port);
   const webSockets = schema.getSubscriptionType()
-    ? serveWebSockets(httpServer, schema, verifier, logger)
+    ? serveWebSockets(httpServer, schema, inputRules, verifier, logger)
     : null;
   const url = localUrl(options.publicHost, listening.port, '/graphql');
   logger.info({ url, subscriptions: Boolean(webSockets) }, 'subgraph listening');

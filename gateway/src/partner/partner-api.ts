@@ -3,6 +3,8 @@
  * ApolloGateway. Requests are authenticated by a partner API key (checked with identity, cached briefly),
  * rate-limited per key, and reach the subgraphs anonymously with `x-partner-id`.
  */
+import { parse } from 'graphql';
+import { inputRulesOf, inputRulesPlugin, labelLiteralArguments } from '../../../lib/graphql/input';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -63,13 +65,19 @@ export async function mountPartnerApi(
     logger,
   });
   const requirements = supergraphAuthRequirements(supergraph.sdl);
+  const inputRules = inputRulesOf(parse(supergraph.sdl));
   const apollo = new ApolloServer<PartnerContext>({
     gateway,
+    validationRules: [labelLiteralArguments],
     formatError: createErrorFormatter(logger),
     includeStacktraceInErrorResponses: false,
     stopOnTerminationSignals: false,
     introspection: config.gateway.sandbox,
-    plugins: [ApolloServerPluginLandingPageDisabled(), authCheckPlugin<PartnerContext>(() => requirements)],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      authCheckPlugin<PartnerContext>(() => requirements),
+      inputRulesPlugin<PartnerContext>(() => inputRules),
+    ],
   });
   await apollo.start();
 

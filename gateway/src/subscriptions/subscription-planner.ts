@@ -6,9 +6,16 @@
 import { Supergraph, operationFromDocument, type Schema } from '@apollo/federation-internals';
 import { buildOperationContext } from '@apollo/gateway';
 import { QueryPlanner, type FetchNode, type QueryPlan } from '@apollo/query-planner';
-import { GraphQLError, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import {
+  GraphQLError,
+  parse,
+  type DocumentNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
 import type { Viewer } from '../../../lib/auth/viewer';
-import { checkOperation, variableErrors } from '../../../lib/graphql/operation-check';
+import { inputRulesOf } from '../../../lib/graphql/input';
+import { checkOperation, inputErrors } from '../../../lib/graphql/operation-check';
 import type { Logger } from '../../../lib/logging/logger';
 import { createLruCache } from './lru-cache';
 import { planCacheKey } from './operation-keys';
@@ -65,6 +72,7 @@ export function createSubscriptionPlanner(
   const schema: GraphQLSchema = apiSchema.toGraphQLJSSchema();
   const supergraphSchema: GraphQLSchema = supergraph.schema.toGraphQLJSSchema();
   const planner = new QueryPlanner(supergraph);
+  const inputRules = inputRulesOf(parse(sdl));
   const plans = createLruCache<string, PlannedSubscription>(cacheSize);
 
   const planOf = (document: DocumentNode, operationName: string | null): PlannedSubscription => {
@@ -113,8 +121,9 @@ export function createSubscriptionPlanner(
       plans.set(key, plan);
     }
     const variables = request.variables ?? {};
-    const invalidVariables = variableErrors(schema, plan.operationContext.operation, variables);
-    if (invalidVariables.length > 0) return invalidVariables;
+    const operation = plan.operationContext.operation;
+    const invalidInput = inputErrors({ document: plan.document, operation }, schema, variables, inputRules);
+    if (invalidInput.length > 0) return invalidInput;
     try {
       guard({
         schema,
