@@ -1,5 +1,7 @@
 /** How the gateway calls a subgraph: the caller's token and the correlation id travel with every fetch. */
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { FetcherResponse } from '@apollo/utils.fetcher';
+import { GraphQLError } from 'graphql';
 import type { GatewayContext } from './gateway-context';
 import { injectTraceContext, traceSubgraphFetch } from './observability/subgraph-fetch-span';
 import { resilientFetcher, type SubgraphRequestPolicy } from './limits/resilient-fetcher';
@@ -22,8 +24,32 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     injectTraceContext(headers);
   }
 
+  /**
+   * A subgraph refuses a request it cannot run (a variable its scalar rejects, …) with HTTP 400 and coded
+   * GraphQL errors: the client gets that error as the subgraph wrote it (BAD_USER_INPUT and its message),
+   * where @apollo/gateway would report an INTERNAL_SERVER_ERROR "400: Bad Request".
+   */
+  override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
+    const refusal = response.status === 400 ? clientErrorOf(await response.clone().text()) : null;
+    return refusal ?? super.errorFromResponse(response);
+  }
+
   // Each fetch is a span of the gateway request's trace; willSendRequest runs inside it.
   override process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
     return traceSubgraphFetch(this.url, () => super.process(options));
+  }
+}
+
+/** The first error of a GraphQL answer when it carries a code for the client, else null. */
+function clientErrorOf(body: string): GraphQLError | null {
+  try {
+    const first = (JSON.parse(body) as { errors?: { message?: unknown; extensions?: unknown }[] })
+      .errors?.[0];
+    const extensions = first?.extensions as Record<string, unknown> | undefined;
+    if (typeof first?.message !== 'string' || typeof extensions?.code !== 'string') return null;
+    if (extensions.code === 'INTERNAL_SERVER_ERROR') return null;
+    return new GraphQLError(first.message, { extensions });
+  } catch {
+    return null;
   }
 }
