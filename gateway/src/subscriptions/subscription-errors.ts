@@ -56,3 +56,10 @@ export function toGraphQLErrors(errors: readonly GraphQLFormattedError[]): Graph
     (error) => new GraphQLError(error.message, { path: error.path, extensions: error.extensions }),
   );
 }
+
+export function subscriptionOverPlainHttp(): GraphQLError {
+  return new GraphQLError(
+    'Subscriptions are served over WebSocket (graphql-transport-ws) or SSE (send `Accept: text/event-stream`) on /graphql, not as a plain HTTP request.',
+    { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } },
+  );
+}
