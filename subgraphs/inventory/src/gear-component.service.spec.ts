@@ -44,6 +44,13 @@ describe('addGearComponent', () => {
     ).toBe(0);
   });
 
+  it.each([5e-324, 999, 100_000_001])('refuses a lifetime of %d m (1 000 to 100 000 000)', async (meters) => {
+    const { components, bike } = newTestComponents();
+    await expect(
+      components.add(ann, bike.id, { kind: 'CHAIN', expectedLifetimeMeters: meters }),
+    ).rejects.toMatchObject({ code: 'BAD_USER_INPUT', details: { field: 'expectedLifetimeMeters' } });
+  });
+
   it('counts wear from the gear’s distance when installed, and stops at retirement', async () => {
     const { components, gear, bike } = newTestComponents();
     const chain = await components.add(ann, bike.id, { kind: 'CHAIN', name: ' Chain ' });

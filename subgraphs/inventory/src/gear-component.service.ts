@@ -3,14 +3,11 @@ import { v7 as uuidv7, validate as isUuid } from 'uuid';
 import type { Viewer } from '../../../lib/auth/viewer';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../../lib/errors/domain-error';
 import { componentLifetimeFor, type ComponentKind } from './gear-defaults';
-import { notInFuture, optionalText } from './gear-input';
+import { notInFuture, optionalText, wearLimit } from './gear-input';
 import type { GearComponentRepo } from './gear-component.repo';
 import { toComponent, totalDistance, type Gear, type GearComponent } from './gear-view';
 import type { GearRecord, GearRepo } from './gear.repo';
 import type { Clock } from './gear.service';
-
-/** The longest a component may be expected to last (100 000 km). */
-export const MAX_LIFETIME_METERS = 100_000_000;
 
 export interface AddGearComponentInput {
   kind: ComponentKind;
@@ -42,13 +39,7 @@ export function createGearComponentService(deps: {
         `Give the expected lifetime of an ${kind} component.`,
       );
     }
-    if (!(Number.isFinite(meters) && meters > 0 && meters <= MAX_LIFETIME_METERS)) {
-      throw new BadUserInputError(
-        'expectedLifetimeMeters',
-        `expectedLifetimeMeters must be above 0 and at most ${MAX_LIFETIME_METERS}.`,
-      );
-    }
-    return meters;
+    return wearLimit('expectedLifetimeMeters', meters);
   }
 
   return {

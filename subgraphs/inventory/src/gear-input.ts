@@ -6,6 +6,11 @@ import type { GearDetails } from './gear.repo';
 /** The most an item may have covered before it was added (10 000 km), so a typo cannot poison totals. */
 export const MAX_INITIAL_DISTANCE_METERS = 10_000_000;
 export const MAX_TEXT_LENGTH = 100;
+/**
+ * The range of a retirement distance or a component's expected lifetime (1 km to 100 000 km): wear is a
+ * distance divided by it, and a limit near zero would make every figure of the gear infinite.
+ */
+export const WEAR_LIMIT_METERS = { min: 1_000, max: 100_000_000 } as const;
 /** Clocks of phones drift: a time up to this far ahead is accepted as "now". */
 export const CLOCK_SKEW_MS = 5 * 60 * 1000;
 /** A purchase date is a calendar day: midnight of "today" east of UTC lies up to 14 hours ahead of UTC. */
@@ -50,11 +55,17 @@ function initialDistance(value: number): number {
   return value;
 }
 
-function retirementDistance(value: number | null): number | null {
-  if (value !== null && !(Number.isFinite(value) && value > 0)) {
-    throw new BadUserInputError('retirementDistanceMeters', 'retirementDistanceMeters must be above 0.');
+/** A wear limit (retirement distance, component lifetime) within WEAR_LIMIT_METERS. */
+export function wearLimit(field: string, value: number): number {
+  const { min, max } = WEAR_LIMIT_METERS;
+  if (!(Number.isFinite(value) && value >= min && value <= max)) {
+    throw new BadUserInputError(field, `${field} must be between ${min} and ${max} metres.`);
   }
   return value;
+}
+
+function retirementDistance(value: number | null): number | null {
+  return value === null ? null : wearLimit('retirementDistanceMeters', value);
 }
 
 function named(details: Pick<GearDetails, 'brand' | 'model' | 'nickname'>): void {

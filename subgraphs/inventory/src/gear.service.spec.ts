@@ -59,6 +59,10 @@ describe('addGear', () => {
     ['initialDistanceMeters', { nickname: 'x', initialDistanceMeters: -1 }],
     ['initialDistanceMeters', { nickname: 'x', initialDistanceMeters: 10_000_001 }],
     ['retirementDistanceMeters', { nickname: 'x', retirementDistanceMeters: 0 }],
+    // The smallest double: wear (distance ÷ limit) would be Infinity on every read of the gear.
+    ['retirementDistanceMeters', { nickname: 'x', retirementDistanceMeters: 5e-324 }],
+    ['retirementDistanceMeters', { nickname: 'x', retirementDistanceMeters: 999 }],
+    ['retirementDistanceMeters', { nickname: 'x', retirementDistanceMeters: 100_000_001 }],
     ['brand', { brand: 'b'.repeat(101) }],
   ])('refuses a bad %s and stores nothing', async (field, input) => {
     const { gear, repo } = newTestGear();
