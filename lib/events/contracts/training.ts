@@ -1,5 +1,14 @@
 /** Events published by the training context. */
 import { z } from 'zod';
+import { WORKOUT_TIME_WINDOW } from '../../workout-time-window';
+
+/**
+ * An instant of a workout: ISO 8601 in UTC (so no later than the year 9999), not before 1970 — the shared
+ * workout time window (lib/workout-time-window.ts) that training checks when it accepts the workout.
+ */
+const workoutInstant = z.iso
+  .datetime()
+  .refine((at) => Date.parse(at) >= WORKOUT_TIME_WINDOW.earliestMs, 'A workout instant lies before 1970.');
 
 /** What other contexts need to know about a workout: its figures and the gear used. */
 export const workoutSummary = z.object({
@@ -7,8 +16,8 @@ export const workoutSummary = z.object({
   userId: z.uuid(),
   sport: z.string(),
   status: z.enum(['IN_PROGRESS', 'PAUSED', 'FINISHED']),
-  startedAt: z.iso.datetime(),
-  finishedAt: z.iso.datetime().nullable(),
+  startedAt: workoutInstant,
+  finishedAt: workoutInstant.nullable(),
   /** Seconds from start to finish. */
   elapsedSeconds: z.number().int().nonnegative().nullable(),
   /** Seconds in motion; null until the metrics engine computes it (elapsed time stands in). */

@@ -52,6 +52,23 @@ describe.each(availableDatabaseKinds())('file imports on %s', (kind) => {
     });
   });
 
+  it.each([
+    ['0001-01-01T00:00:00Z', "The file's start lies before 1970-01-01T00:00:00Z"],
+    ['2999-01-01T00:00:00Z', "The file's start lies more than a day in the future"],
+  ])('refuses a file dated %s and stores nothing', async (time, message) => {
+    const imports = importsOn(db().client);
+    const gpx = `<?xml version="1.0"?><gpx version="1.1" creator="t" xmlns="http://www.topografix.com/GPX/1/1">
+      <trk><trkseg><trkpt lat="45.1" lon="13.7"><time>${time}</time></trkpt></trkseg></trk></gpx>`;
+    await expect(imports.accept(ann, { bytes: Buffer.from(gpx), fileName: 'old.gpx' })).rejects.toMatchObject(
+      {
+        code: 'BAD_USER_INPUT',
+        details: { field: 'file' },
+        message: expect.stringContaining(message),
+      },
+    );
+    expect(await db().client.importJob.count()).toBe(0);
+  });
+
   it('stores each pending job once when two workers race for it', async () => {
     const job = await importsOn(db().client).accept(ann, { bytes: drive });
     const results = await Promise.all([

@@ -14,6 +14,7 @@ import {
   NotFoundError,
 } from '../../../lib/errors/domain-error';
 import { SPORTS, type Sport } from '../../../lib/sports';
+import { workoutInstantProblem } from '../../../lib/workout-time-window';
 import type { ImportedActivity } from './files/activity';
 import { parseActivityFile } from './files/parse-activity-file';
 import type { ImportJobRecord, ImportJobRepo, Tx } from './import-job.repo';
@@ -44,6 +45,19 @@ const duplicate = (workoutId: string) =>
 function keyOf(userId: string, activity: ImportedActivity, bytes: Buffer): string {
   const start = activity.startedAt ?? `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
   return `${userId}|${activity.device}|${start}`;
+}
+
+/** Every time of a file must lie in the shared workout time window (lib/workout-time-window.ts). */
+function checkTimes(activity: ImportedActivity, now: Date): void {
+  const times: [string, number | null][] = [
+    ['start', activity.startedAt],
+    ['end', activity.finishedAt],
+    ...activity.samples.map((sample, i): [string, number | null] => [`sample ${i + 1}'s time`, sample.time]),
+  ];
+  for (const [what, at] of times) {
+    const problem = at === null ? null : workoutInstantProblem(at, now.getTime());
+    if (problem) throw new BadUserInputError('file', `The file's ${what} ${problem}.`);
+  }
 }
 
 function sportOf(requested: string | null | undefined, activity: ImportedActivity): Sport {
@@ -117,6 +131,7 @@ export function createImportService(deps: {
         fileName: upload.fileName ?? undefined,
         contentType: upload.contentType ?? undefined,
       });
+      checkTimes(parsed, deps.clock.now());
       const activity = { ...parsed, sport: sportOf(upload.sport, parsed) };
       const existing = await existingWorkout(viewer.userId, activity);
       if (existing) throw duplicate(existing);

@@ -65,6 +65,7 @@ export const startTrainingSubgraph: StartSubgraph = async (options) => {
     telemetry: createTelemetryRepo(prisma),
     workouts,
     progress,
+    clock,
     logger,
   });
   let wakeWorker = () => undefined as void;

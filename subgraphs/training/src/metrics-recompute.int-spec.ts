@@ -9,6 +9,8 @@ import { createTelemetryRepo } from './telemetry.repo';
 import { createTrainingPrisma } from './training.prisma';
 
 const T0 = Date.UTC(2026, 10, 20, 6, 0, 0);
+// When the batches arrive: sample times must not lie more than a day ahead of it.
+const RECEIVED_AT = new Date(T0 + 3_600_000);
 const METRES_PER_DEGREE = (6_378_137 * Math.PI) / 180;
 const logger = pino({ level: 'silent' });
 
@@ -35,13 +37,16 @@ describe.each(availableDatabaseKinds())('metrics:recompute on %s', (kind) => {
     await createTelemetryRepo(db().client).store(
       id,
       'b',
-      samplesOf({
-        batchId: 'b',
-        sequence: Array.from({ length: count }, (_, i) => i),
-        time: Array.from({ length: count }, (_, i) => T0 + i * 1000),
-        latitude: Array.from({ length: count }, (_, i) => 45 + (3 * i) / METRES_PER_DEGREE),
-        longitude: Array.from({ length: count }, () => 13.6),
-      }),
+      samplesOf(
+        {
+          batchId: 'b',
+          sequence: Array.from({ length: count }, (_, i) => i),
+          time: Array.from({ length: count }, (_, i) => T0 + i * 1000),
+          latitude: Array.from({ length: count }, (_, i) => 45 + (3 * i) / METRES_PER_DEGREE),
+          longitude: Array.from({ length: count }, () => 13.6),
+        },
+        RECEIVED_AT,
+      ),
     );
     return id;
   }

@@ -3,6 +3,7 @@
  * checked for shape only. Values out of range are kept: validation flags them later, it never drops data.
  */
 import { BadUserInputError } from '../../../lib/errors/domain-error';
+import { workoutInstantProblem } from '../../../lib/workout-time-window';
 
 export const MAX_SAMPLES_PER_BATCH = 20_000;
 export const CHANNELS = [
@@ -38,7 +39,7 @@ const NDJSON_KEYS: Record<string, Channel> = {
   temp: 'temperature',
 };
 
-function timeOf(value: number | string, index: number): Date {
+function timeOf(value: number | string, index: number, now: Date): Date {
   const date = typeof value === 'number' ? new Date(value) : new Date(String(value));
   if (Number.isNaN(date.getTime())) {
     throw new BadUserInputError(
@@ -46,11 +47,16 @@ function timeOf(value: number | string, index: number): Date {
       `time[${index}] is neither milliseconds since the epoch nor an ISO 8601 time.`,
     );
   }
+  const problem = workoutInstantProblem(date.getTime(), now.getTime());
+  if (problem) throw new BadUserInputError('time', `time[${index}] ${problem}.`);
   return date;
 }
 
-/** The rows of a batch; throws BAD_USER_INPUT naming the field for a malformed one. */
-export function samplesOf(batch: ColumnarBatch): SampleRow[] {
+/**
+ * The rows of a batch received at `now`; throws BAD_USER_INPUT naming the field for a malformed one
+ * (sample times must lie in the workout time window, lib/workout-time-window.ts).
+ */
+export function samplesOf(batch: ColumnarBatch, now: Date): SampleRow[] {
   if (!batch.batchId || batch.batchId.length > 100)
     throw new BadUserInputError('batchId', 'batchId needs 1 to 100 characters.');
   const count = batch.sequence.length;
@@ -80,7 +86,7 @@ export function samplesOf(batch: ColumnarBatch): SampleRow[] {
       );
     }
     seen.add(sequence);
-    const row = { sequence, recordedAt: timeOf(batch.time[i]!, i) } as SampleRow;
+    const row = { sequence, recordedAt: timeOf(batch.time[i]!, i, now) } as SampleRow;
     for (const channel of CHANNELS) row[channel] = batch[channel]?.[i] ?? null;
     return row;
   });

@@ -6,14 +6,19 @@ import { createTelemetryRepo } from './telemetry.repo';
 import { createTrainingPrisma } from './training.prisma';
 
 const T0 = Date.UTC(2026, 10, 20, 6, 0, 0);
+// When the batches arrive: sample times must not lie more than a day ahead of it.
+const RECEIVED_AT = new Date(T0 + 3_600_000);
 const rowsOf = (from: number, count: number) =>
-  samplesOf({
-    batchId: 'b',
-    sequence: Array.from({ length: count }, (_, i) => from + i),
-    time: Array.from({ length: count }, (_, i) => T0 + (from + i) * 1000),
-    latitude: Array.from({ length: count }, (_, i) => (i % 10 === 0 ? null : 45 + i * 1e-5)),
-    power: Array.from({ length: count }, () => 250),
-  });
+  samplesOf(
+    {
+      batchId: 'b',
+      sequence: Array.from({ length: count }, (_, i) => from + i),
+      time: Array.from({ length: count }, (_, i) => T0 + (from + i) * 1000),
+      latitude: Array.from({ length: count }, (_, i) => (i % 10 === 0 ? null : 45 + i * 1e-5)),
+      power: Array.from({ length: count }, () => 250),
+    },
+    RECEIVED_AT,
+  );
 
 describe.each(availableDatabaseKinds())('telemetry repository on %s', (kind) => {
   const db = useFixture(() => openTestContextDatabase(kind, 'training', createTrainingPrisma));

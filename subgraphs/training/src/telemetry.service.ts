@@ -4,7 +4,7 @@ import type { Logger } from '../../../lib/logging/logger';
 import type { ProgressPublisher } from './workout-progress';
 import { samplesOf, type ColumnarBatch } from './telemetry-batch';
 import type { TelemetryRepo } from './telemetry.repo';
-import type { WorkoutService } from './workout.service';
+import type { Clock, WorkoutService } from './workout.service';
 
 export interface TelemetryReceipt {
   workoutId: string;
@@ -23,6 +23,7 @@ export function createTelemetryService(deps: {
   telemetry: TelemetryRepo;
   workouts: Pick<WorkoutService, 'get' | 'refreshFigures'>;
   progress: ProgressPublisher;
+  clock: Clock;
   logger: Logger;
 }) {
   /**
@@ -46,7 +47,7 @@ export function createTelemetryService(deps: {
     /** Batches may come in any order, and after the finish (a phone syncing late): all are kept. */
     async record(viewer: Viewer, workoutId: string, batch: ColumnarBatch): Promise<TelemetryReceipt> {
       const workout = await deps.workouts.get(viewer, workoutId);
-      const rows = samplesOf(batch);
+      const rows = samplesOf(batch, deps.clock.now());
       const { accepted, sampleCount } = await deps.telemetry.store(workout.id, batch.batchId, rows);
       if (accepted > 0) await afterStore(viewer, workout.id);
       return {

@@ -1,5 +1,6 @@
 /** Checks of what a client sends about a workout; each failure names the field. */
 import { BadUserInputError } from '../../../lib/errors/domain-error';
+import { workoutInstantProblem } from '../../../lib/workout-time-window';
 
 /** Clocks of phones drift: a time up to this far in the future is accepted as "now". */
 export const CLOCK_SKEW_MS = 5 * 60 * 1000;
@@ -11,7 +12,15 @@ export const MAX_CALORIES = 20_000;
 export const MAX_TITLE_LENGTH = 120;
 export const MAX_NOTES_LENGTH = 5_000;
 
+/** Refuses an instant outside the shared workout time window (lib/workout-time-window.ts). */
+export function inWorkoutWindow(field: string, value: Date, now: Date): void {
+  const problem = workoutInstantProblem(value.getTime(), now.getTime());
+  if (problem) throw new BadUserInputError(field, `${field} ${problem}.`);
+}
+
+/** A moment of a workout's life as the client reports it: in the window, and not ahead of now. */
 export function notInFuture(field: string, value: Date, now: Date): void {
+  inWorkoutWindow(field, value, now);
   if (value.getTime() > now.getTime() + CLOCK_SKEW_MS) {
     throw new BadUserInputError(
       field,

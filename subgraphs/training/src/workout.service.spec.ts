@@ -98,6 +98,16 @@ describe('startWorkout', () => {
     });
   });
 
+  it('refuses a start before 1970, naming startedAt', async () => {
+    await expect(
+      newTestWorkouts().start(ann, { sport: 'RUN', startedAt: new Date('0001-01-01T00:00:00Z') }),
+    ).rejects.toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: { field: 'startedAt' },
+      message: 'startedAt lies before 1970-01-01T00:00:00Z, the earliest instant Pulse records.',
+    });
+  });
+
   it('refuses a start in the future beyond clock skew, naming startedAt', async () => {
     await expect(
       newTestWorkouts().start(ann, { sport: 'RUN', startedAt: new Date('2026-11-20T09:00:00Z') }),
@@ -189,6 +199,9 @@ describe('manual workouts', () => {
   it.each([
     ['durationSeconds', { durationSeconds: 0 }],
     ['startedAt', { startedAt: new Date('2026-11-20T07:50:00Z') }],
+    // Before the shared workout time window: every consumer of the workout's events could not place it.
+    ['startedAt', { startedAt: new Date('0001-01-01T00:00:00Z') }],
+    ['startedAt', { startedAt: new Date('1969-12-31T23:00:00Z') }],
     ['distanceMeters', { distanceMeters: 60_000 }],
     ['calories', { calories: 1.5 }],
   ])('refuse a bad %s', async (field, overrides) => {

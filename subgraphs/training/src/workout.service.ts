@@ -265,6 +265,7 @@ export function createWorkoutService(deps: {
       if (args.durationSeconds < 1)
         throw new BadUserInputError('durationSeconds', 'durationSeconds must be at least 1.');
       const finishedAt = new Date(args.startedAt.getTime() + args.durationSeconds * 1000);
+      input.inWorkoutWindow('startedAt', args.startedAt, now);
       input.notInFuture('startedAt', finishedAt, now);
       input.numberInRange('distanceMeters', args.distanceMeters, input.MAX_DISTANCE_METERS);
       input.numberInRange('elevationGainMeters', args.elevationGainMeters, input.MAX_ELEVATION_GAIN_METERS);
