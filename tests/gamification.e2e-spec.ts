@@ -11,6 +11,7 @@ import {
   LogManualDocument,
   MyRankDocument,
   RegisterDocument,
+  WorkoutXpDocument,
 } from './__generated__/operations';
 import { anAthlete, PASSWORD } from './support/athletes';
 import { errorCodes, useTestPlatform } from './support/test-platform';
@@ -195,6 +196,33 @@ describe('gamification through the gateway', () => {
         leaderboard: {
           edges: [{ node: { rank: 1, score: 7_500, athlete: { displayName: 'Cid Challenger' } } }],
         },
+      }),
+    );
+  });
+
+  it('shows the athlete what each workout earned, and why one that does not count earns nothing', async () => {
+    const ann = await anAthlete(pulse(), 'Ann Climber');
+    const run = await pulse().send(LogManualDocument, { input: aRun(5_000) }, ann.accessToken);
+    // 5 000 m of climbing in half an hour: more than the 3 000 m an hour XP believes.
+    const climb = await pulse().send(
+      LogManualDocument,
+      { input: { ...aRun(5_000), elevationGainMeters: 5_000 } },
+      ann.accessToken,
+    );
+    const xpOf = async (id: string) =>
+      (await pulse().send(WorkoutXpDocument, { id }, ann.accessToken)).data?.workout?.xpAward;
+
+    await eventually(async () =>
+      expect(await xpOf(run.data!.logManualWorkout.id)).toMatchObject({
+        points: expect.any(Number),
+        notCountedReason: null,
+      }),
+    );
+    expect((await xpOf(run.data!.logManualWorkout.id))!.points).toBeGreaterThan(0);
+    await eventually(async () =>
+      expect(await xpOf(climb.data!.logManualWorkout.id)).toEqual({
+        points: 0,
+        notCountedReason: expect.stringMatching(/^IMPLAUSIBLE_CLIMB: 5000 m climbed in 1800 s/),
       }),
     );
   });

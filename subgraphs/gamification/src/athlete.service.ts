@@ -4,7 +4,16 @@ import { BadUserInputError, ForbiddenError } from '../../../lib/errors/domain-er
 import { createAthleteRepo, type AthleteRepo } from './athlete.repo';
 import { settleAthleteProgress } from './athlete-progress';
 import type { GamificationPrisma } from './gamification.prisma';
-import { ACHIEVEMENTS, evaluateAchievements, levelOf, streaksOf, type Level, type Streaks } from './rules';
+import {
+  ACHIEVEMENTS,
+  evaluateAchievements,
+  levelOf,
+  refusalReason,
+  streaksOf,
+  type Level,
+  type Streaks,
+} from './rules';
+import { factOfRow } from './workout-facts';
 import { createWorkoutFactRepo, type WorkoutFactRepo } from './workout-fact.repo';
 import { createXpLedgerRepo, type XpLedgerRepo } from './xp-ledger.repo';
 
@@ -17,6 +26,12 @@ export interface AchievementView {
   unlockedAt: Date | null;
   unlockedByWorkoutId: string | null;
   progress: { current: number; target: number; unit: string };
+}
+
+/** What one finished workout earned, and why it does not count when it does not. */
+export interface WorkoutXpView {
+  points: number;
+  notCountedReason: string | null;
 }
 
 /** Whether `timeZone` is an IANA zone this runtime knows. */
@@ -51,6 +66,17 @@ export function createAthleteService(deps: {
     async xp(viewer: Viewer, userId: string): Promise<number> {
       onlyOwn(viewer, userId);
       return ledger.totalOf(userId);
+    },
+
+    /**
+     * What one of the viewer's workouts earned; null for someone else's workout (as if gamification did not
+     * know it), a deleted one, or one not counted yet.
+     */
+    async workoutXp(viewer: Viewer, workoutId: string): Promise<WorkoutXpView | null> {
+      const row = await facts.find(workoutId);
+      if (!row || row.deletedAt || row.userId !== viewer.userId) return null;
+      const { net } = await ledger.ofWorkout(workoutId);
+      return { points: net, notCountedReason: refusalReason(factOfRow(row)) };
     },
 
     async level(viewer: Viewer, userId: string): Promise<Level> {

@@ -65,6 +65,10 @@ export function createResolvers(deps: ResolverDeps): Resolvers {
       streak: (user, _args, ctx) => athletes.streaks(requireViewer(ctx.viewer), user.id),
       achievements: (user, _args, ctx) => athletes.achievements(requireViewer(ctx.viewer), user.id),
     },
+    Workout: {
+      __resolveReference: (ref) => ({ id: ref.id }),
+      xpAward: (workout, _args, ctx) => athletes.workoutXp(requireViewer(ctx.viewer), workout.id),
+    },
     Achievement: {
       unlockedBy: (achievement) =>
         achievement.unlockedByWorkoutId ? { id: achievement.unlockedByWorkoutId } : null,

@@ -99,6 +99,15 @@ describe.each(availableDatabaseKinds())('XP ledger and boards from workout event
     await g.deliver(events.completed(flagged));
     expect(await ledgerOf(flagged.workoutId)).toEqual([{ kind: 'CREDIT', points: 0 }]);
     expect(await g.store.rankOf('period:XP:ALL_TIME:ALL:all', flagged.userId)).toBeNull();
+    // Its athlete sees why; anyone else sees nothing of it.
+    const owner = { userId: flagged.userId, roles: ['ATHLETE' as const] };
+    expect(await g.athletes.workoutXp(owner, flagged.workoutId)).toEqual({
+      points: 0,
+      notCountedReason: expect.stringMatching(/^FLAGGED_TRACK: the track is flagged SPEED_JUMP/),
+    });
+    expect(
+      await g.athletes.workoutXp({ userId: uuidv7(), roles: ['ATHLETE'] }, flagged.workoutId),
+    ).toBeNull();
   });
 
   it('ignores a workout still being recorded until it is finished', async () => {

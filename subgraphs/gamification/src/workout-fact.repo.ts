@@ -16,6 +16,11 @@ export function createWorkoutFactRepo(db: GamificationTx) {
       return rows[0] ?? null;
     },
 
+    /** The row of a workout, deleted or not, without locking it. */
+    find(workoutId: string): Promise<WorkoutFactRow | null> {
+      return db.workoutFact.findUnique({ where: { workoutId } });
+    },
+
     async save(fact: WorkoutFact): Promise<void> {
       const data = {
         userId: fact.userId,
