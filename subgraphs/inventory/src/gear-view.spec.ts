@@ -40,6 +40,12 @@ describe('toGear', () => {
   it('reports wear beyond 100 % for gear used past its retirement distance', () => {
     expect(wearPercent(1_050, 1_000)).toBeCloseTo(105);
   });
+
+  it('holds wear at the largest finite number for a retirement distance stored as 5e-324 m', () => {
+    expect(
+      toGear(aGearRecord({ initialDistanceMeters: 10, retirementDistanceMeters: 5e-324 })).wearPercent,
+    ).toBe(Number.MAX_VALUE);
+  });
 });
 
 describe('toComponent', () => {

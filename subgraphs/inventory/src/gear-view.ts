@@ -32,9 +32,16 @@ export function totalDistance(
   return gear.initialDistanceMeters + gear.creditedDistanceMeters;
 }
 
-/** Distance as a percentage of a limit (may exceed 100). */
-export const percentOf = (distanceMeters: number, limitMeters: number): number =>
-  (distanceMeters / limitMeters) * 100;
+/**
+ * Distance as a percentage of a limit (may exceed 100). Limits stored before they had a minimum can be as
+ * small as 5e-324 m: the quotient would be Infinity, which no GraphQL Float can carry, so it stops at the
+ * largest finite number ("worn out beyond measure"); 0 m of a 0 m limit is 0 %.
+ */
+export function percentOf(distanceMeters: number, limitMeters: number): number {
+  const percent = (distanceMeters / limitMeters) * 100;
+  if (Number.isNaN(percent)) return 0;
+  return Math.max(-Number.MAX_VALUE, Math.min(percent, Number.MAX_VALUE));
+}
 
 /** Distance as a percentage of a limit (may exceed 100); null without a limit. */
 export function wearPercent(distanceMeters: number, limitMeters: number | null): number | null {

@@ -4,6 +4,7 @@
  */
 import { BadUserInputError } from '../../../lib/errors/domain-error';
 import type { TrackSample } from './metrics/track';
+import { isTimestamp } from './metrics/validate-track';
 
 export const STREAM_CHANNELS = {
   LATITUDE: 'latitude',
@@ -25,7 +26,11 @@ export interface WorkoutStreams {
 
 export const MAX_RESOLUTION = 5000;
 
-const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
+/** `value` to `digits` decimals; beyond ~1e300 it cannot be scaled, and has no decimals left to round. */
+function round(value: number, digits: number): number {
+  const scaled = Math.round(value * 10 ** digits);
+  return Number.isFinite(scaled) ? scaled / 10 ** digits : value;
+}
 const digitsOf = (channel: StreamChannel) => (channel === 'LATITUDE' || channel === 'LONGITUDE' ? 7 : 2);
 
 function averageOf(bucket: TrackSample[], key: keyof TrackSample): number | null {
@@ -38,7 +43,13 @@ function averageOf(bucket: TrackSample[], key: keyof TrackSample): number | null
       count += 1;
     }
   }
-  return count === 0 ? null : sum / count;
+  if (count === 0) return null;
+  const mean = sum / count;
+  if (Number.isFinite(mean)) return mean;
+  // Samples are stored as sent: two readings of 1e308 overflow their sum, but not their mean.
+  let scaled = 0;
+  for (const sample of bucket) scaled += (sample[key] ?? 0) / count;
+  return Math.min(Number.MAX_VALUE, Math.max(-Number.MAX_VALUE, scaled));
 }
 
 export function streamsOf(
@@ -48,7 +59,8 @@ export function streamsOf(
 ): WorkoutStreams {
   if (!Number.isInteger(resolution) || resolution < 2 || resolution > MAX_RESOLUTION)
     throw new BadUserInputError('resolution', `resolution must be an integer from 2 to ${MAX_RESOLUTION}.`);
-  const timed = samples.filter((s) => s.time !== null).sort((a, b) => a.time! - b.time!);
+  // A time no date can hold is as good as none (and would overflow the offsets).
+  const timed = samples.filter((s) => isTimestamp(s.time)).sort((a, b) => a.time! - b.time!);
   const size = Math.max(1, Math.ceil(timed.length / resolution));
   const buckets: TrackSample[][] = [];
   for (let i = 0; i < timed.length; i += size) buckets.push(timed.slice(i, i + size));

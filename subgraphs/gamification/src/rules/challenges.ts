@@ -35,11 +35,14 @@ export interface ChallengeProgress {
 
 function progressCounter(goal: ChallengeGoal, timeZone: string): (fact: WorkoutFact) => number {
   let sum = 0;
+  // The event contract lets any finite figure through, and two of 1e308 m overflow to Infinity: the sum
+  // stops at the largest finite number instead (it is not capped at the target, by design).
+  const add = (figure: number | null) => (sum = Math.min(sum + (figure ?? 0), Number.MAX_VALUE));
   switch (goal) {
     case 'DISTANCE':
-      return (fact) => (sum += fact.distanceMeters ?? 0);
+      return (fact) => add(fact.distanceMeters);
     case 'ELEVATION':
-      return (fact) => (sum += fact.elevationGainMeters ?? 0);
+      return (fact) => add(fact.elevationGainMeters);
     case 'COUNT':
       return () => (sum += 1);
     case 'STREAK_DAYS': {

@@ -2,6 +2,8 @@
 export function roundTo(value: number, step: number): number {
   const decimals = Math.max(0, Math.round(-Math.log10(step)));
   const rounded = Math.round(value / step) * step;
+  // Beyond ~1e307, value / step overflows; a number that large has no fraction left to round anyway.
+  if (!Number.isFinite(rounded)) return value;
   // Removes binary noise such as 0.30000000000000004 and normalises -0 to 0.
   return Number(rounded.toFixed(decimals)) + 0;
 }

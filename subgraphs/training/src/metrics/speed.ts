@@ -5,11 +5,14 @@
 import type { MotionSource } from './motion-source';
 import type { ValidatedTrack } from './validate-track';
 
+/** A quotient, or null when its denominator was too small for it to be a number (1.1 m in 1e-309 s). */
+const finiteOrNull = (value: number): number | null => (Number.isFinite(value) ? value : null);
+
 export const averageSpeedMps = (meters: number, movingSeconds: number | null): number | null =>
-  movingSeconds !== null && movingSeconds > 0 && meters > 0 ? meters / movingSeconds : null;
+  movingSeconds !== null && movingSeconds > 0 && meters > 0 ? finiteOrNull(meters / movingSeconds) : null;
 
 export const paceSecondsPerKm = (speedMps: number | null): number | null =>
-  speedMps !== null && speedMps > 0 ? 1000 / speedMps : null;
+  speedMps !== null && speedMps > 0 ? finiteOrNull(1000 / speedMps) : null;
 
 /** null when no segment lasts as long as the window. */
 export function maxWindowedSpeedMps(

@@ -1,5 +1,6 @@
 import { computeMetrics } from './compute-metrics';
-import { meridianTrack } from './synthetic-tracks';
+import { MAX_SPLITS } from './splits';
+import { emptySampleAt, meridianTrack } from './synthetic-tracks';
 
 /** 4:00 per km. */
 const FOUR_MINUTE_KM = 1000 / 240;
@@ -55,5 +56,21 @@ describe('splits', () => {
         averageHeartRate: null,
       },
     ]);
+  });
+
+  it('lists at most MAX_SPLITS splits, however far untimed positions claim to go', () => {
+    // Untimed hops between antipodes count for distance (no speed to check) but not for splits' clocks.
+    const hops = Array.from({ length: 8 }, (_, i) =>
+      emptySampleAt(0, { time: null, latitude: 0.5, longitude: i % 2 ? -179 : 1 }),
+    );
+    const samples = [
+      emptySampleAt(0, { latitude: 0.5, longitude: 1 }),
+      ...hops,
+      emptySampleAt(60, { latitude: 0.5, longitude: 1.001 }),
+    ];
+    const metrics = computeMetrics('RUN', { samples, pauses: [] }, {});
+    expect(metrics.distanceMeters).toBeGreaterThan(MAX_SPLITS * 1000);
+    expect(metrics.splits.kilometre).toHaveLength(MAX_SPLITS);
+    expect(metrics.splits.mile.length).toBeLessThanOrEqual(MAX_SPLITS);
   });
 });

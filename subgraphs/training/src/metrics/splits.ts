@@ -57,6 +57,12 @@ function splitBetween(index: number, start: Mark, end: Mark, config: MetricsConf
   };
 }
 
+/**
+ * The most splits one workout lists (10 000 km in 1 km splits). Untimed positions count for distance without
+ * a speed check, so a stored track can claim any distance; its splits must not grow with it.
+ */
+export const MAX_SPLITS = 10_000;
+
 export function computeSplits(inputs: SplitInputs, splitMeters: number, config: MetricsConfig): Split[] {
   const { indices, cumulativeMeters } = inputs;
   if (indices.length < 2) return [];
@@ -70,7 +76,7 @@ export function computeSplits(inputs: SplitInputs, splitMeters: number, config: 
     const to = indices[k]!;
     const fromMeters = cumulativeMeters[from]!;
     const toMeters = cumulativeMeters[to]!;
-    while (toMeters >= nextBoundary) {
+    while (toMeters >= nextBoundary && splits.length < MAX_SPLITS) {
       const end = markAt(inputs, from, to, (nextBoundary - fromMeters) / (toMeters - fromMeters));
       splits.push(splitBetween(splits.length + 1, start, end, config));
       start = end;
@@ -79,7 +85,7 @@ export function computeSplits(inputs: SplitInputs, splitMeters: number, config: 
   }
   const last = indices[indices.length - 1]!;
   const finish = markAt(inputs, last, last, 0);
-  if (finish.meters - start.meters >= config.splits.minPartialMeters) {
+  if (finish.meters - start.meters >= config.splits.minPartialMeters && splits.length < MAX_SPLITS) {
     splits.push(splitBetween(splits.length + 1, start, finish, config));
   }
   return splits;

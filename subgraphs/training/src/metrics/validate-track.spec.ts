@@ -32,6 +32,18 @@ describe('track validation', () => {
     expect(metrics.movingSeconds).toBe(600);
   });
 
+  it('takes a time no date can hold (beyond ±8.64e15 ms) for a missing one, recording bounds included', () => {
+    const clean = meridianTrack([{ seconds: 600, speedMps: 3 }]);
+    const samples = clean.samples.map((sample, index) =>
+      index === 0 ? { ...sample, time: -1e308 } : sample,
+    );
+    const metrics = computeMetrics('RUN', { samples, pauses: [], startedAt: -1e308, finishedAt: 1e308 }, {});
+    expect(metrics.flags).toEqual([
+      expect.objectContaining({ code: 'MISSING_TIME', count: 1, firstIndex: 0 }),
+    ]);
+    expect(metrics.elapsedSeconds).toBe(599);
+  });
+
   it('flags an implausible sensor speed and leaves it out of the treadmill figures', () => {
     const samples = samplesAt1Hz(600, (t) => ({ speed: t === 10 ? 50 : 3 }));
     const metrics = computeMetrics('TREADMILL_RUN', { samples, pauses: [] }, {});

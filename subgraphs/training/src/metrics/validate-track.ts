@@ -14,6 +14,16 @@ const { abs: absolute } = Math;
 const isMissing = Number.isNaN;
 const isFiniteNumber = Number.isFinite;
 
+/** The range of a JavaScript Date (and of a stored `recordedAt`), ms either side of the epoch. */
+export const MAX_TIME_MS = 8.64e15;
+
+/**
+ * A number that can be an instant. Further out it is not a time at all, and differences of such numbers
+ * overflow to Infinity (1.7e308 − (−1.7e308)).
+ */
+export const isTimestamp = (value: number | null | undefined): value is number =>
+  typeof value === 'number' && isFiniteNumber(value) && absolute(value) <= MAX_TIME_MS;
+
 export interface ValidatedTrack {
   length: number;
   /** ms since the epoch; NaN when missing or not after the previous accepted time. */
@@ -58,7 +68,7 @@ function validateTimes(samples: readonly TrackSample[], tallies: FlagTallies): F
   let previous = -Infinity;
   for (let index = 0; index < samples.length; index++) {
     const value = samples[index]!.time;
-    if (value == null || !isFiniteNumber(value)) tallyFlag(tallies, 'MISSING_TIME', index);
+    if (!isTimestamp(value)) tallyFlag(tallies, 'MISSING_TIME', index);
     else if (value <= previous) tallyFlag(tallies, 'NON_MONOTONIC_TIME', index);
     else {
       time[index] = value;

@@ -1,6 +1,6 @@
 /** The workout's start and end on the clock: recording bounds when both are given, else the timed samples. */
 import type { Track } from './track';
-import type { ValidatedTrack } from './validate-track';
+import { isTimestamp, type ValidatedTrack } from './validate-track';
 
 // Globals captured once: inside Jest's sandbox every global lookup in a hot loop is slow.
 const isMissing = Number.isNaN;
@@ -13,13 +13,7 @@ export interface WorkoutClock {
 
 export function workoutClock(track: Track, validated: ValidatedTrack): WorkoutClock | null {
   const { startedAt, finishedAt } = track;
-  if (
-    typeof startedAt === 'number' &&
-    typeof finishedAt === 'number' &&
-    Number.isFinite(startedAt) &&
-    Number.isFinite(finishedAt) &&
-    finishedAt >= startedAt
-  ) {
+  if (isTimestamp(startedAt) && isTimestamp(finishedAt) && finishedAt >= startedAt) {
     return { startMs: startedAt, endMs: finishedAt, elapsedSeconds: (finishedAt - startedAt) / 1000 };
   }
   let first = NaN;
