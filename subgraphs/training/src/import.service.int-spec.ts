@@ -69,6 +69,19 @@ describe.each(availableDatabaseKinds())('file imports on %s', (kind) => {
     expect(await db().client.importJob.count()).toBe(0);
   });
 
+  it('refuses a file whose device claims calories no workout may hold, and stores nothing', async () => {
+    const imports = importsOn(db().client);
+    const tcx = `<?xml version="1.0"?><TrainingCenterDatabase xmlns="http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2">
+      <Activities><Activity Sport="Running"><Id>2024-05-01T08:00:00Z</Id>
+      <Lap StartTime="2024-05-01T08:00:00Z"><Calories>1000000000000</Calories><Track><Trackpoint>
+      <Time>2024-05-01T08:00:00Z</Time></Trackpoint></Track></Lap></Activity></Activities></TrainingCenterDatabase>`;
+    await expect(imports.accept(ann, { bytes: Buffer.from(tcx), fileName: 'x.tcx' })).rejects.toMatchObject({
+      code: 'BAD_USER_INPUT',
+      message: 'The file gives calories of 1000000000000 kcal, outside 0 to 20000 kcal.',
+    });
+    expect(await db().client.importJob.count()).toBe(0);
+  });
+
   it('stores each pending job once when two workers race for it', async () => {
     const job = await importsOn(db().client).accept(ann, { bytes: drive });
     const results = await Promise.all([

@@ -22,6 +22,7 @@ import type { KnownGearRepo } from './known-gear.repo';
 import { insertSamples } from './telemetry.repo';
 import type { TrainingProfileRepo } from './training-profile.repo';
 import { figuresFrom, metricsOf } from './workout-figures';
+import * as input from './workout-input';
 import { workoutEvent } from './workout-events';
 import { checkPlausibleSpeed } from './workout-lifecycle';
 import { aNewRecord } from './import-record';
@@ -47,8 +48,11 @@ function keyOf(userId: string, activity: ImportedActivity, bytes: Buffer): strin
   return `${userId}|${activity.device}|${start}`;
 }
 
-/** Every time of a file must lie in the shared workout time window (lib/workout-time-window.ts). */
-function checkTimes(activity: ImportedActivity, now: Date): void {
+/**
+ * What a file says must fit what a workout may hold: every time in the shared workout time window
+ * (lib/workout-time-window.ts), the device's calories and distance in the ranges of a manual workout.
+ */
+function checkFile(activity: ImportedActivity, now: Date): void {
   const times: [string, number | null][] = [
     ['start', activity.startedAt],
     ['end', activity.finishedAt],
@@ -57,6 +61,18 @@ function checkTimes(activity: ImportedActivity, now: Date): void {
   for (const [what, at] of times) {
     const problem = at === null ? null : workoutInstantProblem(at, now.getTime());
     if (problem) throw new BadUserInputError('file', `The file's ${what} ${problem}.`);
+  }
+  const figures: [string, number | null, number, string][] = [
+    ['calories', activity.calories, input.MAX_CALORIES, 'kcal'],
+    ['distance', activity.deviceDistanceMeters, input.MAX_DISTANCE_METERS, 'm'],
+  ];
+  for (const [what, value, max, unit] of figures) {
+    if (value !== null && !(Number.isFinite(value) && value >= 0 && value <= max)) {
+      throw new BadUserInputError(
+        'file',
+        `The file gives ${what} of ${value} ${unit}, outside 0 to ${max} ${unit}.`,
+      );
+    }
   }
 }
 
@@ -131,7 +147,7 @@ export function createImportService(deps: {
         fileName: upload.fileName ?? undefined,
         contentType: upload.contentType ?? undefined,
       });
-      checkTimes(parsed, deps.clock.now());
+      checkFile(parsed, deps.clock.now());
       const activity = { ...parsed, sport: sportOf(upload.sport, parsed) };
       const existing = await existingWorkout(viewer.userId, activity);
       if (existing) throw duplicate(existing);
