@@ -18,10 +18,12 @@ import {
   visit,
   visitWithTypeInfo,
   type DocumentNode,
+  type GraphQLArgument,
   type GraphQLInputType,
   type GraphQLScalarType,
   type GraphQLSchema,
   type OperationDefinitionNode,
+  type ValueNode,
 } from 'graphql';
 import { BadUserInputError } from '../../errors/domain-error';
 import { argumentCoordinate, inputFieldCoordinate, type LengthLimits } from './length-directive';
@@ -36,17 +38,28 @@ export interface InputRules {
 
 type Variables = Readonly<Record<string, unknown>>;
 
-/** Throws BadUserInputError for the first argument value of `operation` that the rules refuse. */
-export function checkOperationInputs(
+/** One argument written in an operation (or a fragment it may spread): what it is and what was written. */
+interface ArgumentSite {
+  definition: GraphQLArgument;
+  value: ValueNode;
+  coordinate: string;
+}
+
+// The sites of an operation depend only on its text and the schema: Apollo Server reuses a parsed document
+// for the same text, so the walk over it happens once, and a request only checks its values.
+const sitesBySchema = new WeakMap<GraphQLSchema, WeakMap<OperationDefinitionNode, ArgumentSite[]>>();
+
+function argumentSitesOf(
   schema: GraphQLSchema,
   document: DocumentNode,
   operation: OperationDefinitionNode,
-  variables: Variables | undefined,
-  rules: InputRules,
-): void {
-  const values = { ...defaultsOf(operation), ...variables };
+): ArgumentSite[] {
+  let cache = sitesBySchema.get(schema);
+  if (!cache) sitesBySchema.set(schema, (cache = new WeakMap()));
+  const cached = cache.get(operation);
+  if (cached) return cached;
+  const sites: ArgumentSite[] = [];
   const typeInfo = new TypeInfo(schema);
-  const fragments = document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION);
   const visitor = visitWithTypeInfo(typeInfo, {
     Field(node) {
       const field = typeInfo.getFieldDef();
@@ -55,19 +68,32 @@ export function checkOperationInputs(
       for (const argument of node.arguments ?? []) {
         const definition = field.args.find((arg) => arg.name === argument.name.value);
         if (!definition) continue;
-        const value =
-          argument.value.kind === Kind.VARIABLE
-            ? values[argument.value.name.value]
-            : valueFromASTUntyped(argument.value, values);
-        checkValue(definition.type, value, {
-          field: definition.name,
-          coordinate: argumentCoordinate(parent.name, field.name, definition.name),
-          rules,
-        });
+        const coordinate = argumentCoordinate(parent.name, field.name, definition.name);
+        sites.push({ definition, value: argument.value, coordinate });
       }
     },
   });
+  const fragments = document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION);
   for (const definition of [operation, ...fragments]) visit(definition, visitor);
+  cache.set(operation, sites);
+  return sites;
+}
+
+/** Throws BadUserInputError for the first argument value of `operation` that the rules refuse. */
+export function checkOperationInputs(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Variables | undefined,
+  rules: InputRules,
+): void {
+  const sites = argumentSitesOf(schema, document, operation);
+  if (sites.length === 0) return;
+  const values = { ...defaultsOf(operation), ...variables };
+  for (const { definition, value: node, coordinate } of sites) {
+    const value = node.kind === Kind.VARIABLE ? values[node.name.value] : valueFromASTUntyped(node, values);
+    checkValue(definition.type, value, { field: definition.name, coordinate, rules });
+  }
 }
 
 function defaultsOf(operation: OperationDefinitionNode): Record<string, unknown> {
