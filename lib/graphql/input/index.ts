@@ -12,6 +12,7 @@ export {
   literalFieldOf,
 } from './input-rules-plugin';
 export { LENGTH_DIRECTIVE } from './length-directive';
+export { checkText, textProblem } from './text-rules';
 
 /** The rules of a schema written in SDL (a subgraph's, or a supergraph): its `@length`s and Pulse's scalars. */
 export function inputRulesOf(sdl: DocumentNode): InputRules {

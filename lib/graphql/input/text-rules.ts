@@ -3,6 +3,8 @@
  * PostgreSQL cannot store or would store altered) within a maximum length counted in characters.
  */
 
+import { BadUserInputError } from '../../errors/domain-error';
+
 /** The maximum length of a `String` argument or input field that declares none with `@length(max:)`. */
 export const DEFAULT_STRING_MAX_LENGTH = 1_000;
 /** The maximum length of an `ID` (Pulse's ids are UUIDs; partners' keys and cursors are shorter still). */
@@ -27,4 +29,14 @@ function countCodePoints(text: string): number {
   let count = 0;
   for (const _ of text) count += 1;
   return count;
+}
+
+/**
+ * The same rules for text that reaches Pulse outside GraphQL (a URL, a query string, a file's fields):
+ * throws BAD_USER_INPUT naming `field`, or returns the text.
+ */
+export function checkText(field: string, text: string, maxLength: number): string {
+  const problem = textProblem(text, maxLength);
+  if (problem) throw new BadUserInputError(field, `${field} ${problem}.`);
+  return text;
 }

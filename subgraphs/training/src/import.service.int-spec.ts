@@ -82,6 +82,26 @@ describe.each(availableDatabaseKinds())('file imports on %s', (kind) => {
     expect(await db().client.importJob.count()).toBe(0);
   });
 
+  it.each([
+    ['a NUL in the file name', { fileName: 'run\u0000.gpx' }, 'fileName'],
+    ['a file name of 256 characters', { fileName: `${'r'.repeat(252)}.gpx` }, 'fileName'],
+  ])('refuses %s, naming it, and stores nothing', async (_what, upload, field) => {
+    const imports = importsOn(db().client);
+    await expect(imports.accept(ann, { bytes: drive, ...upload })).rejects.toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: { field },
+    });
+    expect(await db().client.importJob.count()).toBe(0);
+  });
+
+  it('refuses a file whose device name holds a NUL, which PostgreSQL cannot store', async () => {
+    const imports = importsOn(db().client);
+    const gpx = `<?xml version="1.0"?><gpx version="1.1" creator="watch\u0000" xmlns="http://www.topografix.com/GPX/1/1">
+      <trk><trkseg><trkpt lat="45.1" lon="13.7"><time>2024-05-01T08:00:00Z</time></trkpt></trkseg></trk></gpx>`;
+    const refusal = imports.accept(ann, { bytes: Buffer.from(gpx) });
+    await expect(refusal).rejects.toMatchObject({ code: 'BAD_USER_INPUT', details: { field: 'file' } });
+  });
+
   it('stores each pending job once when two workers race for it', async () => {
     const job = await importsOn(db().client).accept(ann, { bytes: drive });
     const results = await Promise.all([

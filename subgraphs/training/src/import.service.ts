@@ -14,6 +14,7 @@ import {
   NotFoundError,
 } from '../../../lib/errors/domain-error';
 import { SPORTS, type Sport } from '../../../lib/sports';
+import { checkText, textProblem } from '../../../lib/graphql/input';
 import { workoutInstantProblem } from '../../../lib/workout-time-window';
 import type { ImportedActivity } from './files/activity';
 import { parseActivityFile } from './files/parse-activity-file';
@@ -60,6 +61,14 @@ function checkFile(activity: ImportedActivity, now: Date): void {
   ];
   for (const [what, at] of times) {
     const problem = at === null ? null : workoutInstantProblem(at, now.getTime());
+    if (problem) throw new BadUserInputError('file', `The file's ${what} ${problem}.`);
+  }
+  // Names a device or an app wrote into the file: stored, so they must be text PostgreSQL can hold.
+  for (const [what, text] of [
+    ['title', activity.title],
+    ['device name', activity.device],
+  ] as const) {
+    const problem = text === null ? null : textProblem(text, 1_000);
     if (problem) throw new BadUserInputError('file', `The file's ${what} ${problem}.`);
   }
   const figures: [string, number | null, number, string][] = [
@@ -148,6 +157,7 @@ export function createImportService(deps: {
         contentType: upload.contentType ?? undefined,
       });
       checkFile(parsed, deps.clock.now());
+      if (upload.fileName != null) checkText('fileName', upload.fileName, 255);
       const activity = { ...parsed, sport: sportOf(upload.sport, parsed) };
       const existing = await existingWorkout(viewer.userId, activity);
       if (existing) throw duplicate(existing);
@@ -155,7 +165,7 @@ export function createImportService(deps: {
         id: uuidv7(),
         userId: viewer.userId,
         workoutId: uuidv7(),
-        fileName: upload.fileName?.slice(0, 255) ?? null,
+        fileName: upload.fileName ?? null,
         pendingKey: keyOf(viewer.userId, activity, upload.bytes),
         activity,
       });

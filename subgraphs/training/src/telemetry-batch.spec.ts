@@ -73,6 +73,8 @@ describe('samplesOf', () => {
     ['sequence', { sequence: [-1, 2] }],
     ['time', { time: [T0, 'yesterday'] }],
     ['batchId', { batchId: '' }],
+    // From the HTTP route's URL, where GraphQL's input rules do not reach.
+    ['batchId', { batchId: 'b\u0000' }],
   ])('refuses a batch with a bad %s, naming it', (field, overrides) => {
     const batch = { batchId: 'b', sequence: [1, 2], time: [T0, T0 + 1000], ...overrides };
     expect(() => samplesOf(batch, RECEIVED_AT)).toThrow(

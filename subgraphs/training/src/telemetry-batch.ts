@@ -3,6 +3,7 @@
  * checked for shape only. Values out of range are kept: validation flags them later, it never drops data.
  */
 import { BadUserInputError } from '../../../lib/errors/domain-error';
+import { checkText } from '../../../lib/graphql/input';
 import { workoutInstantProblem } from '../../../lib/workout-time-window';
 
 export const MAX_SAMPLES_PER_BATCH = 20_000;
@@ -59,6 +60,8 @@ function timeOf(value: number | string, index: number, now: Date): Date {
 export function samplesOf(batch: ColumnarBatch, now: Date): SampleRow[] {
   if (!batch.batchId || batch.batchId.length > 100)
     throw new BadUserInputError('batchId', 'batchId needs 1 to 100 characters.');
+  // The HTTP route takes it from the URL, where GraphQL's input rules do not reach.
+  checkText('batchId', batch.batchId, 100);
   const count = batch.sequence.length;
   if (count === 0 || count > MAX_SAMPLES_PER_BATCH) {
     throw new BadUserInputError('sequence', `A batch holds 1 to ${MAX_SAMPLES_PER_BATCH} samples.`);
