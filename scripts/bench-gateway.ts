@@ -135,6 +135,7 @@ async function main() {
     const input: GatewayInput = {
       subgraphUrls: subgraphs.info.subgraphUrls,
       jwksUrl: subgraphs.info.jwksUrl,
+      subgraphSecret: subgraphs.info.subgraphSecret,
     };
     const profileDir = join(repoRoot, '.data', 'profiles');
     if (args.profile) mkdirSync(profileDir, { recursive: true });

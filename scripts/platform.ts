@@ -11,6 +11,7 @@ import { createEventBus } from '../lib/events/create-event-bus';
 import type { Logger } from '../lib/logging/logger';
 import { repoRoot } from '../lib/paths';
 import { stopAll } from '../lib/server/shutdown';
+import { withSubgraphSecret } from '../lib/server/subgraph-secret';
 import type { RunningServer } from '../lib/server/subgraph-server';
 import { readSupergraphConfig } from '../lib/supergraph-config';
 import { startGateway, type RunningGateway } from '../gateway/src/gateway-server';
@@ -18,11 +19,15 @@ import { loadSupergraph } from '../gateway/src/supergraph-file';
 import { loadPartnerSupergraph } from '../gateway/src/partner/partner-supergraph';
 import { SUBGRAPHS } from './subgraphs';
 
+const LOOPBACK = '127.0.0.1';
+
 export interface PlatformOptions {
   config: Config;
   logger: Logger;
   /** Free ports instead of those of supergraph.yaml and the gateway's 4000 (tests). */
   ephemeralPorts?: boolean;
+  /** Where the gateway listens; defaults to HOST, or 127.0.0.1 with ephemeral ports. Subgraphs: loopback. */
+  gatewayHost?: string;
   /** Where each context keeps its data; defaults to the configuration's choice. */
   databaseOf?: (context: string) => DatabaseTarget;
   /** The composed supergraph to serve; defaults to SUPERGRAPH_PATH. */
@@ -39,8 +44,12 @@ export interface Platform {
 }
 
 export async function startPlatform(options: PlatformOptions): Promise<Platform> {
-  const { config, logger } = options;
-  const host = options.ephemeralPorts ? '127.0.0.1' : config.http.host;
+  const { logger } = options;
+  // Gateway and subgraphs share this process: without SUBGRAPH_SECRET, a random one serves as credential.
+  const config = withSubgraphSecret(options.config);
+  const host = options.gatewayHost ?? (options.ephemeralPorts ? LOOPBACK : config.http.host);
+  // Only the gateway (HOST) is for clients: the subgraphs it calls in this process listen on loopback.
+  const subgraphConfig = { ...config, http: { ...config.http, host: LOOPBACK, publicHost: LOOPBACK } };
   const databaseOf = options.databaseOf ?? ((context: string) => resolveDatabaseTarget(context, config));
   const bus = createEventBus(config, { logger, retainIn: options.eventsDir });
   const started: RunningServer[] = [];
@@ -60,9 +69,9 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
         throw new Error(`supergraph.yaml lists "${entry.name}", which this repository does not implement.`);
       const port = options.ephemeralPorts ? 0 : Number(new URL(entry.routingUrl).port);
       const server = await start({
-        config,
+        config: subgraphConfig,
         database: databaseOf(entry.name),
-        host,
+        host: LOOPBACK,
         port,
         logger,
         jwksUrl,

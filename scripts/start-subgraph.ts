@@ -6,6 +6,7 @@ import { resolveDatabaseTarget } from '../lib/db/database-target';
 import { createEventBus } from '../lib/events/create-event-bus';
 import { createLogger } from '../lib/logging/logger';
 import { stopOnSignals } from '../lib/server/shutdown';
+import { assertSubgraphSecretSet } from '../lib/server/subgraph-secret';
 import { readSupergraphConfig } from '../lib/supergraph-config';
 import { SUBGRAPHS } from './subgraphs';
 
@@ -19,6 +20,7 @@ async function main() {
     process.exit(2);
   }
   const config = getConfig();
+  assertSubgraphSecretSet(config);
   const logger = createLogger(config.log.level, name);
   const identity =
     config.gateway.subgraphUrls.identity ?? entries.find((e) => e.name === 'identity')?.routingUrl;

@@ -38,7 +38,7 @@ describe('gateway limits', () => {
     expect(body.errors).toEqual([
       {
         message:
-          'The operation nests fields 14 levels deep; the gateway accepts at most 12. Fetch the deeper data with a second operation.',
+          'The operation nests fields 14 levels deep; Pulse accepts at most 12. Fetch the deeper data with a second operation.',
         extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'depth', max: 12, actual: 14 },
       },
     ]);

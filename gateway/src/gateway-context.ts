@@ -6,4 +6,6 @@ export interface GatewayContext {
   /** The caller's access token, forwarded so that each subgraph verifies it again. */
   accessToken: string | null;
   correlationId: string;
+  /** Express's `req.ip` (the socket address: no proxy is trusted); absent for subscriptions. */
+  clientAddress?: string;
 }

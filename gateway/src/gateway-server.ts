@@ -18,10 +18,12 @@ import { bearerToken, requireViewer } from '../../lib/auth/viewer';
 import { sendRestError } from '../../lib/server/rest-errors';
 import { createErrorFormatter } from '../../lib/errors/format-error';
 import { inputRulesOf, inputRulesPlugin, labelLiteralArguments } from '../../lib/graphql/input';
+import { checkQueryLimits } from '../../lib/graphql/limits/query-limits-plugin';
 import type { Logger } from '../../lib/logging/logger';
-import { createHttpApp, jsonErrorHandler } from '../../lib/server/http-app';
+import { createHttpApp, jsonErrorHandler, markStopping } from '../../lib/server/http-app';
 import { createHttpServer, listen, localUrl } from '../../lib/server/listen';
 import type { RunningServer } from '../../lib/server/subgraph-server';
+import { keepApolloTelemetryOff } from '../../lib/config/apollo-telemetry';
 import { authCheckPlugin } from './auth/auth-check-plugin';
 import { assertOperationAccess } from './auth/operation-access';
 import { supergraphAuthRequirements } from './auth/supergraph-auth';
@@ -31,10 +33,9 @@ import { gatewayObservability } from './observability/gateway-observability';
 import { mountPartnerApi } from './partner/partner-api';
 import { loadPartnerSupergraph } from './partner/partner-supergraph';
 import { createGatewayProtection } from './limits/gateway-protection';
-import { checkQueryLimits } from './limits/query-limits-plugin';
 import { checkSubgraphs } from './readiness';
+import { executableOperationPlugin } from './executable-operation-plugin';
 import { SubgraphDataSource } from './subgraph-data-source';
-import { plainHttpSubscriptionPlugin } from './subscriptions/plain-http-subscription-plugin';
 import { createGatewaySubscriptions } from './subscriptions/subscription-server';
 import type { LoadedSupergraph } from './supergraph-file';
 
@@ -80,6 +81,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const protection = createGatewayProtection({ config, verifier, logger });
   // Identical in-flight queries share one answer; subgraphs are reached over kept-alive connections.
   const dedup = gatewayDedup(config);
+  keepApolloTelemetryOff();
   const gateway = new ApolloGateway({
     supergraphSdl: async ({ update }) => {
       updateSupergraph = update;
@@ -90,6 +92,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         url: supergraph.subgraphUrls[name] ?? url,
         fetcher: dedup.subgraphFetcher,
         requests: { serviceName: name, ...config.protection.subgraphRequests },
+        subgraphSecret: config.protection.subgraphSecret,
       }),
     logger,
   });
@@ -99,7 +102,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const observability = gatewayObservability<GatewayContext>(config);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    formatError: protection.formatError(createErrorFormatter(logger)),
+    // With introspection off, "Did you mean …?" would reveal the schema bit by bit.
+    formatError: protection.formatError(createErrorFormatter(logger, { hideSuggestions: !sandbox })),
     includeStacktraceInErrorResponses: false,
     // Shutdown is Pulse's (lib/server/shutdown.ts): Apollo's own signal handlers would race it.
     stopOnTerminationSignals: false,
@@ -118,7 +122,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       authCheckPlugin<GatewayContext>(() => authRequirements),
       // Strings, `@length` and Pulse's scalars are checked before planning, as the subgraphs check them.
       inputRulesPlugin<GatewayContext>(() => inputRules),
-      plainHttpSubscriptionPlugin<GatewayContext>(),
+      executableOperationPlugin<GatewayContext>(),
       ...protection.plugins,
       ...dedup.plugins,
     ],
@@ -148,6 +152,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         sendRestError(res, error, logger);
       }
     });
+    // Each route's own rate limits (uploads are heavy, telemetry chatty), apart from /graphql's.
+    const limits = protection.routeGuards(path);
+    if (limits.length > 0) app.use(path, ...limits);
     app.use(
       createProxyMiddleware({
         target: new URL(url).origin,
@@ -189,6 +196,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       context: async ({ req }) => ({
         ...(await authenticateRequest(verifier, req.headers.authorization)),
         correlationId: String(req.headers['x-correlation-id']),
+        clientAddress: req.ip,
       }),
     }),
   );
@@ -211,11 +219,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       logger.info({ subgraphs: next.subgraphUrls }, 'supergraph reloaded');
     },
     stop: async () => {
-      // Open subscriptions would keep Apollo's drain (which closes the HTTP server) waiting: end them first.
+      markStopping(app);
+      // Open subscriptions would keep the drain (which closes the HTTP server) waiting: end them first.
       await subscriptions.stop();
+      // Requests in flight (proxied uploads too) finish while the subgraphs, stopped after, still serve.
+      await listening.close(config.http.shutdownGraceMs);
       await apollo.stop();
       await partner.stop();
-      await listening.close();
       await protection.close();
       await observability.flush();
     },

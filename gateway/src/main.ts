@@ -6,12 +6,15 @@ import { createJwtVerifier, jwksUrlOf, remoteJwks } from '../../lib/auth/jwt-ver
 import { getConfig } from '../../lib/config/config';
 import { createLogger } from '../../lib/logging/logger';
 import { stopOnSignals } from '../../lib/server/shutdown';
+import { assertSubgraphSecretSet } from '../../lib/server/subgraph-secret';
 import { runGatewayCluster, workerCountOf } from './cluster';
 import { startGateway } from './gateway-server';
 import { loadSupergraph } from './supergraph-file';
 
 async function main() {
   const config = getConfig();
+  // The subgraphs of services mode answer entity fetches only with it.
+  assertSubgraphSecretSet(config);
   const logger = createLogger(config.log.level, 'gateway');
   const supergraph = loadSupergraph(resolve(config.gateway.supergraphPath), config.gateway.subgraphUrls);
   const identityUrl = supergraph.subgraphUrls.identity;

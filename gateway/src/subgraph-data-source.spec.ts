@@ -33,3 +33,21 @@ describe('SubgraphDataSource.errorFromResponse', () => {
     expect((await source.errorFromResponse(answer(500, 'oops'))).message).toBe('500: Internal Server Error');
   });
 });
+
+describe('SubgraphDataSource.willSendRequest', () => {
+  const source = new SubgraphDataSource({ url: 'http://127.0.0.1:4001/graphql' });
+  const send = (clientAddress: string | undefined) => {
+    const headers = new Headers({ 'x-pulse-client-ip': '10.0.0.1' });
+    const context = { viewer: null, accessToken: null, correlationId: 'c1', clientAddress };
+    source.willSendRequest({ request: { http: { headers } }, context } as never);
+    return headers.get('x-pulse-client-ip');
+  };
+
+  it("passes the gateway's view of the client address, whatever the header said before", () => {
+    expect(send('203.0.113.9')).toBe('203.0.113.9');
+  });
+
+  it('sends no client address when the gateway has none', () => {
+    expect(send(undefined)).toBeNull();
+  });
+});

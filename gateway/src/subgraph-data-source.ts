@@ -2,25 +2,39 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { FetcherResponse } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
+import { CLIENT_ADDRESS_HEADER } from '../../lib/server/client-address';
+import { SUBGRAPH_SECRET_HEADER } from '../../lib/server/subgraph-secret';
 import type { GatewayContext } from './gateway-context';
 import { injectTraceContext, traceSubgraphFetch } from './observability/subgraph-fetch-span';
 import { resilientFetcher, type SubgraphRequestPolicy } from './limits/resilient-fetcher';
 
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  /** With `requests`: a deadline on every fetch and retries for queries (gateway/src/limits/resilient-fetcher.ts). */
+  private readonly subgraphSecret: string | null;
+
+  /**
+   * With `requests`: a deadline on every fetch and retries for queries (gateway/src/limits/resilient-fetcher.ts).
+   * With `subgraphSecret` (SUBGRAPH_SECRET): the gateway's credential on every fetch (lib/server/subgraph-secret.ts).
+   */
   constructor(
-    config: Partial<RemoteGraphQLDataSource<GatewayContext>> & { requests?: SubgraphRequestPolicy },
+    config: Partial<RemoteGraphQLDataSource<GatewayContext>> & {
+      requests?: SubgraphRequestPolicy;
+      subgraphSecret?: string | null;
+    },
   ) {
-    const { requests, ...dataSource } = config;
+    const { requests, subgraphSecret, ...dataSource } = config;
     super(dataSource);
+    this.subgraphSecret = subgraphSecret ?? null;
     if (requests) this.fetcher = resilientFetcher(this.fetcher, requests);
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     const headers = request.http?.headers;
+    if (headers && this.subgraphSecret) headers.set(SUBGRAPH_SECRET_HEADER, this.subgraphSecret);
     if (!headers || !('correlationId' in context)) return; // health checks carry no request context
     if (context.accessToken) headers.set('authorization', `Bearer ${context.accessToken}`);
     headers.set('x-correlation-id', context.correlationId);
+    if (context.clientAddress) headers.set(CLIENT_ADDRESS_HEADER, context.clientAddress);
+    else headers.delete(CLIENT_ADDRESS_HEADER);
     injectTraceContext(headers);
   }
 

@@ -6,10 +6,25 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { Fetcher, FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
+import { SERVER_KEEP_ALIVE_MS } from '../../lib/server/listen';
 
+/**
+ * An idle connection is closed by the gateway before the subgraph would close it (Node's Agent also
+ * honours a shorter `Keep-Alive: timeout` the server announces), so a request is not sent onto a
+ * connection the subgraph is closing.
+ */
+export const IDLE_CONNECTION_MS = SERVER_KEEP_ALIVE_MS - 5_000;
+const agentOptions = { keepAlive: true, timeout: IDLE_CONNECTION_MS, maxSockets: 256 };
 // LIFO: the connection used last is warm and least likely to have been closed by the subgraph.
-const httpAgent = new HttpAgent({ keepAlive: true, maxSockets: 256, scheduling: 'lifo' });
-const httpsAgent = new HttpsAgent({ keepAlive: true, maxSockets: 256, scheduling: 'lifo' });
+const httpAgent = new HttpAgent({ ...agentOptions, scheduling: 'lifo' });
+const httpsAgent = new HttpsAgent({ ...agentOptions, scheduling: 'lifo' });
+
+/** The request did not reach the server: it went onto a kept-alive connection the server had closed. */
+class StaleConnectionError extends Error {
+  constructor(readonly original: Error) {
+    super(original.message);
+  }
+}
 
 /** A fully read answer: status, headers and body text. */
 export interface RawAnswer {
@@ -20,8 +35,25 @@ export interface RawAnswer {
   text: string;
 }
 
-/** Sends one request and reads its whole answer. */
-export function sendRaw(url: string, init: FetcherRequestInit = {}): Promise<RawAnswer> {
+/**
+ * Sends one request and reads its whole answer. One that failed on a reused connection before any byte
+ * of answer came back is sent once more, on a new connection, mutations too: the subgraph did not get it
+ * (it had closed that connection, e.g. while shutting down).
+ */
+export async function sendRaw(url: string, init: FetcherRequestInit = {}): Promise<RawAnswer> {
+  try {
+    return await sendOnce(url, init, true);
+  } catch (error) {
+    if (!(error instanceof StaleConnectionError)) throw error;
+    try {
+      return await sendOnce(url, init, false);
+    } catch (retryError) {
+      throw retryError instanceof StaleConnectionError ? retryError.original : retryError;
+    }
+  }
+}
+
+function sendOnce(url: string, init: FetcherRequestInit, pooled: boolean): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
     const target = new URL(url);
     const secure = target.protocol === 'https:';
@@ -29,10 +61,18 @@ export function sendRaw(url: string, init: FetcherRequestInit = {}): Promise<Raw
     const body = init.body;
     const headers: Record<string, string | number> = { ...init.headers };
     if (body !== undefined) headers['content-length'] = Buffer.byteLength(body);
+    let answered = false;
     const req = send(
       target,
-      { method: init.method ?? 'GET', headers, agent: secure ? httpsAgent : httpAgent, signal: init.signal },
+      {
+        method: init.method ?? 'GET',
+        headers,
+        // `false`: a connection of its own, closed after the answer.
+        agent: pooled ? (secure ? httpsAgent : httpAgent) : false,
+        signal: init.signal,
+      },
       (res: IncomingMessage) => {
+        answered = true;
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
         res.on('error', reject);
@@ -47,7 +87,10 @@ export function sendRaw(url: string, init: FetcherRequestInit = {}): Promise<Raw
         );
       },
     );
-    req.on('error', reject);
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      const stale = req.reusedSocket && !answered && (error.code === 'ECONNRESET' || error.code === 'EPIPE');
+      reject(stale && !init.signal?.aborted ? new StaleConnectionError(error) : error);
+    });
     req.end(body);
   });
 }

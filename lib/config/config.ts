@@ -1,5 +1,6 @@
 /** Pulse configuration: every environment variable is read and validated here, once. */
 import { z } from 'zod';
+import type { RateLimitPolicy } from '../rate-limit/rate-limiter';
 
 const port = z.coerce.number().int().min(0).max(65535);
 const optionalUrl = z.url().optional();
@@ -22,6 +23,8 @@ const schema = z.object({
   HOST: z.string().min(1).default('0.0.0.0'),
   PORT: port.optional(),
   PUBLIC_HOST: z.string().min(1).default('localhost'),
+  // Below SHUTDOWN_TIMEOUT_MS (15 s, lib/server/shutdown.ts), after which the process exits anyway.
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(14_000).default(10_000),
   DATA_DIR: z.string().min(1).default('.data'),
   DATABASE_URL: optionalUrl,
   SUPERGRAPH_PATH: z.string().min(1).default('supergraph.graphql'),
@@ -66,6 +69,13 @@ const schema = z.object({
   GATEWAY_RATE_LIMIT_USER: rate.prefault('600/60'),
   GATEWAY_RATE_LIMIT_IP: rate.prefault('300/60'),
   GATEWAY_RATE_LIMIT_API_KEY: rate.prefault('1200/60'),
+  // The HTTP routes on the gateway's port: uploads are heavy, telemetry is chatty (a batch every few seconds).
+  GATEWAY_RATE_LIMIT_IMPORTS_USER: rate.prefault('30/60'),
+  GATEWAY_RATE_LIMIT_IMPORTS_IP: rate.prefault('60/60'),
+  GATEWAY_RATE_LIMIT_TELEMETRY_USER: rate.prefault('600/60'),
+  GATEWAY_RATE_LIMIT_TELEMETRY_IP: rate.prefault('1200/60'),
+  // A subgraph's port (every route), per address, for callers that do not present SUBGRAPH_SECRET.
+  SUBGRAPH_RATE_LIMIT_IP: rate.prefault('300/60'),
   CORS_ORIGINS: z
     .string()
     .transform((list) =>
@@ -80,6 +90,8 @@ const schema = z.object({
   GATEWAY_SUBGRAPH_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
   GATEWAY_APQ_CACHE_MB: z.coerce.number().min(0.1).max(1_024).default(8),
   GATEWAY_SAFELIST: z.string().min(1).optional(),
+  // The gateway's credential towards the subgraphs (lib/server/subgraph-secret.ts).
+  SUBGRAPH_SECRET: z.string().min(32, 'at least 32 characters (e.g. openssl rand -base64 32)').optional(),
   // Gateway deduplication of identical in-flight queries (gateway/src/dedup/).
   GATEWAY_DEDUP: z.enum(['true', 'false']).default('true'),
   // Gateway subscriptions (gateway/src/subscriptions/): graphql-ws and SSE.
@@ -125,7 +137,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     env: e.NODE_ENV,
     production,
     log: { level: e.LOG_LEVEL },
-    http: { host: e.HOST, port: e.PORT, publicHost: e.PUBLIC_HOST },
+    http: { host: e.HOST, port: e.PORT, publicHost: e.PUBLIC_HOST, shutdownGraceMs: e.SHUTDOWN_GRACE_MS },
     data: { dir: e.DATA_DIR, databaseUrl: e.DATABASE_URL, databaseUrls },
     gateway: {
       supergraphPath: e.SUPERGRAPH_PATH,
@@ -147,6 +159,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         ip: e.GATEWAY_RATE_LIMIT_IP,
         apiKey: e.GATEWAY_RATE_LIMIT_API_KEY,
       },
+      /** On a subgraph's port, per address, for callers other than the gateway. */
+      subgraphRateLimit: e.SUBGRAPH_RATE_LIMIT_IP,
+      /** Per HTTP route of the gateway's port (path prefix): its own per-user and per-address limits. */
+      routeRateLimits: {
+        '/imports': { user: e.GATEWAY_RATE_LIMIT_IMPORTS_USER, ip: e.GATEWAY_RATE_LIMIT_IMPORTS_IP },
+        '/telemetry': { user: e.GATEWAY_RATE_LIMIT_TELEMETRY_USER, ip: e.GATEWAY_RATE_LIMIT_TELEMETRY_IP },
+        '/exports': { user: e.GATEWAY_RATE_LIMIT_USER, ip: e.GATEWAY_RATE_LIMIT_IP },
+      } as Record<string, { user: RateLimitPolicy | null; ip: RateLimitPolicy | null }>,
       // Without CORS_ORIGINS: no cross-origin caller in production, any localhost origin otherwise.
       cors: { origins: e.CORS_ORIGINS ?? [], allowLocalhost: !e.CORS_ORIGINS && !production },
       subgraphRequests: {
@@ -157,6 +177,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         apqCacheBytes: Math.round(e.GATEWAY_APQ_CACHE_MB * 1024 * 1024),
         safelistPath: e.GATEWAY_SAFELIST ?? null,
       },
+      subgraphSecret: e.SUBGRAPH_SECRET ?? null,
     },
     identity: { adminEmails: e.ADMIN_EMAILS },
     partner: {

@@ -18,6 +18,21 @@ describe('createErrorFormatter', () => {
     });
   });
 
+  it.each([
+    ['Cannot query field "sportz" on type "Query". Did you mean "sports"?', 'GRAPHQL_VALIDATION_FAILED'],
+    [
+      'Variable "$s" got invalid value "RUNN"; Value "RUNN" does not exist in "Sport" enum. Did you mean the enum value "RUN"?',
+      'BAD_USER_INPUT',
+    ],
+  ])('hides the suggestion of %p when asked (introspection off)', (message, code) => {
+    const hiding = createErrorFormatter(pino({ level: 'silent' }), { hideSuggestions: true });
+    const error = new GraphQLError(message, { extensions: { code } });
+    expect(hiding({ message, extensions: { code } }, error).message).toBe(
+      message.replace(/ Did you mean.*$/, ''),
+    );
+    expect(format({ message, extensions: { code } }, error).message).toBe(message);
+  });
+
   it('keeps retry hints of rate limits', () => {
     const error = asResolverError(new RateLimitedError('Too many attempts.', 8));
     expect(format({ message: error.message }, error).extensions).toEqual({

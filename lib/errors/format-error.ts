@@ -2,6 +2,7 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { literalFieldOf } from '../graphql/input';
+import { QUERY_TOO_COMPLEX } from '../graphql/limits/limit-errors';
 import type { Logger } from '../logging/logger';
 import { DomainError, ERROR_CODES } from './domain-error';
 
@@ -18,12 +19,24 @@ const PASS_THROUGH = new Set<string>([
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
   'BAD_REQUEST',
+  // A subgraph refusing an operation over its query limits (lib/graphql/limits), as the gateway does.
+  QUERY_TOO_COMPLEX,
 ]);
 
-export function createErrorFormatter(logger: Logger) {
+// graphql-js's "Did you mean "sports"?" and "Did you mean the enum value "RUN"?", in validation errors and in
+// the errors of variables alike.
+const SUGGESTION = /\s*Did you mean [^?]*\?/g;
+
+export interface ErrorFormatterOptions {
+  /** Drop "Did you mean …?" from messages: with introspection off they would reveal the schema bit by bit. */
+  hideSuggestions?: boolean;
+}
+
+export function createErrorFormatter(logger: Logger, options: ErrorFormatterOptions = {}) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
-    const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
+    const message = options.hideSuggestions ? formatted.message.replace(SUGGESTION, '') : formatted.message;
+    const base = { message, locations: formatted.locations, path: formatted.path };
     if (original instanceof DomainError) {
       return { ...base, message: original.message, extensions: { ...original.details, code: original.code } };
     }

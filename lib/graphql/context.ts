@@ -6,4 +6,6 @@ export interface RequestContext {
   viewer: Viewer | null;
   correlationId: string;
   logger: Logger;
+  /** The client's address (the gateway's `x-pulse-client-ip`); absent on WebSocket subscriptions. */
+  clientAddress?: string;
 }

@@ -47,13 +47,21 @@ export function checkOperation(
   const invalid = validate(schema, document, [...specifiedRules, labelLiteralArguments]);
   if (invalid.length > 0) return invalid.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED'));
   const operation = getOperationAST(document, operationName);
-  if (!operation) {
-    const message = operationName
-      ? `Unknown operation named "${operationName}".`
-      : 'Must provide operation name if query contains multiple operations.';
-    return [new GraphQLError(message, { extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } })];
-  }
+  if (!operation) return [unresolvedOperation(operationName)];
   return { document, operation };
+}
+
+/** OPERATION_RESOLUTION_FAILURE: the document has no operation by that name, or several and no name. */
+export function unresolvedOperation(
+  operationName: string | null | undefined,
+  http?: { status: number },
+): GraphQLError {
+  const message = operationName
+    ? `The document has no operation named "${operationName}": send the name of one of its operations.`
+    : 'The document holds several operations: name the one to run in operationName.';
+  return new GraphQLError(message, {
+    extensions: { code: 'OPERATION_RESOLUTION_FAILURE', ...(http && { http }) },
+  });
 }
 
 /**

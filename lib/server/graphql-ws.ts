@@ -12,6 +12,7 @@ import type { Viewer } from '../auth/viewer';
 import { createErrorFormatter } from '../errors/format-error';
 import type { RequestContext } from '../graphql/context';
 import type { InputRules } from '../graphql/input';
+import type { LimitedOperation } from '../graphql/limits/query-limits-plugin';
 import { checkOperation, inputErrors } from '../graphql/operation-check';
 import type { Logger } from '../logging/logger';
 import { correlationIdOf } from './http-app';
@@ -24,8 +25,20 @@ const WEBSOCKET_CLOSE_GRACE_MS = 2_000;
 
 type ConnectionParams = Record<string, unknown>;
 /** What a connection learnt in `connection_init`, for its operations (a type: graphql-ws wants a Record). */
-type ConnectionState = { viewer: Viewer | null };
+type ConnectionState = { viewer: Viewer | null; internal: boolean };
 type ConnectionContext = Context<ConnectionParams, Extra & Partial<ConnectionState>>;
+
+/** The subgraph's own refusals of an operation (lib/server/subgraph-protection.ts), as over HTTP. */
+export interface WebSocketProtection {
+  /** Whether `connection_init` presents the gateway's credential: its operations skip the refusals below. */
+  isInternal(params: ConnectionParams | undefined): boolean;
+  /** A refusal of the operation's text, before it is parsed. */
+  refuseText(query: string): GraphQLError | null;
+  /** A refusal of the parsed and validated operation. */
+  refuseOperation(operation: LimitedOperation): GraphQLError | null;
+  /** Drop "Did you mean …?" from error messages. */
+  hideSuggestions: boolean;
+}
 
 /**
  * GraphQL over WebSocket on `/graphql`, with what HTTP has: the `connection_init` payload's
@@ -38,8 +51,9 @@ export function serveWebSockets(
   inputRules: InputRules,
   verifier: TokenVerifier,
   logger: Logger,
+  protection: WebSocketProtection,
 ) {
-  const format = createErrorFormatter(logger);
+  const format = createErrorFormatter(logger, { hideSuggestions: protection.hideSuggestions });
   // graphql-ws wraps what a source stream throws in a GraphQLError without a path: format the cause.
   const formatErrors = (errors: readonly GraphQLError[]) =>
     errors.map((error) => format(error.toJSON(), error.path ? error : (error.originalError ?? error)));
@@ -60,9 +74,11 @@ export function serveWebSockets(
         const caller = await authenticateConnection(ctx.connectionParams, ctx.extra.socket, verifier, logger);
         if (!caller) return false; // closed with 4401 or 4500 already: graphql-ws's own 4403 is a no-op
         ctx.extra.viewer = caller.viewer;
+        ctx.extra.internal = protection.isInternal(ctx.connectionParams);
         return true;
       },
-      onSubscribe: (ctx, _id, payload) => prepareOperation(schema, inputRules, payload, contextOf(ctx)),
+      onSubscribe: (ctx, _id, payload) =>
+        prepareOperation(schema, inputRules, payload, contextOf(ctx), ctx.extra.internal ? null : protection),
       onNext: (_ctx, _id, _payload, _args, result) =>
         result.errors ? { ...result, errors: formatErrors(result.errors) } : undefined,
       onError: (_ctx, _id, _payload, errors) => formatErrors(errors),
@@ -86,16 +102,25 @@ export function serveWebSockets(
   };
 }
 
-/** The execution arguments of a `subscribe` message, or Apollo's codes for a client's mistake. */
+/**
+ * The execution arguments of a `subscribe` message, or Apollo's codes for a client's mistake, or the
+ * refusal of `protection` (none for the gateway's own operations).
+ */
 function prepareOperation(
   schema: GraphQLSchema,
   inputRules: InputRules,
   payload: SubscribePayload,
   contextValue: RequestContext,
+  protection: WebSocketProtection | null,
 ): ExecutionArgs | readonly GraphQLError[] {
+  const tooLong = protection?.refuseText(payload.query);
+  if (tooLong) return [tooLong];
   const checked = checkOperation(schema, payload.query, payload.operationName);
   if (!('document' in checked)) return checked;
-  const invalidInput = inputErrors(checked, schema, payload.variables ?? {}, inputRules);
+  const variables = payload.variables ?? {};
+  const refused = protection?.refuseOperation({ schema, ...checked, variables });
+  if (refused) return [refused];
+  const invalidInput = inputErrors(checked, schema, variables, inputRules);
   if (invalidInput.length > 0) return invalidInput;
   return {
     schema,

@@ -32,6 +32,10 @@ export function createHttpApp(options: { logger: Logger; ready: () => Promise<vo
     res.send(await metricsRegistry.metrics());
   });
   app.get('/ready', async (_req, res) => {
+    if (app.locals.stopping) {
+      res.status(503).json({ status: 'not ready', reason: 'shutting down' });
+      return;
+    }
     try {
       await options.ready();
       res.json({ status: 'ready' });
@@ -42,6 +46,11 @@ export function createHttpApp(options: { logger: Logger; ready: () => Promise<vo
     }
   });
   return app;
+}
+
+/** From now on /ready answers 503, so that load balancers send this server nothing new. */
+export function markStopping(app: Express): void {
+  app.locals.stopping = true;
 }
 
 /** Last handler: malformed bodies get a 400 with a code, anything else a 500 without internals. */

@@ -15,6 +15,8 @@ const STATUS: Record<ErrorCode, number> = {
 
 export function sendRestError(res: Response, error: unknown, logger: Logger): void {
   if (error instanceof DomainError) {
+    const retryAfter = error.details.retryAfterSeconds;
+    if (typeof retryAfter === 'number') res.setHeader('retry-after', String(retryAfter));
     res
       .status(STATUS[error.code])
       .json({ errors: [{ message: error.message, extensions: { ...error.details, code: error.code } }] });

@@ -10,6 +10,7 @@ import type { PubSubSubscription } from '../pubsub/pubsub';
 import { eventually } from '../testing/eventually';
 import { newTestVerifier } from '../testing/test-verifier';
 import { startSubgraphServer, type RunningServer } from './subgraph-server';
+import { loadConfig } from '../config/config';
 
 const typeDefs = parse(`
   extend schema @link(url: "https://specs.apollo.dev/federation/v2.11", import: ["@key"])
@@ -106,6 +107,7 @@ describe('subgraph server: GraphQL over WebSocket', () => {
   const start = () =>
     startSubgraphServer({
       name: 'test',
+      config: loadConfig({}),
       typeDefs,
       resolvers,
       host: '127.0.0.1',

@@ -17,6 +17,7 @@ import { authenticateRequest } from '../auth/authenticate-request';
 import type { TokenVerifier } from '../auth/jwt-verifier';
 import { createErrorFormatter } from '../errors/format-error';
 import type { RequestContext } from '../graphql/context';
+import { clientAddressOf } from './client-address';
 import { enforceAuthDirective } from '../graphql/auth-directive';
 import { inputRulesOf, inputRulesPlugin, labelLiteralArguments } from '../graphql/input';
 import type { Config } from '../config/config';
@@ -28,7 +29,8 @@ import { graphqlSpanPlugin } from '../tracing/graphql-span-plugin';
 import { traceRequests } from '../tracing/request-span';
 import { flushTracing, setUpTracing } from '../tracing/tracing';
 import { serveWebSockets } from './graphql-ws';
-import { createHttpApp, jsonErrorHandler } from './http-app';
+import { createSubgraphProtection } from './subgraph-protection';
+import { createHttpApp, jsonErrorHandler, markStopping } from './http-app';
 import { createHttpServer, listen, localUrl } from './listen';
 
 export interface RunningServer {
@@ -55,6 +57,8 @@ export type StartSubgraph = (options: SubgraphStartOptions) => Promise<RunningSe
 
 export interface SubgraphServerOptions {
   name: string;
+  /** Read for the query limits, SUBGRAPH_SECRET and the sandbox switch (lib/server/subgraph-protection.ts). */
+  config: Config;
   typeDefs: DocumentNode;
   // The generated resolver types are stricter than @apollo/subgraph's map; each subgraph checks its own.
   resolvers: unknown;
@@ -91,10 +95,13 @@ async function serve(options: SubgraphServerOptions): Promise<RunningServer> {
   );
   // Strings and Pulse's scalars are checked before any resolver runs (lib/graphql/input).
   const inputRules = inputRulesOf(options.typeDefs);
+  // The gateway's query limits, `_service` and `_entities` for the gateway only, no schema hints in production.
+  const protection = createSubgraphProtection(options.config, logger);
   const apollo = new ApolloServer<RequestContext>({
     schema,
+    introspection: protection.introspection,
     validationRules: [labelLiteralArguments],
-    formatError: createErrorFormatter(logger),
+    formatError: createErrorFormatter(logger, { hideSuggestions: protection.hideSuggestions }),
     includeStacktraceInErrorResponses: false,
     // Shutdown is Pulse's (lib/server/shutdown.ts): Apollo's own signal handlers would race it.
     stopOnTerminationSignals: false,
@@ -105,6 +112,7 @@ async function serve(options: SubgraphServerOptions): Promise<RunningServer> {
       ApolloServerPluginInlineTraceDisabled(),
       graphqlSpanPlugin(),
       inputRulesPlugin(() => inputRules),
+      ...protection.plugins,
     ],
   });
   await apollo.start();
@@ -112,17 +120,20 @@ async function serve(options: SubgraphServerOptions): Promise<RunningServer> {
   // Tracing is per process and configured from its environment (the launchers parse the same one).
   setUpTracing(getConfig().tracing);
   const app = createHttpApp({ logger, ready: options.ready });
+  app.use(protection.directCallers);
   options.routes?.(app);
   app.use(
     '/graphql',
     // Continues the gateway's trace (its `traceparent` header) in a span of this subgraph.
     traceRequests(`pulse.subgraph.${options.name}`, 'subgraph.request'),
     express.json({ limit: '1mb' }),
+    ...protection.httpGuards,
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const { viewer } = await authenticateRequest(verifier, req.headers.authorization);
         const correlationId = String(req.headers['x-correlation-id']);
-        return { viewer, correlationId, logger: logger.child({ userId: viewer?.userId }) };
+        const clientAddress = clientAddressOf(req, protection.fromGateway(req));
+        return { viewer, correlationId, clientAddress, logger: logger.child({ userId: viewer?.userId }) };
       },
     }),
   );
@@ -130,7 +141,7 @@ async function serve(options: SubgraphServerOptions): Promise<RunningServer> {
 
   const listening = await listen(httpServer, app, options.host, options.port);
   const webSockets = schema.getSubscriptionType()
-    ? serveWebSockets(httpServer, schema, inputRules, verifier, logger)
+    ? serveWebSockets(httpServer, schema, inputRules, verifier, logger, protection.webSockets)
     : null;
   const url = localUrl(options.publicHost, listening.port, '/graphql');
   logger.info({ url, subscriptions: Boolean(webSockets) }, 'subgraph listening');
@@ -139,10 +150,13 @@ async function serve(options: SubgraphServerOptions): Promise<RunningServer> {
     url,
     port: listening.port,
     stop: async () => {
-      // Open sockets would keep Apollo's drain (which closes the HTTP server) waiting: close them first.
+      markStopping(app);
+      // Open sockets would keep the drain (which closes the HTTP server) waiting: close them first.
       await webSockets?.stop();
+      // Requests in flight finish before Apollo stops and onStop closes the stores they use.
+      await listening.close(options.config.http.shutdownGraceMs);
       await apollo.stop();
-      await listening.close();
+      await protection.close();
       await flushTracing();
       await options.onStop?.();
     },

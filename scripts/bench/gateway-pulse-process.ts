@@ -11,7 +11,7 @@ import { runAsChild } from './gateway-child';
 import type { GatewayInfo, GatewayInput } from './gateway-input';
 import { SUPERGRAPH_PATH } from './gateway-supergraph';
 
-runAsChild<GatewayInput, GatewayInfo>(async ({ subgraphUrls, jwksUrl, dedup }) => {
+runAsChild<GatewayInput, GatewayInfo>(async ({ subgraphUrls, jwksUrl, subgraphSecret, dedup }) => {
   const config = loadConfig({
     NODE_ENV: 'production',
     LOG_LEVEL: 'warn',
@@ -19,6 +19,7 @@ runAsChild<GatewayInput, GatewayInfo>(async ({ subgraphUrls, jwksUrl, dedup }) =
     GATEWAY_RATE_LIMIT_USER: '9999999/1',
     GATEWAY_RATE_LIMIT_IP: '9999999/1',
     GATEWAY_DEDUP: String(dedup ?? true),
+    SUBGRAPH_SECRET: subgraphSecret,
   });
   const gateway = await startGateway({
     config,

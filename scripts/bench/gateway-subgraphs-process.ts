@@ -3,6 +3,7 @@
  * databases (PGlite, or PostgreSQL schemas when DATABASE_URL is set). The platform's own gateway runs here
  * too, but only to seed the data; the gateways that are measured run in their own processes.
  */
+import { randomBytes } from 'node:crypto';
 import { pino } from 'pino';
 import { jwksUrlOf } from '../../lib/auth/jwt-verifier';
 import { loadConfig } from '../../lib/config/config';
@@ -21,13 +22,16 @@ export interface SubgraphsInfo {
   /** The platform's own gateway, used for seeding only. */
   seedingGatewayUrl: string;
   database: string;
+  /** What the measured gateways present to the subgraphs (SUBGRAPH_SECRET). */
+  subgraphSecret: string;
 }
 
 runAsChild<Record<string, never>, SubgraphsInfo>(async () => {
   const databases: TestDatabase[] = [];
   const kind = preferredDatabaseKind();
+  const subgraphSecret = randomBytes(32).toString('base64url');
   const platform = await startPlatform({
-    config: loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'warn' }),
+    config: loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'warn', SUBGRAPH_SECRET: subgraphSecret }),
     logger: pino({ level: 'warn' }),
     ephemeralPorts: true,
     databaseOf: (context) => {
@@ -44,6 +48,7 @@ runAsChild<Record<string, never>, SubgraphsInfo>(async () => {
       jwksUrl: jwksUrlOf(subgraphUrls.identity),
       seedingGatewayUrl: platform.gateway.url,
       database: kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : 'PGlite (in memory)',
+      subgraphSecret,
     },
     stop: async () => {
       await platform.stop();

@@ -8,7 +8,7 @@ import {
   preferredDatabaseKind,
   type TestDatabase,
 } from '../../lib/testing/test-databases';
-import { startPlatform, type Platform } from '../../scripts/platform';
+import { startPlatform, type Platform, type PlatformOptions } from '../../scripts/platform';
 import { useFixture } from '../../lib/testing/fixture';
 
 export interface TestPlatform {
@@ -23,14 +23,21 @@ export interface TestPlatform {
   close(): Promise<void>;
 }
 
-/** `env`: configuration variables for this platform on top of the test defaults (e.g. ADMIN_EMAILS). */
-export async function startTestPlatform(env: Record<string, string> = {}): Promise<TestPlatform> {
+/**
+ * `env`: configuration variables for this platform on top of the test defaults (e.g. ADMIN_EMAILS);
+ * `options`: where the gateway listens, when not on loopback.
+ */
+export async function startTestPlatform(
+  env: Record<string, string> = {},
+  options: Pick<PlatformOptions, 'gatewayHost'> = {},
+): Promise<TestPlatform> {
   const databases: TestDatabase[] = [];
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env });
   const platform = await startPlatform({
     config,
     logger: pino({ level: 'silent' }),
     ephemeralPorts: true,
+    ...options,
     databaseOf: (context) => {
       const db = createTestDatabase(preferredDatabaseKind(), context);
       databases.push(db);

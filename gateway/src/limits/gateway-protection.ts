@@ -1,24 +1,29 @@
 /**
  * Everything that protects the gateway's /graphql, assembled from the configuration: query limits,
- * rate limits, CORS, persisted operations (APQ, or a safelist), field suggestions off with introspection.
- * gateway-server.ts wires the parts in.
+ * rate limits, CORS, persisted operations (APQ, or a safelist). gateway-server.ts wires the parts in; the
+ * shared error formatter hides field suggestions when introspection is off.
  */
 import { isAbsolute, join } from 'node:path';
 import type { ApolloServerPlugin, PersistedQueryOptions } from '@apollo/server';
-import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { Request, RequestHandler } from 'express';
 import type { TokenVerifier } from '../../../lib/auth/jwt-verifier';
 import { bearerToken } from '../../../lib/auth/viewer';
 import type { Config } from '../../../lib/config/config';
 import type { Logger } from '../../../lib/logging/logger';
 import { repoRoot } from '../../../lib/paths';
+import { queryLimitsPlugin } from '../../../lib/graphql/limits/query-limits-plugin';
 import { createRateLimiterStore } from '../../../lib/rate-limit/create-rate-limiter-store';
 import type { RateLimitPolicy, RateLimiterStore } from '../../../lib/rate-limit/rate-limiter';
 import { createApqCache } from './apq-cache';
+import { apqHashGuard } from './apq-hash-guard';
+import { routeRateLimiter } from './route-rate-limits';
 import { createCorsMiddleware } from './cors';
-import { withGatewayErrorCodes } from './limit-errors';
-import { queryLimitsPlugin } from './query-limits-plugin';
-import { createRateLimitMiddleware, keySpaceRateLimiter, rateLimitKeys } from './rate-limit-middleware';
+import { withGatewayErrorCodes } from './gateway-error-codes';
+import {
+  createRateLimitMiddleware,
+  keySpaceRateLimiter,
+  rateLimitKeys,
+} from '../../../lib/rate-limit/rate-limit-middleware';
 import { batchAndTokenGuard, safelistGuard } from './request-guards';
 import { loadSafelist, safelistCache } from './safelist';
 
@@ -37,6 +42,8 @@ export interface GatewayProtection {
   cors: RequestHandler;
   /** On /graphql, after the JSON body parser and before Apollo Server. */
   graphqlGuards: RequestHandler[];
+  /** On an HTTP route of the gateway's port (`/imports`, …), after its token check: its rate limits. */
+  routeGuards(path: string): RequestHandler[];
   close(): Promise<void>;
 }
 
@@ -80,26 +87,20 @@ export function createGatewayProtection({
     logger,
   });
 
-  // With introspection off, "Did you mean …?" would reveal the schema field by field.
-  const hideSuggestions = !config.gateway.sandbox
-    ? new ApolloArmor({
-        costLimit: { enabled: false },
-        maxAliases: { enabled: false },
-        maxDepth: { enabled: false },
-        maxDirectives: { enabled: false },
-        maxTokens: { enabled: false },
-        blockFieldSuggestion: { enabled: true },
-      }).protect().plugins
-    : [];
-
   return {
-    plugins: [queryLimitsPlugin(limits), ...hideSuggestions],
+    plugins: [queryLimitsPlugin(limits)],
     persistedQueries: {
       cache: safelist ? safelistCache(safelist) : createApqCache(persistedOperations.apqCacheBytes),
     },
     formatError: withGatewayErrorCodes,
     cors: createCorsMiddleware(cors),
-    graphqlGuards: [rateLimit, batchAndTokenGuard(limits), ...(safelist ? [safelistGuard(safelist)] : [])],
+    routeGuards: routeRateLimiter({ store, limits: config.protection.routeRateLimits, verifier, logger }),
+    graphqlGuards: [
+      rateLimit,
+      batchAndTokenGuard(limits),
+      apqHashGuard(),
+      ...(safelist ? [safelistGuard(safelist)] : []),
+    ],
     close: () => store.close(),
   };
 }

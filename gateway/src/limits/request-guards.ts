@@ -4,10 +4,11 @@
  * of any operation not on it. Refusals are HTTP 400 with a code.
  */
 import type { RequestHandler, Response } from 'express';
+import { limitExceeded } from '../../../lib/graphql/limits/limit-errors';
+import { countTokens } from '../../../lib/graphql/limits/token-count';
+import { PERSISTED_QUERY_NOT_ALLOWED } from './gateway-error-codes';
 import { incomingOperations, operationIdOf } from './incoming-operations';
-import { limitExceeded, PERSISTED_QUERY_NOT_ALLOWED } from './limit-errors';
 import type { Safelist } from './safelist';
-import { countTokens } from './token-count';
 
 const refuse = (res: Response, error: { message: string; extensions: Record<string, unknown> }) => {
   res.status(400).json({ errors: [error] });

@@ -1,12 +1,13 @@
 /**
  * Wraps the fetcher a subgraph data source uses: every attempt has a deadline (a late subgraph becomes a
  * SUBGRAPH_TIMEOUT error, not a hanging request), and a read-only request that failed on the network or
- * with a 5xx is tried again. Mutations are never retried: the first attempt may have taken effect.
+ * with a 5xx is tried again. Mutations are not retried here, as the first attempt may have taken effect;
+ * one that never reached the subgraph (a closed kept-alive connection) is resent by sendRaw.
  */
 import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
 import { isQueryRequest } from '../subgraph-request-kind';
-import { SUBGRAPH_TIMEOUT } from './limit-errors';
+import { SUBGRAPH_TIMEOUT } from './gateway-error-codes';
 
 export { isQueryRequest };
 

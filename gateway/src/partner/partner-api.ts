@@ -5,6 +5,9 @@
  */
 import { parse } from 'graphql';
 import { inputRulesOf, inputRulesPlugin, labelLiteralArguments } from '../../../lib/graphql/input';
+import { queryLimitsPlugin } from '../../../lib/graphql/limits/query-limits-plugin';
+import { keepApolloTelemetryOff } from '../../../lib/config/apollo-telemetry';
+import { executableOperationPlugin } from '../executable-operation-plugin';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -59,9 +62,14 @@ export async function mountPartnerApi(
     points: config.partner.rateLimitPerMinute,
     durationSeconds: 60,
   });
+  keepApolloTelemetryOff();
   const gateway = new ApolloGateway({
     supergraphSdl: supergraph.sdl,
-    buildService: ({ name, url }) => new PartnerDataSource({ url: supergraph.subgraphUrls[name] ?? url }),
+    buildService: ({ name, url }) =>
+      new PartnerDataSource({
+        url: supergraph.subgraphUrls[name] ?? url,
+        subgraphSecret: config.protection.subgraphSecret,
+      }),
     logger,
   });
   const requirements = supergraphAuthRequirements(supergraph.sdl);
@@ -69,7 +77,7 @@ export async function mountPartnerApi(
   const apollo = new ApolloServer<PartnerContext>({
     gateway,
     validationRules: [labelLiteralArguments],
-    formatError: createErrorFormatter(logger),
+    formatError: createErrorFormatter(logger, { hideSuggestions: !config.gateway.sandbox }),
     includeStacktraceInErrorResponses: false,
     stopOnTerminationSignals: false,
     introspection: config.gateway.sandbox,
@@ -77,6 +85,9 @@ export async function mountPartnerApi(
       ApolloServerPluginLandingPageDisabled(),
       authCheckPlugin<PartnerContext>(() => requirements),
       inputRulesPlugin<PartnerContext>(() => inputRules),
+      // The subgraphs do not measure what the gateway sends them: the partner API measures it here.
+      queryLimitsPlugin<PartnerContext>(config.protection.limits),
+      executableOperationPlugin<PartnerContext>(),
     ],
   });
   await apollo.start();

@@ -25,12 +25,17 @@ export type EventExecutor = (
 export function createEventExecutor(options: {
   planner: SubscriptionPlanner;
   subgraphUrls: Record<string, string>;
+  /** The gateway's credential towards the subgraphs (SUBGRAPH_SECRET). */
+  subgraphSecret: string | null;
   logger: Logger;
 }): EventExecutor {
   const { planner, logger } = options;
   const format = createErrorFormatter(logger);
   const dataSources: ServiceMap = Object.fromEntries(
-    Object.entries(options.subgraphUrls).map(([name, url]) => [name, new SubgraphDataSource({ url })]),
+    Object.entries(options.subgraphUrls).map(([name, url]) => [
+      name,
+      new SubgraphDataSource({ url, subgraphSecret: options.subgraphSecret }),
+    ]),
   );
 
   return async (prepared, event, caller) => {

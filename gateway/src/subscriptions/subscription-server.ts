@@ -23,7 +23,7 @@ import { startGraphqlWsUpstream, type StartUpstream } from './upstream-subscript
 import { serveWebSocketSubscriptions } from './websocket-transport';
 
 export interface GatewaySubscriptionsOptions {
-  config: Pick<Config, 'subscriptions'>;
+  config: Pick<Config, 'subscriptions' | 'protection'>;
   supergraph: LoadedSupergraph;
   verifier: TokenVerifier;
   logger: Logger;
@@ -50,7 +50,12 @@ export function createGatewaySubscriptions(options: GatewaySubscriptionsOptions)
   const settings = options.config.subscriptions;
   const load = (supergraph: LoadedSupergraph): { planner: SubscriptionPlanner; hub: HubRuntime } => {
     const planner = createSubscriptionPlanner(supergraph.sdl, logger, undefined, options.guard);
-    const execute = createEventExecutor({ planner, subgraphUrls: supergraph.subgraphUrls, logger });
+    const execute = createEventExecutor({
+      planner,
+      subgraphUrls: supergraph.subgraphUrls,
+      subgraphSecret: options.config.protection.subgraphSecret,
+      logger,
+    });
     return { planner, hub: { execute, subgraphUrls: supergraph.subgraphUrls } };
   };
   let current = load(options.supergraph);

@@ -27,6 +27,11 @@ export const workoutSummary = z.object({
   gearIds: z.array(z.uuid()),
   /** Problems the metrics engine found in the track (SPEED_JUMP, …): consumers may refuse to reward it. */
   trackFlags: z.array(z.string()).optional(),
+  /**
+   * Who may see the workout. Absent in events published before it existed: read it as `FOLLOWERS`, the
+   * default then and now, so those workouts count as they did.
+   */
+  visibility: z.enum(['PUBLIC', 'FOLLOWERS', 'PRIVATE']).optional(),
 });
 export type WorkoutSummary = z.infer<typeof workoutSummary>;
 

@@ -5,6 +5,7 @@ import { createLogger } from '../../logging/logger';
 import { startSubgraphServer, type RunningServer } from '../../server/subgraph-server';
 import { newTestVerifier } from '../../testing/test-verifier';
 import { DateTime } from '../scalars';
+import { loadConfig } from '../../config/config';
 
 // A subgraph called directly, without the gateway in front: it applies the same rules.
 const typeDefs = parse(`
@@ -42,6 +43,7 @@ describe('the input rules on a subgraph called directly', () => {
   beforeAll(async () => {
     server = await startSubgraphServer({
       name: 'test',
+      config: loadConfig({}),
       typeDefs,
       resolvers,
       host: '127.0.0.1',

@@ -11,6 +11,7 @@ const aFact = (overrides: Partial<WorkoutFact> = {}): WorkoutFact => ({
   elevationGainMeters: null,
   gearIds: [],
   trackFlags: [],
+  visibility: 'FOLLOWERS',
   ...overrides,
 });
 
@@ -30,6 +31,25 @@ describe('contributionsOf', () => {
     const boards = contributionsOf(aFact({ startedAt: Date.parse('2026-11-01T03:30:00Z') }), 0);
     expect(boards.has('period:DISTANCE:MONTH:ALL:2026-11')).toBe(true);
     expect(boards.has('period:DISTANCE:MONTH:ALL:2026-10')).toBe(false);
+  });
+
+  it('puts a private workout on no board, and a public or followers one on the same boards', () => {
+    expect(contributionsOf(aFact({ visibility: 'PRIVATE' }), 158).size).toBe(0);
+    expect(contributionsOf(aFact({ visibility: 'PUBLIC' }), 158)).toEqual(contributionsOf(aFact(), 158));
+  });
+
+  it('takes a workout made private off its boards, exactly', () => {
+    const changes = differences(
+      'ann',
+      contributionsOf(aFact(), 158),
+      contributionsOf(aFact({ visibility: 'PRIVATE' }), 158),
+    );
+    expect(changes).toHaveLength(18);
+    expect(changes).toContainEqual({
+      board: 'period:DISTANCE:ALL_TIME:ALL:all',
+      athleteId: 'ann',
+      delta: -10_000,
+    });
   });
 });
 

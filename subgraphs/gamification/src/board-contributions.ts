@@ -4,7 +4,7 @@
  * an edit moves exactly the difference and a deletion takes back exactly what the workout put there.
  */
 import { periodBoardsOf, type BoardChange, type BoardMetric } from './leaderboards';
-import type { WorkoutFact } from './rules';
+import { onSharedBoards, type WorkoutFact } from './rules';
 
 export type { BoardChange };
 
@@ -22,10 +22,13 @@ export function metricValue(fact: WorkoutFact, xp: number, metric: BoardMetric):
   }
 }
 
-/** Board → what the workout (with `xp` points) contributes to it; boards it adds nothing to are left out. */
+/**
+ * Board → what the workout (with `xp` points) contributes to it; boards it adds nothing to are left out.
+ * A private workout contributes nothing: every signed-in athlete reads these boards.
+ */
 export function contributionsOf(fact: WorkoutFact | null, xp: number): Map<string, number> {
   const contributions = new Map<string, number>();
-  if (!fact) return contributions;
+  if (!fact || !onSharedBoards(fact)) return contributions;
   for (const { metric, board } of periodBoardsOf(fact.sport, fact.startedAt)) {
     const value = metricValue(fact, xp, metric);
     if (value !== 0) contributions.set(board, value);

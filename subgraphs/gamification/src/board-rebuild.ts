@@ -7,7 +7,7 @@
 import { createAthleteRepo } from './athlete.repo';
 import { contributionsOf, type BoardChange } from './board-contributions';
 import { createChallengeRepo } from './challenge.repo';
-import { challengeBoardOf, progressOf, settleMember } from './challenge-progress';
+import { challengeBoardOf, settleMember, standingOf } from './challenge-progress';
 import type { GamificationPrisma } from './gamification.prisma';
 import { periodBoardsOf, type LeaderboardStore } from './leaderboards';
 import type { WorkoutFact } from './rules';
@@ -59,13 +59,13 @@ export async function rebuildBoards(
     (a, b) => (lastChange.get(a.member.userId) ?? 0) - (lastChange.get(b.member.userId) ?? 0),
   );
   for (const { member, challenge } of members) {
-    const progress = progressOf(
+    const standing = standingOf(
       challenge,
       factsByUser.get(member.userId) ?? [],
       await athletes.timeZoneOf(member.userId),
     );
     // The stored score follows the facts too, so that later deltas start from what the board now holds.
-    const settled = await settleMember(challenges, challenge, member, progress, now);
+    const settled = await settleMember(challenges, challenge, member, standing, now);
     const score = member.boardScore + (settled?.delta ?? 0);
     if (score !== 0) credit(challengeBoardOf(challenge.id), member.userId, score);
   }

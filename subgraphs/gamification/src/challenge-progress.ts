@@ -5,6 +5,7 @@ import type { ChallengeRecord, ChallengeRepo, MemberRecord } from './challenge.r
 import { boardId } from './leaderboards';
 import {
   challengeProgress,
+  onSharedBoards,
   type ChallengeDefinition,
   type ChallengeProgress,
   type WorkoutFact,
@@ -32,22 +33,42 @@ export const boardScoreOf = (progress: ChallengeProgress) => Math.round(progress
 export const progressOf = (challenge: ChallengeRecord, facts: readonly WorkoutFact[], timeZone: string) =>
   challengeProgress(definitionOf(challenge), facts, timeZone);
 
+/**
+ * A member's standing: their own progress counts every workout (completion follows it), the challenge's
+ * board, which every signed-in athlete reads, only the workouts that are not private.
+ */
+export interface MemberStanding {
+  progress: ChallengeProgress;
+  boardProgress: ChallengeProgress;
+}
+
+/** The member's standing from their current workouts. */
+export const standingOf = (
+  challenge: ChallengeRecord,
+  facts: readonly WorkoutFact[],
+  timeZone: string,
+): MemberStanding => ({
+  progress: progressOf(challenge, facts, timeZone),
+  boardProgress: progressOf(challenge, facts.filter(onSharedBoards), timeZone),
+});
+
 /** Whether a workout starting at `startedAt` counts for the challenge (its window: start inclusive, end exclusive). */
 export const inWindow = (challenge: ChallengeRecord, startedAt: number) =>
   startedAt >= challenge.startsAt.getTime() && startedAt < challenge.endsAt.getTime();
 
 /**
- * Stores the member's new progress (board score, completion: kept once reached) and gives the change of
- * their score on the challenge's board. `present`: false when the member leaves (their score goes to 0).
+ * Stores the member's new standing (board score, completion: kept once reached) and gives the change of
+ * their score on the challenge's board. `standing` is null when the member leaves (their score goes to 0).
  */
 export async function settleMember(
   challenges: ChallengeRepo,
   challenge: ChallengeRecord,
   member: MemberRecord,
-  progress: ChallengeProgress | null,
+  standing: MemberStanding | null,
   now: Date,
 ): Promise<BoardChange | null> {
-  const score = progress ? boardScoreOf(progress) : 0;
+  const score = standing ? boardScoreOf(standing.boardProgress) : 0;
+  const progress = standing?.progress;
   const completedAt =
     member.completedAt ?? (progress?.completed ? new Date(progress.completedAt ?? now.getTime()) : null);
   if (score === member.boardScore && completedAt === member.completedAt) return null;

@@ -7,7 +7,7 @@ import { createAthleteRepo } from './athlete.repo';
 import { UUID } from './board-input';
 import type { BoardUpdater } from './board-updates';
 import { createChallengeRepo, type ChallengeRecord, type ChallengeRepo } from './challenge.repo';
-import { progressOf, settleMember } from './challenge-progress';
+import { progressOf, settleMember, standingOf } from './challenge-progress';
 import type { GamificationPrisma } from './gamification.prisma';
 import type { ChallengeGoal, ChallengeProgress } from './rules';
 import { createWorkoutFactRepo } from './workout-fact.repo';
@@ -71,14 +71,14 @@ export function createChallengeService(deps: {
           }
         : { ...existing!, leftAt: now };
       await repo.saveMember(member);
-      const progress = joined
-        ? progressOf(
+      const standing = joined
+        ? standingOf(
             challenge,
             await createWorkoutFactRepo(tx).factsOf(viewer.userId),
             await athletes.timeZoneOf(viewer.userId),
           )
         : null;
-      return settleMember(repo, challenge, member, progress, now);
+      return settleMember(repo, challenge, member, standing, now);
     });
     if (change) await boards.apply([change]);
     return challenge;

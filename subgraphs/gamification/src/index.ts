@@ -62,6 +62,7 @@ export const startGamificationSubgraph: StartSubgraph = async (options) => {
 
   return startSubgraphServer({
     name: 'gamification',
+    config,
     typeDefs,
     resolvers: createResolvers({
       athletes: createAthleteService({

@@ -10,7 +10,7 @@ import { createAthleteRepo } from './athlete.repo';
 import { settleAthleteProgress } from './athlete-progress';
 import { contributionsOf, differences, type BoardChange } from './board-contributions';
 import { createChallengeRepo } from './challenge.repo';
-import { inWindow, progressOf, settleMember } from './challenge-progress';
+import { inWindow, settleMember, standingOf } from './challenge-progress';
 import type { GamificationTx } from './gamification.prisma';
 import { xpFor, type WorkoutFact } from './rules';
 import { createWorkoutFactRepo } from './workout-fact.repo';
@@ -75,7 +75,7 @@ export async function applyWorkoutState(
         challenges,
         challenge,
         member,
-        progressOf(challenge, current, timeZone),
+        standingOf(challenge, current, timeZone),
         now,
       );
       if (change) boardChanges.push(change);

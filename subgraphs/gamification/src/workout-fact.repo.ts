@@ -11,7 +11,7 @@ export function createWorkoutFactRepo(db: GamificationTx) {
     async lock(workoutId: string): Promise<WorkoutFactRow | null> {
       const rows = await db.$queryRaw<WorkoutFactRow[]>`
         SELECT "workoutId", "userId", "sport", "startedAt", "distanceMeters", "movingSeconds",
-               "elevationGainMeters", "gearIds", "trackFlags", "deletedAt"
+               "elevationGainMeters", "gearIds", "trackFlags", "visibility", "deletedAt"
         FROM "WorkoutFact" WHERE "workoutId" = ${workoutId}::uuid FOR UPDATE`;
       return rows[0] ?? null;
     },
@@ -31,6 +31,7 @@ export function createWorkoutFactRepo(db: GamificationTx) {
         elevationGainMeters: fact.elevationGainMeters,
         gearIds: fact.gearIds,
         trackFlags: fact.trackFlags,
+        visibility: fact.visibility,
       };
       await db.workoutFact.upsert({
         where: { workoutId: fact.workoutId },

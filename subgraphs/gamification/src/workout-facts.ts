@@ -1,9 +1,11 @@
 /** Turns training's workout summaries into the facts the rules read, and fact rows back into facts. */
 import type { WorkoutSummary } from '../../../lib/events/contracts/training';
 import { SPORTS, type Sport } from '../../../lib/sports';
-import type { WorkoutFact } from './rules';
+import type { WorkoutFact, WorkoutVisibility } from './rules';
 
 const isSport = (value: string): value is Sport => (SPORTS as readonly string[]).includes(value);
+const isVisibility = (value: string): value is WorkoutVisibility =>
+  value === 'PUBLIC' || value === 'FOLLOWERS' || value === 'PRIVATE';
 
 /** The fact of a finished workout; null for a workout still being recorded (it counts once finished). */
 export function factOfSummary(summary: WorkoutSummary): WorkoutFact | null {
@@ -19,6 +21,7 @@ export function factOfSummary(summary: WorkoutSummary): WorkoutFact | null {
     elevationGainMeters: summary.elevationGainMeters,
     gearIds: [...summary.gearIds],
     trackFlags: [...(summary.trackFlags ?? [])],
+    visibility: summary.visibility ?? 'FOLLOWERS',
   };
 }
 
@@ -33,6 +36,7 @@ export interface WorkoutFactRow {
   elevationGainMeters: number | null;
   gearIds: string[];
   trackFlags: string[];
+  visibility: string;
   deletedAt: Date | null;
 }
 
@@ -47,6 +51,7 @@ export function factOfRow(row: WorkoutFactRow): WorkoutFact {
     elevationGainMeters: row.elevationGainMeters,
     gearIds: row.gearIds,
     trackFlags: row.trackFlags,
+    visibility: isVisibility(row.visibility) ? row.visibility : 'FOLLOWERS',
   };
 }
 

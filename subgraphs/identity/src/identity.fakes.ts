@@ -47,9 +47,9 @@ export function fakeRefreshTokenRepo(): RefreshTokenRepo & { rows: RefreshTokenR
 export function fakeLoginThrottleRepo(): LoginThrottleRepo {
   const rows = new Map<string, ThrottleState>();
   return {
-    get: async (key) => rows.get(key) ?? null,
-    save: async (key, state) => void rows.set(key, state),
-    clear: async (key) => void rows.delete(key),
+    get: async (key) => rows.get(JSON.stringify(key)) ?? null,
+    save: async (key, state) => void rows.set(JSON.stringify(key), state),
+    clear: async (key) => void rows.delete(JSON.stringify(key)),
   };
 }
 

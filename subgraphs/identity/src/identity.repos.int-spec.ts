@@ -68,12 +68,30 @@ describe.each(availableDatabaseKinds())('identity repositories on %s', (kind) =>
   describe('login throttle', () => {
     it('saves, updates and clears the failures of an email', async () => {
       const throttle = createLoginThrottleRepo(db().client);
+      const key = { scope: 'account', email: 'ann@example.com' } as const;
       const state = { failures: 1, lastFailureAt: new Date(), blockedUntil: null };
-      await throttle.save('ann@example.com', state);
-      await throttle.save('ann@example.com', { ...state, failures: 2 });
-      expect(await throttle.get('ann@example.com')).toEqual({ ...state, failures: 2 });
-      await throttle.clear('ann@example.com');
-      expect(await throttle.get('ann@example.com')).toBeNull();
+      await throttle.save(key, state);
+      await throttle.save(key, { ...state, failures: 2 });
+      expect(await throttle.get(key)).toEqual({ ...state, failures: 2 });
+      await throttle.clear(key);
+      expect(await throttle.get(key)).toBeNull();
+    });
+
+    it('keeps an email from one address, an address across emails and an email apart', async () => {
+      const throttle = createLoginThrottleRepo(db().client);
+      const email = 'ann@example.com';
+      const address = '198.51.100.7';
+      const lastFailureAt = new Date();
+      const state = (failures: number) => ({ failures, lastFailureAt, blockedUntil: null });
+      await throttle.save({ scope: 'pair', email, address }, state(1));
+      await throttle.save({ scope: 'address', address }, state(2));
+      await throttle.save({ scope: 'account', email }, state(3));
+      expect(await throttle.get({ scope: 'pair', email, address })).toEqual(state(1));
+      expect(await throttle.get({ scope: 'pair', email, address: '::1' })).toBeNull();
+      await throttle.clear({ scope: 'pair', email, address });
+      expect(await throttle.get({ scope: 'pair', email, address })).toBeNull();
+      expect(await throttle.get({ scope: 'address', address })).toEqual(state(2));
+      expect(await throttle.get({ scope: 'account', email })).toEqual(state(3));
     });
   });
 

@@ -68,6 +68,7 @@ export const startIdentitySubgraph: StartSubgraph = async (options) => {
 
   return startSubgraphServer({
     name: 'identity',
+    config,
     typeDefs,
     resolvers: createResolvers({ accounts, sessions, partnerKeys }),
     host: options.host,

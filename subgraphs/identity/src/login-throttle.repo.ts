@@ -1,25 +1,51 @@
-/** Stores failed sign-in counts per normalised email. */
+/** Stores failed sign-in counts: per email, per (email, client address) and per client address. */
 import type { ThrottleState } from './login-throttle';
 import type { IdentityPrisma } from './identity.prisma';
+
+/** Which counter: an email across addresses, an email from one address, or one address across emails. */
+export type ThrottleKey =
+  | { scope: 'account'; email: string }
+  | { scope: 'pair'; email: string; address: string }
+  | { scope: 'address'; address: string };
+
+// Normalised emails always hold an '@', so '*' names no email.
+const EVERY_EMAIL = '*';
+const select = { failures: true, lastFailureAt: true, blockedUntil: true } as const;
 
 export type LoginThrottleRepo = ReturnType<typeof createLoginThrottleRepo>;
 
 export function createLoginThrottleRepo(prisma: IdentityPrisma) {
+  const addressId = (key: Exclude<ThrottleKey, { scope: 'account' }>) => ({
+    address: key.address,
+    emailKey: key.scope === 'pair' ? key.email : EVERY_EMAIL,
+  });
   return {
-    get: (emailKey: string): Promise<ThrottleState | null> =>
-      prisma.loginThrottle.findUnique({
-        where: { emailKey },
-        select: { failures: true, lastFailureAt: true, blockedUntil: true },
-      }),
-    save: async (emailKey: string, state: ThrottleState): Promise<void> => {
-      await prisma.loginThrottle.upsert({
-        where: { emailKey },
-        create: { emailKey, ...state },
+    get: (key: ThrottleKey): Promise<ThrottleState | null> =>
+      key.scope === 'account'
+        ? prisma.loginThrottle.findUnique({ where: { emailKey: key.email }, select })
+        : prisma.loginAddressThrottle.findUnique({
+            where: { address_emailKey: addressId(key) },
+            select,
+          }),
+    save: async (key: ThrottleKey, state: ThrottleState): Promise<void> => {
+      if (key.scope === 'account') {
+        await prisma.loginThrottle.upsert({
+          where: { emailKey: key.email },
+          create: { emailKey: key.email, ...state },
+          update: state,
+        });
+        return;
+      }
+      const id = addressId(key);
+      await prisma.loginAddressThrottle.upsert({
+        where: { address_emailKey: id },
+        create: { ...id, ...state },
         update: state,
       });
     },
-    clear: async (emailKey: string): Promise<void> => {
-      await prisma.loginThrottle.deleteMany({ where: { emailKey } });
+    clear: async (key: ThrottleKey): Promise<void> => {
+      if (key.scope === 'account') await prisma.loginThrottle.deleteMany({ where: { emailKey: key.email } });
+      else await prisma.loginAddressThrottle.deleteMany({ where: addressId(key) });
     },
   };
 }

@@ -1,45 +1,4 @@
-import { createJwtVerifier } from '../../../lib/auth/jwt-verifier';
-import { createAccessTokens } from './access-tokens';
-import { createAccountService } from './account.service';
-import {
-  fakeLoginThrottleRepo,
-  fakeRefreshTokenRepo,
-  fakeSigningKeyRepo,
-  fakeUserRepo,
-} from './identity.fakes';
-import { createPasswordHasher } from './password-hasher';
-import { createSessionService } from './session.service';
-
-const PASSWORD = 'correct horse battery';
-
-async function newTestSessions() {
-  // Starts at the real time: the verifier checks token expiry against the real clock.
-  let now = new Date();
-  const clock = { now: () => now };
-  const users = fakeUserRepo();
-  const refreshTokens = fakeRefreshTokenRepo();
-  const hasher = createPasswordHasher({ memoryCost: 1024, timeCost: 1 });
-  const accessTokens = await createAccessTokens(fakeSigningKeyRepo(), {
-    issuer: 'iss',
-    audience: 'aud',
-    ttlSeconds: 900,
-  });
-  const sessions = createSessionService({
-    users,
-    refreshTokens,
-    throttle: fakeLoginThrottleRepo(),
-    hasher,
-    accessTokens,
-    refreshTokenTtlSeconds: 3600,
-    clock,
-  });
-  const accounts = createAccountService({ users, hasher, sessions });
-  const verifier = createJwtVerifier({ keys: accessTokens.localKeySet(), issuer: 'iss', audience: 'aud' });
-  const advance = (seconds: number) => {
-    now = new Date(now.getTime() + seconds * 1000);
-  };
-  return { sessions, accounts, users, refreshTokens, verifier, advance };
-}
+import { HOME, newTestSessions, PASSWORD } from './session.fixture';
 
 describe('register', () => {
   it('creates an athlete with a normalised email and a hashed password, signed in', async () => {
@@ -79,7 +38,7 @@ describe('login', () => {
       password: PASSWORD,
       displayName: 'Ann',
     });
-    await expect(sessions.login('ANN@example.com', PASSWORD)).resolves.toMatchObject({
+    await expect(sessions.login('ANN@example.com', PASSWORD, HOME)).resolves.toMatchObject({
       user: { id: registered.user.id },
     });
   });
@@ -88,9 +47,11 @@ describe('login', () => {
     const { accounts, sessions } = await newTestSessions();
     await accounts.register({ email: 'ann@example.com', password: PASSWORD, displayName: 'Ann' });
     const wrongPassword = await sessions
-      .login('ann@example.com', 'not the password')
+      .login('ann@example.com', 'not the password', HOME)
       .catch((e: unknown) => e);
-    const unknownEmail = await sessions.login('bob@example.com', 'not the password').catch((e: unknown) => e);
+    const unknownEmail = await sessions
+      .login('bob@example.com', 'not the password', HOME)
+      .catch((e: unknown) => e);
     expect(wrongPassword).toMatchObject({ code: 'UNAUTHENTICATED' });
     expect(unknownEmail).toMatchObject({
       code: 'UNAUTHENTICATED',
@@ -102,16 +63,16 @@ describe('login', () => {
     const { accounts, sessions, advance } = await newTestSessions();
     await accounts.register({ email: 'ann@example.com', password: PASSWORD, displayName: 'Ann' });
     for (let i = 0; i < 5; i += 1) {
-      await expect(sessions.login('ann@example.com', 'guess')).rejects.toMatchObject({
+      await expect(sessions.login('ann@example.com', 'guess', HOME)).rejects.toMatchObject({
         code: 'UNAUTHENTICATED',
       });
     }
-    await expect(sessions.login('ann@example.com', PASSWORD)).rejects.toMatchObject({
+    await expect(sessions.login('ann@example.com', PASSWORD, HOME)).rejects.toMatchObject({
       code: 'RATE_LIMITED',
       details: { retryAfterSeconds: 1 },
     });
     advance(1);
-    await expect(sessions.login('ann@example.com', PASSWORD)).resolves.toHaveProperty('accessToken');
+    await expect(sessions.login('ann@example.com', PASSWORD, HOME)).resolves.toHaveProperty('accessToken');
   });
 });
 
@@ -135,7 +96,7 @@ describe('refresh', () => {
       password: PASSWORD,
       displayName: 'Ann',
     });
-    const other = await sessions.login('ann@example.com', PASSWORD);
+    const other = await sessions.login('ann@example.com', PASSWORD, HOME);
     const second = await sessions.refresh(first.refreshToken);
 
     await expect(sessions.refresh(first.refreshToken)).rejects.toMatchObject({

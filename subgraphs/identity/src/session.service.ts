@@ -4,8 +4,17 @@ import { v7 as uuidv7 } from 'uuid';
 import { RateLimitedError, UnauthenticatedError } from '../../../lib/errors/domain-error';
 import type { AccessTokens } from './access-tokens';
 import { normaliseEmail } from './credentials';
-import { afterFailure, secondsToWait } from './login-throttle';
-import type { LoginThrottleRepo } from './login-throttle.repo';
+import {
+  ACCOUNT_POLICY,
+  ADDRESS_POLICY,
+  afterFailure,
+  countsForAccount,
+  PAIR_POLICY,
+  secondsToWait,
+  type ThrottleState,
+} from './login-throttle';
+import type { LoginThrottleRepo, ThrottleKey } from './login-throttle.repo';
+import { createKeyedSerializer } from './one-at-a-time';
 import type { PasswordHasher } from './password-hasher';
 import type { RefreshTokenRecord, RefreshTokenRepo } from './refresh-token.repo';
 import type { UserRecord, UserRepo } from './user.repo';
@@ -25,6 +34,25 @@ export interface Session {
 const WRONG_CREDENTIALS = 'The email or the password is incorrect.';
 const INVALID_REFRESH = 'The refresh token is not valid: sign in again.';
 
+const throttleKeys = (email: string, address: string): [ThrottleKey, ThrottleKey, ThrottleKey] => [
+  { scope: 'pair', email, address },
+  { scope: 'address', address },
+  { scope: 'account', email },
+];
+
+function refuseWhileBlocked(
+  [pair, fromAddress, account]: (ThrottleState | null | undefined)[],
+  now: Date,
+): void {
+  const refusals: [number, string][] = [
+    [secondsToWait(pair ?? null, now), 'Too many failed sign-ins for this email from your address'],
+    [secondsToWait(fromAddress ?? null, now), 'Too many failed sign-ins from your address'],
+    [secondsToWait(account ?? null, now), 'Too many failed sign-ins for this email'],
+  ];
+  const [wait, reason] = refusals.reduce((a, b) => (b[0] > a[0] ? b : a));
+  if (wait > 0) throw new RateLimitedError(`${reason}: try again in ${wait} s.`, wait);
+}
+
 export const hashRefreshToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export type SessionService = ReturnType<typeof createSessionService>;
@@ -39,6 +67,7 @@ export function createSessionService(deps: {
   clock: Clock;
 }) {
   const { users, refreshTokens, throttle, hasher, accessTokens, clock } = deps;
+  const oneAtATime = createKeyedSerializer();
 
   function newRefreshToken(user: UserRecord, familyId: string, now: Date) {
     const token = randomBytes(32).toString('base64url');
@@ -69,6 +98,31 @@ export function createSessionService(deps: {
     );
   }
 
+  /** The account whose password this is; throws when throttled or wrong, counting the failure. */
+  async function checkPassword(email: string, password: string, address: string): Promise<UserRecord> {
+    const now = clock.now();
+    const keys = throttleKeys(email, address);
+    const [pair, fromAddress, account] = await Promise.all(keys.map(throttle.get));
+    refuseWhileBlocked([pair, fromAddress, account], now);
+    const user = await users.findByEmail(email);
+    const valid = user
+      ? await hasher.verify(user.passwordHash, password)
+      : (await hasher.verifyNothing(password), false);
+    if (!user || !valid || user.status !== 'ACTIVE') {
+      const pairAfter = afterFailure(pair ?? null, now, PAIR_POLICY);
+      await throttle.save(keys[0], pairAfter);
+      await throttle.save(keys[1], afterFailure(fromAddress ?? null, now, ADDRESS_POLICY));
+      if (countsForAccount(pairAfter.failures)) {
+        await throttle.save(keys[2], afterFailure(account ?? null, now, ACCOUNT_POLICY));
+      }
+      throw new UnauthenticatedError(WRONG_CREDENTIALS);
+    }
+    // The address's count across emails stays: signing in to one's own account must not reset a spray.
+    await throttle.clear(keys[0]);
+    await throttle.clear(keys[2]);
+    return user;
+  }
+
   return {
     /** Starts a new session (a new refresh-token family) for an account already authenticated. */
     async open(user: UserRecord): Promise<Session> {
@@ -78,22 +132,12 @@ export function createSessionService(deps: {
       return session(user, refresh, now);
     },
 
-    async login(rawEmail: string, password: string): Promise<Session> {
+    /** Checks a password from a client address; repeated failures answer `RATE_LIMITED` (login-throttle.ts). */
+    async login(rawEmail: string, password: string, address: string): Promise<Session> {
       const email = normaliseEmail(rawEmail);
-      const now = clock.now();
-      const wait = secondsToWait(await throttle.get(email), now);
-      if (wait > 0) {
-        throw new RateLimitedError(`Too many failed sign-ins for this email: try again in ${wait} s.`, wait);
-      }
-      const user = await users.findByEmail(email);
-      const valid = user
-        ? await hasher.verify(user.passwordHash, password)
-        : (await hasher.verifyNothing(password), false);
-      if (!user || !valid || user.status !== 'ACTIVE') {
-        await throttle.save(email, afterFailure(await throttle.get(email), now));
-        throw new UnauthenticatedError(WRONG_CREDENTIALS);
-      }
-      await throttle.clear(email);
+      // One address's attempts one at a time: sent in parallel, all would pass the check before the first
+      // failure is recorded, and a burst would escape the throttle.
+      const user = await oneAtATime(address, () => checkPassword(email, password, address));
       return this.open(user);
     },
 

@@ -64,6 +64,7 @@ export const startInventorySubgraph: StartSubgraph = async (options) => {
 
   return startSubgraphServer({
     name: 'inventory',
+    config,
     typeDefs,
     resolvers: createResolvers({ gear, components }),
     host: options.host,

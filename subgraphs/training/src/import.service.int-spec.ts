@@ -102,6 +102,23 @@ describe.each(availableDatabaseKinds())('file imports on %s', (kind) => {
     await expect(refusal).rejects.toMatchObject({ code: 'BAD_USER_INPUT', details: { field: 'file' } });
   });
 
+  it('reads at most two uploads of one athlete at a time; a third answers RATE_LIMITED', async () => {
+    const imports = importsOn(db().client);
+    const files = ['around-visnjan-with-car.gpx', 'cerknicko-jezero.gpx', 'korita-zbevnica.gpx'];
+    const outcomes = await Promise.allSettled(
+      files.map((name) => imports.accept(ann, { bytes: gpxFixture(name), fileName: name })),
+    );
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'rejected']);
+    expect((outcomes[2] as PromiseRejectedResult).reason).toMatchObject({
+      code: 'RATE_LIMITED',
+      details: { retryAfterSeconds: 5 },
+    });
+    // Once those are read, the next one goes through.
+    await expect(imports.accept(ann, { bytes: gpxFixture(files[2]!) })).resolves.toMatchObject({
+      status: 'PENDING',
+    });
+  });
+
   it('stores each pending job once when two workers race for it', async () => {
     const job = await importsOn(db().client).accept(ann, { bytes: drive });
     const results = await Promise.all([

@@ -12,12 +12,13 @@ import {
   ConflictError,
   DomainError,
   NotFoundError,
+  RateLimitedError,
 } from '../../../lib/errors/domain-error';
 import { SPORTS, type Sport } from '../../../lib/sports';
 import { checkText, textProblem } from '../../../lib/graphql/input';
 import { workoutInstantProblem } from '../../../lib/workout-time-window';
 import type { ImportedActivity } from './files/activity';
-import { parseActivityFile } from './files/parse-activity-file';
+import { parseActivityFileInWorker } from './files/parse-in-worker';
 import type { ImportJobRecord, ImportJobRepo, Tx } from './import-job.repo';
 import type { KnownGearRepo } from './known-gear.repo';
 import { insertSamples } from './telemetry.repo';
@@ -39,6 +40,9 @@ export interface Upload {
 }
 
 export type ImportService = ReturnType<typeof createImportService>;
+
+/** How many uploads of one athlete are read at once; more answer RATE_LIMITED until one is done. */
+export const MAX_UPLOADS_READ_AT_ONCE = 2;
 
 const duplicate = (workoutId: string) =>
   new ConflictError(`This activity was imported already, as workout ${workoutId}.`, { workoutId });
@@ -150,14 +154,36 @@ export function createImportService(deps: {
     return null;
   }
 
-  return {
-    async accept(viewer: Viewer, upload: Upload): Promise<ImportJobRecord> {
-      const parsed = parseActivityFile(upload.bytes, {
+  // Uploads of each athlete being read now (in this process): each one holds a parse worker.
+  const reading = new Map<string, number>();
+
+  /** Reads an upload, at most MAX_UPLOADS_READ_AT_ONCE of one athlete at a time. */
+  async function read(viewer: Viewer, upload: Upload): Promise<ImportedActivity> {
+    const inFlight = reading.get(viewer.userId) ?? 0;
+    if (inFlight >= MAX_UPLOADS_READ_AT_ONCE) {
+      throw new RateLimitedError(
+        `${inFlight} of your uploads are being read: send the next one when they are done (at most ${MAX_UPLOADS_READ_AT_ONCE} at a time).`,
+        5,
+      );
+    }
+    reading.set(viewer.userId, inFlight + 1);
+    try {
+      return await parseActivityFileInWorker(upload.bytes, {
         fileName: upload.fileName ?? undefined,
         contentType: upload.contentType ?? undefined,
       });
-      checkFile(parsed, deps.clock.now());
+    } finally {
+      const left = (reading.get(viewer.userId) ?? 1) - 1;
+      if (left > 0) reading.set(viewer.userId, left);
+      else reading.delete(viewer.userId);
+    }
+  }
+
+  return {
+    async accept(viewer: Viewer, upload: Upload): Promise<ImportJobRecord> {
       if (upload.fileName != null) checkText('fileName', upload.fileName, 255);
+      const parsed = await read(viewer, upload);
+      checkFile(parsed, deps.clock.now());
       const activity = { ...parsed, sport: sportOf(upload.sport, parsed) };
       const existing = await existingWorkout(viewer.userId, activity);
       if (existing) throw duplicate(existing);

@@ -87,6 +87,7 @@ export const startTrainingSubgraph: StartSubgraph = async (options) => {
   });
   return startSubgraphServer({
     name: 'training',
+    config,
     typeDefs,
     resolvers: createResolvers({
       workouts,

@@ -18,6 +18,7 @@ export function workoutSummary(workout: WorkoutRecord): WorkoutSummary {
     elevationGainMeters: workout.elevationGainMeters,
     gearIds: workout.gearIds,
     trackFlags: workout.metrics?.flags.map((flag) => flag.code) ?? [],
+    visibility: workout.visibility,
   };
 }
 

@@ -3,7 +3,7 @@
  * achievement catalogue, streaks and challenge progress, and the calendar helpers they share, all in the
  * athlete's time zone. README.md beside this file documents the numbers.
  */
-export type { WorkoutFact } from './workout-fact';
+export { onSharedBoards, type WorkoutFact, type WorkoutVisibility } from './workout-fact';
 export { xpFor, isRewardable, refusalReason, type XpAward } from './xp';
 export { XP_RULES, XP_LIMITS, type XpRule } from './xp-rules';
 export { levelOf, xpToReachLevel, type Level } from './levels';

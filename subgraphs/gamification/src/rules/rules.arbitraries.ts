@@ -50,6 +50,8 @@ const fact = (figures: {
       { arbitrary: fc.constant<string[]>([]), weight: 4 },
       { arbitrary: fc.subarray(FLAGS), weight: 1 },
     ),
+    // The rules (XP, levels, streaks, achievements) count every workout, whoever may see it.
+    visibility: fc.constantFrom('PUBLIC', 'FOLLOWERS', 'PRIVATE'),
   });
 
 /** A finished workout as training accepts it (workout-input.ts, lib/workout-time-window.ts). */

@@ -14,6 +14,7 @@ export const aWorkoutFact = (overrides: Partial<WorkoutFact> = {}): WorkoutFact 
   elevationGainMeters: 100,
   gearIds: [],
   trackFlags: [],
+  visibility: 'FOLLOWERS',
   ...overrides,
 });
 

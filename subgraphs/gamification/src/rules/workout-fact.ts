@@ -13,7 +13,14 @@ export interface WorkoutFact {
   gearIds: string[];
   /** Codes of the problems the metrics engine found in the track (SPEED_JUMP, …). */
   trackFlags: string[];
+  /** Who may see the workout: a `PRIVATE` one counts for its athlete only, never on a shared board. */
+  visibility: WorkoutVisibility;
 }
+
+export type WorkoutVisibility = 'PUBLIC' | 'FOLLOWERS' | 'PRIVATE';
+
+/** Whether the workout counts on boards other athletes read (leaderboards, challenge boards). */
+export const onSharedBoards = (fact: WorkoutFact): boolean => fact.visibility !== 'PRIVATE';
 
 /**
  * One fact per workout (the last occurrence wins), oldest first; equal start instants are ordered by

@@ -9,7 +9,8 @@ import type { Sport } from '../../../../lib/sports';
 import { BadUserInputError } from '../../../../lib/errors/domain-error';
 import { emptySample, type PauseInterval, type TrackSample } from '../metrics/track';
 import type { ImportedActivity } from './activity';
-import { isoDateTime, parseJsonInput } from './json-input';
+import { checkSampleCount, MAX_SAMPLES_PER_ACTIVITY } from './activity-limits';
+import { checkEntryCount, isoDateTime, parseJsonInput } from './json-input';
 import { mergeByTime, normalizePauses, segmentStartsAt } from './samples';
 import { genericSwim, sportFromWord } from './sport-vocabulary';
 
@@ -183,7 +184,10 @@ const deviceOf = (workout: AppleHealthWorkout): string => {
 const METERS_PER_UNIT = { m: 1, km: 1000, mi: 1609.344 } as const;
 const KILOJOULES_PER_KCAL = 4.184;
 
-export const parseAppleHealth = (json: unknown): ImportedActivity => {
+/** Reads Apple Health JSON; refuses it unvalidated when `route` or `heartRate` holds over `maxSamples`. */
+export const parseAppleHealth = (json: unknown, maxSamples = MAX_SAMPLES_PER_ACTIVITY): ImportedActivity => {
+  checkEntryCount(json, 'route', maxSamples, 'Apple Health', 'route locations');
+  checkEntryCount(json, 'heartRate', maxSamples, 'Apple Health', 'heart-rate entries');
   const input = parseJsonInput(schema, json, 'Apple Health');
   const { workout } = input;
   if (workout.endDate < workout.startDate) {
@@ -209,6 +213,7 @@ export const parseAppleHealth = (json: unknown): ImportedActivity => {
     heartRate: sample.quantity,
   }));
   const samples = mergeByTime(route, heartRates, HEART_RATE_TOLERANCE_MS);
+  checkSampleCount(samples.length, maxSamples, 'Apple Health', 'samples once heart rate joins the route');
   const pauses = pausesOf(workout);
   const distance = workout.totalDistance;
   const energy = workout.totalEnergyBurned;

@@ -16,6 +16,7 @@
  */
 import {
   Decoder,
+  Profile,
   Stream,
   Utils,
   type FileIdMesg,
@@ -26,6 +27,7 @@ import type { Sport } from '../../../../lib/sports';
 import { BadUserInputError } from '../../../../lib/errors/domain-error';
 import { emptySample, type PauseInterval, type TrackSample } from '../metrics/track';
 import type { ImportedActivity } from './activity';
+import { MAX_SAMPLES_PER_ACTIVITY, tooManySamples } from './activity-limits';
 import { sportFromFit } from './fit-sport';
 import { normalizePauses, segmentStartsAt, timeBounds } from './samples';
 import { isStepSport } from './sport-vocabulary';
@@ -112,14 +114,24 @@ const deviceOf = (fileId: FileIdMesg | undefined, creator: DeviceInfoMesg | unde
   return parts.map((part) => (part === undefined || part === null ? 'unknown' : String(part))).join('/');
 };
 
-export const parseFit = (bytes: Uint8Array): ImportedActivity => {
+/** Reads a FIT activity file; decoding stops at the first record past `maxSamples`. */
+export const parseFit = (bytes: Uint8Array, maxSamples = MAX_SAMPLES_PER_ACTIVITY): ImportedActivity => {
   const stream = Stream.fromByteArray(bytes);
   if (!Decoder.isFIT(stream)) {
     fail('The file is not a FIT file: it has no 12- or 14-byte FIT header with ".FIT" at bytes 8–11.');
   }
   const decoder = new Decoder(stream);
   if (!decoder.checkIntegrity()) fail(integrityProblem(bytes));
-  const { messages, errors } = decoder.read();
+  let recordCount = 0;
+  const { messages, errors } = decoder.read({
+    // Throwing here ends the decoding at once: the SDK reports it among `errors`.
+    mesgListener: (messageNumber: number) => {
+      if (messageNumber === Profile.MesgNum.RECORD && ++recordCount > maxSamples) {
+        throw tooManySamples('FIT', 'records', maxSamples);
+      }
+    },
+  });
+  if (recordCount > maxSamples) throw tooManySamples('FIT', 'records', maxSamples);
   const [firstError] = errors;
   if (firstError) {
     fail(`The FIT file could not be decoded: ${firstError.message.replace(/^FIT Runtime Error /, '')}.`);

@@ -11,7 +11,8 @@ import type { Sport } from '../../../../lib/sports';
 import { BadUserInputError } from '../../../../lib/errors/domain-error';
 import { emptySample, type PauseInterval, type TrackSample } from '../metrics/track';
 import type { ImportedActivity } from './activity';
-import { int64, parseJsonInput } from './json-input';
+import { checkSampleCount, MAX_SAMPLES_PER_ACTIVITY } from './activity-limits';
+import { checkEntryCount, int64, parseJsonInput } from './json-input';
 import { mergeByTime, normalizePauses, segmentStartsAt } from './samples';
 import { genericSwim } from './sport-vocabulary';
 
@@ -133,7 +134,13 @@ export const devicePartOf = (dataSourceId: string): string | null => {
   return device === '' ? null : device;
 };
 
-export const parseGoogleFit = (json: unknown): ImportedActivity => {
+/** Reads Google Fit JSON; refuses it unvalidated when one dataset holds more than `maxSamples` points. */
+export const parseGoogleFit = (json: unknown, maxSamples = MAX_SAMPLES_PER_ACTIVITY): ImportedActivity => {
+  const rawDatasets =
+    typeof json === 'object' && json !== null ? (json as { datasets?: unknown }).datasets : null;
+  for (const dataset of Array.isArray(rawDatasets) ? rawDatasets : []) {
+    checkEntryCount(dataset, 'point', maxSamples, 'Google Fit', 'points in one dataset');
+  }
   const { session, datasets } = parseJsonInput(schema, json, 'Google Fit');
   const startedAt = Number(session.startTimeMillis);
   const finishedAt = Number(session.endTimeMillis);
@@ -179,6 +186,7 @@ export const parseGoogleFit = (json: unknown): ImportedActivity => {
 
   locations.sort((a, b) => (a.time ?? 0) - (b.time ?? 0));
   const samples = mergeByTime(locations, channels, CHANNEL_TOLERANCE_MS);
+  checkSampleCount(samples.length, maxSamples, 'Google Fit', 'samples once the channels join the locations');
   const normalizedPauses = normalizePauses(pauses);
   const sport =
     session.activityType === GENERIC_SWIMMING

@@ -8,6 +8,7 @@ import type { Sport } from '../../../../lib/sports';
 import { BadUserInputError } from '../../../../lib/errors/domain-error';
 import { emptySample, type TrackSample } from '../metrics/track';
 import type { ImportedActivity } from './activity';
+import { checkSampleCount, MAX_SAMPLES_PER_ACTIVITY } from './activity-limits';
 import { parseIsoTime } from './iso-time';
 import { timeBounds } from './samples';
 import { sportFromWord } from './sport-vocabulary';
@@ -16,6 +17,7 @@ import {
   child,
   childText,
   children,
+  countStartTags,
   descendantText,
   parseXmlDocument,
   toNumber,
@@ -30,15 +32,16 @@ const TEMPERATURE = new Set(['atemp', 'temp', 'temperature']);
 const WATER_TEMPERATURE = new Set(['wtemp']);
 const SPEED = new Set(['speed']);
 
-const invalid = (what: string, value: string, where: string): BadUserInputError =>
-  new BadUserInputError('file', `The GPX file has an invalid ${what} "${value}" at ${where}.`);
+/** `where` is only computed for the message: finding an element's line scans the text before it. */
+const invalid = (what: string, value: string, where: () => string): BadUserInputError =>
+  new BadUserInputError('file', `The GPX file has an invalid ${what} "${value}" at ${where()}.`);
 
 const readPoint = (doc: XmlDocument, point: XmlElement, label: string): TrackSample => {
-  const where = `${label}${doc.where(point)}`;
+  const where = () => `${label}${doc.where(point)}`;
   const latText = attribute(point, 'lat');
   const lonText = attribute(point, 'lon');
   if (latText === null || lonText === null) {
-    throw new BadUserInputError('file', `The GPX file has a point without lat/lon attributes at ${where}.`);
+    throw new BadUserInputError('file', `The GPX file has a point without lat/lon attributes at ${where()}.`);
   }
   const latitude = toNumber(latText);
   if (latitude === null || latitude < -90 || latitude > 90) throw invalid('latitude', latText, where);
@@ -69,7 +72,11 @@ const readPoint = (doc: XmlDocument, point: XmlElement, label: string): TrackSam
   };
 };
 
-export const parseGpx = (text: string): ImportedActivity => {
+/** Reads a GPX document; refuses it unread when it holds more than `maxSamples` trkpt (or rtept). */
+export const parseGpx = (text: string, maxSamples = MAX_SAMPLES_PER_ACTIVITY): ImportedActivity => {
+  for (const name of ['trkpt', 'rtept']) {
+    checkSampleCount(countStartTags(text, name, maxSamples), maxSamples, 'GPX', `<${name}> points`);
+  }
   const doc = parseXmlDocument(text, 'GPX');
   if (doc.rootName !== 'gpx') {
     throw new BadUserInputError(

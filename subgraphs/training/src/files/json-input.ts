@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { BadUserInputError } from '../../../../lib/errors/domain-error';
+import { checkSampleCount } from './activity-limits';
 import { parseIsoTime } from './iso-time';
 
 /** `route[12].timestamp` from zod's path segments. */
@@ -48,3 +49,15 @@ const INT64_MESSAGE = 'expected an integer, or a string of digits';
 export const int64 = z
   .union([z.int(), z.string().regex(/^-?\d+$/, { error: INT64_MESSAGE })], { error: INT64_MESSAGE })
   .transform((value) => BigInt(value));
+
+/** Refuses an array of `json` at `key` longer than `max`, before its entries are validated one by one. */
+export const checkEntryCount = (
+  json: unknown,
+  key: string,
+  max: number,
+  format: string,
+  what: string,
+): void => {
+  const entries = typeof json === 'object' && json !== null ? (json as Record<string, unknown>)[key] : null;
+  if (Array.isArray(entries)) checkSampleCount(entries.length, max, format, what);
+};

@@ -6,6 +6,7 @@
 import { gunzipSync } from 'node:zlib';
 import { BadUserInputError } from '../../../../lib/errors/domain-error';
 import type { ActivityFormat, ImportedActivity } from './activity';
+import { MAX_SAMPLES_PER_ACTIVITY } from './activity-limits';
 import { parseAppleHealth } from './apple-health';
 import { parseFit } from './fit';
 import { parseGoogleFit } from './google-fit';
@@ -28,6 +29,8 @@ export interface ActivityFileHint {
 export interface ParseActivityFileOptions {
   /** Overrides MAX_INFLATED_BYTES (tests use a small limit). */
   maxInflatedBytes?: number;
+  /** Overrides MAX_SAMPLES_PER_ACTIVITY (tests use a small limit). */
+  maxSamples?: number;
 }
 
 const fail = (message: string): never => {
@@ -80,14 +83,14 @@ const has = (object: object, key: string): boolean => Object.prototype.hasOwnPro
 
 type Detected = { format: ActivityFormat; parse: () => ImportedActivity };
 
-const detect = (bytes: Buffer, hint: ActivityFileHint | undefined): Detected => {
-  if (isFit(bytes)) return { format: 'FIT', parse: () => parseFit(bytes) };
+const detect = (bytes: Buffer, hint: ActivityFileHint | undefined, maxSamples: number): Detected => {
+  if (isFit(bytes)) return { format: 'FIT', parse: () => parseFit(bytes, maxSamples) };
   const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
   const start = text.trimStart();
   if (start.startsWith('<')) {
     const root = xmlRootName(start);
-    if (root === 'gpx') return { format: 'GPX', parse: () => parseGpx(text) };
-    if (root === 'TrainingCenterDatabase') return { format: 'TCX', parse: () => parseTcx(text) };
+    if (root === 'gpx') return { format: 'GPX', parse: () => parseGpx(text, maxSamples) };
+    if (root === 'TrainingCenterDatabase') return { format: 'TCX', parse: () => parseTcx(text, maxSamples) };
     return fail(
       `${describe(hint)} is XML but neither GPX nor TCX (its root element is ${root === null ? 'unreadable' : `<${root}>`}). ` +
         `Accepted formats: ${ACCEPTED_FORMATS}.`,
@@ -103,10 +106,10 @@ const detect = (bytes: Buffer, hint: ActivityFileHint | undefined): Detected => 
     }
     if (typeof json === 'object' && json !== null && !Array.isArray(json)) {
       if (has(json, 'workout') || has(json, 'route')) {
-        return { format: 'APPLE_HEALTH', parse: () => parseAppleHealth(json) };
+        return { format: 'APPLE_HEALTH', parse: () => parseAppleHealth(json, maxSamples) };
       }
       if (has(json, 'session') || has(json, 'datasets')) {
-        return { format: 'GOOGLE_FIT', parse: () => parseGoogleFit(json) };
+        return { format: 'GOOGLE_FIT', parse: () => parseGoogleFit(json, maxSamples) };
       }
     }
     return fail(
@@ -134,7 +137,8 @@ export const parseActivityFile = (
   if (bytes.length === 0) fail(`${describe(hint)} is empty.`);
   const content = isGzip(bytes) ? gunzip(bytes, options.maxInflatedBytes ?? MAX_INFLATED_BYTES, hint) : bytes;
   if (content.length === 0) fail(`${describe(hint)} is empty once decompressed.`);
-  const activity = detect(content, hint).parse();
+  const maxSamples = options.maxSamples ?? MAX_SAMPLES_PER_ACTIVITY;
+  const activity = detect(content, hint, maxSamples).parse();
   if (activity.samples.length === 0 && (activity.startedAt === null || activity.finishedAt === null)) {
     fail(
       `${describe(hint)} (${activity.format}) holds neither samples nor a start and end time: ` +

@@ -8,6 +8,7 @@ import type { Sport } from '../../../../lib/sports';
 import { BadUserInputError } from '../../../../lib/errors/domain-error';
 import { emptySample, type PauseInterval, type TrackSample } from '../metrics/track';
 import type { ImportedActivity } from './activity';
+import { checkSampleCount, MAX_SAMPLES_PER_ACTIVITY } from './activity-limits';
 import { parseIsoTime } from './iso-time';
 import { timeBounds } from './samples';
 import { isStepSport, sportFromWord } from './sport-vocabulary';
@@ -16,6 +17,7 @@ import {
   child,
   childText,
   children,
+  countStartTags,
   descendantText,
   parseXmlDocument,
   toNumber,
@@ -30,10 +32,11 @@ const SPEED = new Set(['speed']);
 const WATTS = new Set(['watts']);
 const RUN_CADENCE = new Set(['runcadence']);
 
-const invalid = (what: string, value: string, where: string): BadUserInputError =>
-  new BadUserInputError('file', `The TCX file has an invalid ${what} "${value}" at ${where}.`);
+/** `where` is only computed for the message: finding an element's line scans the text before it. */
+const invalid = (what: string, value: string, where: () => string): BadUserInputError =>
+  new BadUserInputError('file', `The TCX file has an invalid ${what} "${value}" at ${where()}.`);
 
-const readNumber = (element: XmlElement, name: string, where: string): number | null => {
+const readNumber = (element: XmlElement, name: string, where: () => string): number | null => {
   const text = childText(element, name);
   const value = toNumber(text);
   if (text !== null && value === null) throw invalid(`<${name}>`, text, where);
@@ -41,7 +44,7 @@ const readNumber = (element: XmlElement, name: string, where: string): number | 
 };
 
 const readTrackpoint = (doc: XmlDocument, point: XmlElement, label: string, sport: Sport): TrackSample => {
-  const where = `${label}${doc.where(point)}`;
+  const where = () => `${label}${doc.where(point)}`;
   const timeText = childText(point, 'Time');
   const time = timeText === null ? null : parseIsoTime(timeText);
   if (timeText !== null && time === null) throw invalid('<Time>', timeText, where);
@@ -102,7 +105,10 @@ const authorOf = (root: XmlElement): string | null => {
   return author ? childText(author, 'Name') : null;
 };
 
-export const parseTcx = (text: string): ImportedActivity => {
+/** Reads a TCX document; refuses it unread when it holds more than `maxSamples` Trackpoints. */
+export const parseTcx = (text: string, maxSamples = MAX_SAMPLES_PER_ACTIVITY): ImportedActivity => {
+  const points = countStartTags(text, 'Trackpoint', maxSamples);
+  checkSampleCount(points, maxSamples, 'TCX', '<Trackpoint> points');
   const doc = parseXmlDocument(text, 'TCX');
   if (doc.rootName !== 'TrainingCenterDatabase') {
     throw new BadUserInputError(
@@ -130,7 +136,7 @@ export const parseTcx = (text: string): ImportedActivity => {
 
   activities.forEach((activity, a) => {
     children(activity, 'Lap').forEach((lap, l) => {
-      const lapWhere = `Activity[${a}]/Lap[${l}]${doc.where(lap)}`;
+      const lapWhere = () => `Activity[${a}]/Lap[${l}]${doc.where(lap)}`;
       const lapCalories = readNumber(lap, 'Calories', lapWhere);
       if (lapCalories !== null) calories = (calories ?? 0) + lapCalories;
       const lapDistance = readNumber(lap, 'DistanceMeters', lapWhere);

@@ -142,3 +142,15 @@ export const toNumber = (text: string | null): number | null => {
   const value = Number(text);
   return Number.isFinite(value) ? value : null;
 };
+
+/**
+ * Counts the start tags whose local name is `name` (whatever the prefix), stopping once past `max`: an
+ * upper bound of how many such elements the document holds (tags inside comments or CDATA count too),
+ * read before the document is parsed so that an oversized file is refused without building it.
+ */
+export const countStartTags = (text: string, name: string, max: number): number => {
+  const pattern = new RegExp(`<(?:[A-Za-z_][\\w.-]*:)?${name}[\\s/>]`, 'g');
+  let count = 0;
+  while (count <= max && pattern.exec(text) !== null) count++;
+  return count;
+};

@@ -5,8 +5,8 @@
  * must not take the API down.
  */
 import type { Request, RequestHandler } from 'express';
-import type { Logger } from '../../../lib/logging/logger';
-import type { RateLimiter } from '../../../lib/rate-limit/rate-limiter';
+import type { Logger } from '../logging/logger';
+import type { RateLimiter } from './rate-limiter';
 
 export const rateLimitKeys = {
   user: (userId: string) => `user:${userId}`,

@@ -8,8 +8,8 @@ import {
   type FragmentDefinitionNode,
   type OperationDefinitionNode,
 } from 'graphql';
-import { loadConfig } from '../../../lib/config/config';
-import { repoRoot } from '../../../lib/paths';
+import { loadConfig } from '../../config/config';
+import { repoRoot } from '../../paths';
 import { countRootFields, measureShape } from './operation-shape';
 import { estimateCost } from './query-cost';
 

@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
-import { createInProcessRateLimiterStore } from '../../../lib/rate-limit/in-process-rate-limiter';
-import type { RateLimiter } from '../../../lib/rate-limit/rate-limiter';
+import { createInProcessRateLimiterStore } from './in-process-rate-limiter';
+import type { RateLimiter } from './rate-limiter';
 import { createRateLimitMiddleware, keySpaceRateLimiter, rateLimitKeys } from './rate-limit-middleware';
 
 function fakeResponse() {

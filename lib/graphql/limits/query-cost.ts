@@ -35,6 +35,7 @@ export interface CostInput {
   variables: Record<string, unknown>;
 }
 
+/** What answering the operation is estimated to cost (the formula above). */
 export function estimateCost({ schema, operation, fragments, variables }: CostInput): number {
   const defaults: Record<string, unknown> = {};
   for (const definition of operation.variableDefinitions ?? []) {

@@ -1,10 +1,11 @@
 /**
  * Refuses operations over the configured depth, alias, root-field and cost limits (QUERY_TOO_COMPLEX,
- * HTTP 400) once Apollo Server has parsed and validated them, before any subgraph is called. Checks run
- * in didResolveOperation rather than as validation rules because Apollo Server rewrites the code of every
- * validation error to GRAPHQL_VALIDATION_FAILED.
+ * HTTP 400) once Apollo Server has parsed and validated them, before anything runs (the gateway: before
+ * any subgraph is called; a subgraph: before its resolvers). Checks run in didResolveOperation rather than
+ * as validation rules because Apollo Server rewrites the code of every validation error to
+ * GRAPHQL_VALIDATION_FAILED.
  */
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
 import {
   Kind,
   type DocumentNode,
@@ -32,7 +33,8 @@ export interface LimitedOperation {
 
 /**
  * Throws QUERY_TOO_COMPLEX for the first limit `operation` exceeds (queries and mutations through Apollo,
- * subscriptions through the gateway's subscription server). `shapes` caches the measure per document.
+ * subscriptions through the gateway's subscription server or a subgraph's graphql-ws). `shapes` caches the
+ * measure per document.
  */
 export function checkQueryLimits(
   limits: QueryLimits,
@@ -58,13 +60,16 @@ export function checkQueryLimits(
   if (cost > limits.maxCost) throw limitExceededError('cost', limits.maxCost, cost);
 }
 
+/** Apollo Server plugin applying `limits` to every operation, except those of requests `exempt` names. */
 export function queryLimitsPlugin<TContext extends object>(
   limits: QueryLimits,
+  exempt: (request: GraphQLRequestContext<TContext>) => boolean = () => false,
 ): ApolloServerPlugin<TContext> {
   // Apollo Server reuses the parsed document of an operation it has seen: measure its shape once.
   const shapes = new WeakMap<DocumentNode, OperationShape>();
   return {
-    async requestDidStart() {
+    async requestDidStart(request) {
+      if (exempt(request)) return;
       return {
         async didResolveOperation({ schema, document, operation, request }) {
           if (!operation) return; // Apollo Server refuses a document without the requested operation itself

@@ -1,0 +1,35 @@
+/** Refusals for going over a query limit: code QUERY_TOO_COMPLEX, the limit, its maximum and the measure. */
+import { GraphQLError } from 'graphql';
+
+export const QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX';
+
+export type LimitName = 'depth' | 'aliases' | 'rootFields' | 'tokens' | 'cost' | 'batch';
+
+const MESSAGES: Record<LimitName, (max: number, actual: number) => string> = {
+  depth: (max, actual) =>
+    `The operation nests fields ${actual} levels deep; Pulse accepts at most ${max}. Fetch the deeper data with a second operation.`,
+  aliases: (max, actual) =>
+    `The operation uses ${actual} aliases; Pulse accepts at most ${max}. Split it into several operations.`,
+  rootFields: (max, actual) =>
+    `The operation asks for ${actual} top-level fields; Pulse accepts at most ${max}. Split it into several operations.`,
+  tokens: (max) =>
+    `The operation is longer than ${max} tokens (names, punctuation and values); shorten it or split it into several operations.`,
+  cost: (max, actual) =>
+    `The operation's estimated cost is ${actual}, above the ${max} Pulse accepts. Ask for smaller pages (first: …) or fewer nested lists.`,
+  batch: (max, actual) =>
+    `The request carries ${actual} operations; a batch may carry at most ${max}. Send the rest in another request.`,
+};
+
+/** The body of a refusal for going over one limit (`actual` is the measured value). */
+export function limitExceeded(limit: LimitName, max: number, actual: number) {
+  return {
+    message: MESSAGES[limit](max, actual),
+    extensions: { code: QUERY_TOO_COMPLEX, limit, max, actual },
+  };
+}
+
+/** The same refusal, thrown inside Apollo Server: answered with HTTP 400. */
+export function limitExceededError(limit: LimitName, max: number, actual: number): GraphQLError {
+  const { message, extensions } = limitExceeded(limit, max, actual);
+  return new GraphQLError(message, { extensions: { ...extensions, http: { status: 400 } } });
+}

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "WorkoutFact" ADD COLUMN     "visibility" TEXT NOT NULL DEFAULT 'FOLLOWERS';
