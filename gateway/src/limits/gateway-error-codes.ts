@@ -1,13 +1,13 @@
 /**
  * The gateway's own refusal codes and the formatter step that lets them reach the client as written (the
- * shared formatter hides codes it does not know). The query limits' code is lib/graphql/limits'.
+ * shared formatter hides codes it does not know; it knows the query limits' QUERY_TOO_COMPLEX, which the
+ * subgraphs send too).
  */
 import type { GraphQLFormattedError } from 'graphql';
-import { QUERY_TOO_COMPLEX } from '../../../lib/graphql/limits/limit-errors';
 
 export const PERSISTED_QUERY_NOT_ALLOWED = 'PERSISTED_QUERY_NOT_ALLOWED';
 export const SUBGRAPH_TIMEOUT = 'SUBGRAPH_TIMEOUT';
-const GATEWAY_CODES = new Set([QUERY_TOO_COMPLEX, PERSISTED_QUERY_NOT_ALLOWED, SUBGRAPH_TIMEOUT]);
+const GATEWAY_CODES = new Set([PERSISTED_QUERY_NOT_ALLOWED, SUBGRAPH_TIMEOUT]);
 
 type FormatError = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
 
