@@ -5,12 +5,12 @@
  * and is the baseline of the same run. Loopback only, bounded (each phase at most PHASE_LIMIT_MS), throw-away
  * databases. Prints figures; fails only on errors, never on a figure.
  */
-import { randomUUID } from 'node:crypto';
 import { cpus, loadavg, platform as osName, release } from 'node:os';
 import { pino } from 'pino';
 import { loadConfig } from '../lib/config/config';
 import { createTestDatabase, preferredDatabaseKind, type TestDatabase } from '../lib/testing/test-databases';
 import { hugeAppleHealth, hugeGpx } from './bench/abuse-files';
+import { registerAthlete } from './bench/telemetry-client';
 import { startPlatform } from './platform';
 
 const PHASE_LIMIT_MS = 90_000;
@@ -35,16 +35,6 @@ async function graphql(origin: string, query: string, variables: object = {}, to
     headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
     body: JSON.stringify({ query, variables }),
   });
-}
-
-async function register(origin: string, name: string): Promise<string> {
-  const response = await graphql(
-    origin,
-    'mutation R($e: String!, $n: String!) { register(email: $e, password: "bench pass phrase", displayName: $n) { accessToken } }',
-    { e: `${randomUUID()}@example.com`, n: name },
-  );
-  return ((await response.json()) as { data: { register: { accessToken: string } } }).data.register
-    .accessToken;
 }
 
 const upload = (origin: string, token: string, body: Buffer, fileName: string) =>
@@ -162,7 +152,8 @@ async function main() {
   });
   try {
     const origin = new URL(platform.gateway.url).origin;
-    const [athlete, attacker] = [await register(origin, 'Normal'), await register(origin, 'Attacker')];
+    const athlete = await registerAthlete(platform.gateway.url, 'Normal');
+    const attacker = await registerAthlete(platform.gateway.url, 'Attacker');
     console.log(
       `bench:abuse on ${osName()} ${release()}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, load ${loadavg()[0]!.toFixed(2)}, ${kind}`,
     );

@@ -3,6 +3,7 @@
  * values rounded as a watch records them; seeded, so every run and database gets the same samples), its
  * request bodies (NDJSON, optionally gzipped; GraphQL columns) and the requests that send them.
  */
+import { randomUUID } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print, type FormattedExecutionResult } from 'graphql';
@@ -126,9 +127,10 @@ async function postGraphql<R>(url: string, body: string, token?: string): Promis
 }
 
 /** Registers a new athlete; returns the access token. */
-export async function registerAthlete(graphqlUrl: string): Promise<string> {
-  const email = `bench-${Date.now()}@example.com`;
-  const body = graphqlBody(RegisterDocument, { email, password: 'bench pass phrase', displayName: 'Bench' });
+/** Registers a new athlete (a unique email each call, even within one millisecond); their access token. */
+export async function registerAthlete(graphqlUrl: string, displayName = 'Bench'): Promise<string> {
+  const email = `bench-${randomUUID()}@example.com`;
+  const body = graphqlBody(RegisterDocument, { email, password: 'bench pass phrase', displayName });
   return (await postGraphql<{ register: { accessToken: string } }>(graphqlUrl, body)).register.accessToken;
 }
 
