@@ -1,5 +1,6 @@
 // npm run start:subgraph -- <name>: one subgraph as its own process (services mode, e.g. docker-compose).
 // PORT defaults to the port of its routing_url in supergraph.yaml; JWKS_URL defaults to identity's.
+import '../lib/runtime/require-supported-node';
 import { jwksUrlOf } from '../lib/auth/jwt-verifier';
 import { getConfig } from '../lib/config/config';
 import { resolveDatabaseTarget } from '../lib/db/database-target';

@@ -1,4 +1,5 @@
 // npm start: the whole platform in one process on embedded defaults (PGlite under DATA_DIR).
+import '../lib/runtime/require-supported-node';
 import { join } from 'node:path';
 import { getConfig } from '../lib/config/config';
 import { dataDirOf } from '../lib/db/database-target';

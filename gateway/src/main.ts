@@ -1,5 +1,6 @@
 // npm run start:gateway: the gateway alone, serving any composed supergraph file.
 //   SUPERGRAPH_PATH=supergraph.graphql PORT=4000 JWKS_URL=http://localhost:4001/.well-known/jwks.json npm run start:gateway
+import '../../lib/runtime/require-supported-node';
 import cluster from 'node:cluster';
 import { resolve } from 'node:path';
 import { createJwtVerifier, jwksUrlOf, remoteJwks } from '../../lib/auth/jwt-verifier';
