@@ -76,7 +76,7 @@ async function startBenchPlatform(kind: TestDatabaseKind): Promise<BenchPlatform
   const databaseOf = (context: string): DatabaseTarget => {
     const db: TestDatabase =
       context === 'training' && dataDir
-        ? { target: { kind: 'pglite', dataDir: join(dataDir, context) }, cleanup: async () => undefined }
+        ? { target: { kind: 'pglite', dataDir, schema: context }, cleanup: async () => undefined }
         : createTestDatabase(kind, context);
     databases.set(context, db);
     return db.target;

@@ -12,7 +12,7 @@ async function main() {
   }
   // The diff is computed from schema texts alone; the engine still wants an adapter, so give it a
   // throw-away in-memory database.
-  const scratch = await openDatabase({ kind: 'pglite', dataDir: undefined });
+  const scratch = await openDatabase({ kind: 'pglite', dataDir: undefined, schema: 'public' });
   try {
     const folder = await writeMigration(context, name, scratch.adapter);
     console.log(

@@ -34,6 +34,8 @@ export interface PlatformOptions {
   supergraphPath?: string;
   /** Where the in-process bus keeps its log (replay, restarts); in memory when absent. */
   eventsDir?: string;
+  /** Told each part's name and start-up time as it comes up (npm start prints them). */
+  onStarted?: (part: string, milliseconds: number) => void;
 }
 
 export interface Platform {
@@ -68,6 +70,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       if (!start)
         throw new Error(`supergraph.yaml lists "${entry.name}", which this repository does not implement.`);
       const port = options.ephemeralPorts ? 0 : Number(new URL(entry.routingUrl).port);
+      const since = performance.now();
       const server = await start({
         config: subgraphConfig,
         database: databaseOf(entry.name),
@@ -78,10 +81,12 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
         bus,
       });
       started.push(server);
+      options.onStarted?.(entry.name, performance.now() - since);
       if (entry.name === 'identity' && !config.auth.jwksUrl) jwksUrl = jwksUrlOf(server.url);
     }
     const supergraphPath = options.supergraphPath ?? join(repoRoot, config.gateway.supergraphPath);
     const actualUrls = Object.fromEntries(started.map((s) => [s.name, s.url]));
+    const since = performance.now();
     const gateway = await startGateway({
       config,
       supergraph: loadSupergraph(supergraphPath, actualUrls),
@@ -98,6 +103,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     });
     const subgraphs = [...started];
     started.push(gateway);
+    options.onStarted?.('gateway', performance.now() - since);
     return { gateway, subgraphs, bus, stop: stopEverything };
   } catch (error) {
     await stopEverything().catch(() => undefined);

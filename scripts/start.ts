@@ -10,11 +10,22 @@ import { startPlatform } from './platform';
 async function main() {
   const config = getConfig();
   const logger = createLogger(config.log.level);
-  const platform = await startPlatform({ config, logger, eventsDir: join(dataDirOf(config), 'events') });
+  const since = performance.now();
+  const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  console.log(
+    `Starting Pulse: ${config.data.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PostgreSQL under ${config.data.dir}/`}` +
+      ' (the first start on a new data folder creates and migrates it: allow some seconds)',
+  );
+  const platform = await startPlatform({
+    config,
+    logger,
+    eventsDir: join(dataDirOf(config), 'events'),
+    onStarted: (part, ms) => console.log(`  ${part.padEnd(13)} up in ${seconds(ms)}`),
+  });
   const label = (text: string) => `  ${text.padEnd(21)}: `;
   const lines = [
     '',
-    'Pulse is up.',
+    `Pulse is up (${seconds(performance.now() - since)}).`,
     `${label('GraphQL endpoint')}${platform.gateway.url}${config.gateway.sandbox ? '   (open it in a browser for Apollo Sandbox)' : ''}`,
     `${label('partner endpoint')}${platform.gateway.url.replace('/graphql', '/partner/graphql')}   (x-api-key)`,
     ...platform.subgraphs.map((s) => `${label(`subgraph ${s.name}`)}${s.url}`),

@@ -3,6 +3,7 @@ import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapt
 import type { Logger } from '../logging/logger';
 import { openDatabase } from './database';
 import { describeTarget, type DatabaseTarget } from './database-target';
+import { importLegacyPGlite } from './legacy-pglite-import';
 import { applyMigrations } from './migrations';
 
 export interface ContextDatabase<C> {
@@ -28,6 +29,9 @@ export async function openContextDatabase<C extends PrismaLike>(options: {
   const db = await openDatabase(target);
   try {
     const applied = await applyMigrations(context, db);
+    if (target.kind === 'pglite' && target.legacyDataDir) {
+      await importLegacyPGlite(context, target.legacyDataDir, db, logger);
+    }
     logger?.info({ context, database: describeTarget(target), applied }, 'database ready');
   } catch (error) {
     await db.close();

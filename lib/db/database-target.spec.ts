@@ -3,10 +3,13 @@ import { repoRoot } from '../paths';
 import { describeTarget, resolveDatabaseTarget } from './database-target';
 
 describe('resolveDatabaseTarget', () => {
-  it('uses PGlite under DATA_DIR/<ctx> when no database URL is set', () => {
+  it('puts each context in its own schema of the one PGlite under DATA_DIR when no database URL is set', () => {
     expect(resolveDatabaseTarget('training', loadConfig({}))).toEqual({
       kind: 'pglite',
-      dataDir: `${repoRoot}/.data/training`,
+      dataDir: `${repoRoot}/.data/pglite`,
+      schema: 'training',
+      seed: expect.stringMatching(/node_modules\/\.cache\/pulse\/pglite-template-[0-9a-f]{16}\.tar$/),
+      legacyDataDir: `${repoRoot}/.data/training`,
     });
   });
 

@@ -2,18 +2,35 @@
 import { isAbsolute, join } from 'node:path';
 import type { Config } from '../config/config';
 import { repoRoot } from '../paths';
+import type { PGliteTarget } from './pglite-instances';
+import { pgliteTemplatePath } from './pglite-template';
 
 export type DatabaseTarget =
-  { kind: 'postgres'; url: string; schema: string } | { kind: 'pglite'; dataDir: string | undefined };
+  | { kind: 'postgres'; url: string; schema: string }
+  | ({ kind: 'pglite' } & PGliteTarget & {
+        /** Where this context's own PGlite lived before contexts shared one (imported once, then set aside). */
+        legacyDataDir?: string;
+      });
+
+/** The folder of DATA_DIR that holds the embedded PostgreSQL every context shares. */
+export const EMBEDDED_DATABASE_DIR = 'pglite';
 
 /**
  * DATABASE_URL_<CTX> wins over DATABASE_URL; both put the context in its own schema (the URL's
- * `schema` parameter, or the context's name). With neither, PGlite keeps the data in DATA_DIR/<ctx>.
+ * `schema` parameter, or the context's name). With neither, the context gets the schema of its name in
+ * the one embedded PostgreSQL under DATA_DIR/pglite.
  */
 export function resolveDatabaseTarget(context: string, config: Config): DatabaseTarget {
   const url = config.data.databaseUrls[context] ?? config.data.databaseUrl;
   if (url) return postgresTarget(url, context);
-  return { kind: 'pglite', dataDir: join(dataDirOf(config), context) };
+  const dataDir = dataDirOf(config);
+  return {
+    kind: 'pglite',
+    dataDir: join(dataDir, EMBEDDED_DATABASE_DIR),
+    schema: context,
+    seed: pgliteTemplatePath(),
+    legacyDataDir: join(dataDir, context),
+  };
 }
 
 /** DATA_DIR as an absolute path (relative values are relative to the repository). */
@@ -35,7 +52,7 @@ export function postgresTarget(
 }
 
 export function describeTarget(target: DatabaseTarget): string {
-  if (target.kind === 'pglite') return `PGlite ${target.dataDir ?? '(in memory)'}`;
+  if (target.kind === 'pglite') return `PGlite ${target.dataDir ?? '(in memory)'} schema ${target.schema}`;
   const { host, pathname } = new URL(target.url);
   return `PostgreSQL ${host}${pathname} schema ${target.schema}`;
 }

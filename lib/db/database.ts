@@ -1,12 +1,9 @@
 /** Opens a context's database and gives out the Prisma driver adapter for it (PostgreSQL or PGlite). */
-import { mkdirSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { Client, Pool } from 'pg';
-import { PrismaPGlite } from 'pglite-prisma-adapter';
-import { lockDataDir } from './data-dir-lock';
 import type { DatabaseTarget } from './database-target';
+import { openPGliteSchema, type PGliteSchema } from './pglite-instances';
 
 export interface OpenDatabase {
   target: DatabaseTarget;
@@ -17,21 +14,21 @@ export interface OpenDatabase {
    * connection and stall every later migration of the database (other contexts' too) for 10 s or more.
    */
   withMigrationAdapter<T>(work: (adapter: SqlMigrationAwareDriverAdapterFactory) => Promise<T>): Promise<T>;
+  /** The embedded instance when the target is PGlite (shared by the contexts of one data directory). */
+  embedded?: PGliteSchema;
   close(): Promise<void>;
 }
 
 export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase> {
   if (target.kind === 'pglite') {
-    const dataDir = target.dataDir;
-    if (!dataDir) return openPGlite(target, undefined, () => undefined);
-    mkdirSync(dataDir, { recursive: true });
-    const release = lockDataDir(dataDir);
-    try {
-      return await openPGlite(target, dataDir, release);
-    } catch (error) {
-      release();
-      throw error;
-    }
+    const embedded = await openPGliteSchema(target);
+    return {
+      target,
+      adapter: embedded.adapter,
+      withMigrationAdapter: (work) => work(embedded.adapter),
+      embedded,
+      close: () => embedded.close(),
+    };
   }
   await ensureSchema(target.url, target.schema);
   // search_path makes the unqualified names of the migrations land in the context's schema.
@@ -50,25 +47,6 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
       }
     },
     close: () => pool.end(),
-  };
-}
-
-async function openPGlite(
-  target: DatabaseTarget,
-  dataDir: string | undefined,
-  release: () => void,
-): Promise<OpenDatabase> {
-  const pglite = new PGlite(dataDir);
-  await pglite.waitReady;
-  const adapter = new PrismaPGlite(pglite);
-  return {
-    target,
-    adapter,
-    withMigrationAdapter: (work) => work(adapter),
-    close: async () => {
-      await pglite.close();
-      release();
-    },
   };
 }
 

@@ -1,4 +1,5 @@
 /** Applies and writes migrations in Prisma's folder format (prisma/<ctx>/migrations/<name>/migration.sql). */
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
@@ -46,17 +47,51 @@ function migrationsList(context: string) {
   };
 }
 
-/** Applies the context's pending migrations (idempotent); returns the names it applied. */
+/**
+ * Applies the context's pending migrations (idempotent); returns the names it applied. When the
+ * database's migration table already lists every folder, finished and with the same checksum, there is
+ * nothing to do and the schema engine (a 30 MB WebAssembly module) is not even started.
+ */
 export async function applyMigrations(context: string, db: OpenDatabase): Promise<string[]> {
-  return db.withMigrationAdapter((adapter) =>
-    withSchemaEngine(schemaFile(context), adapter, async (engine) => {
-      const result = await engine.applyMigrations({
-        migrationsList: migrationsList(context),
-        filters: NO_FILTERS,
-      });
+  return db.withMigrationAdapter(async (adapter) => {
+    const list = migrationsList(context);
+    if (await allApplied(adapter, list.migrationDirectories)) return [];
+    return withSchemaEngine(schemaFile(context), adapter, async (engine) => {
+      const result = await engine.applyMigrations({ migrationsList: list, filters: NO_FILTERS });
       return result.appliedMigrationNames;
-    }),
-  );
+    });
+  });
+}
+
+type MigrationFolder = ReturnType<typeof migrationsList>['migrationDirectories'][number];
+
+/** Prisma's checksum of a migration: the SHA-256 of its script, in hex. */
+export const migrationChecksum = (script: string) => createHash('sha256').update(script).digest('hex');
+
+/** True when Prisma's migration table shows every folder applied as it is now, and nothing failed. */
+async function allApplied(
+  adapter: SqlMigrationAwareDriverAdapterFactory,
+  folders: MigrationFolder[],
+): Promise<boolean> {
+  const connection = await adapter.connect();
+  const rowsOf = async (sql: string) => (await connection.queryRaw({ sql, args: [], argTypes: [] })).rows;
+  try {
+    const [table] = await rowsOf(`SELECT to_regclass('_prisma_migrations')::text`);
+    if (table?.[0] == null) return false;
+    const rows = await rowsOf(
+      `SELECT migration_name, checksum, finished_at IS NOT NULL AND rolled_back_at IS NULL
+         FROM _prisma_migrations WHERE rolled_back_at IS NULL`,
+    );
+    if (rows.some(([, , finished]) => finished !== true)) return false;
+    const applied = new Map(rows.map(([name, checksum]) => [name, checksum]));
+    return folders.every(
+      (folder) =>
+        folder.migrationFile.content.tag === 'ok' &&
+        applied.get(folder.path) === migrationChecksum(folder.migrationFile.content.value),
+    );
+  } finally {
+    await connection.dispose();
+  }
 }
 
 /**

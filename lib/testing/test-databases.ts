@@ -1,12 +1,14 @@
 /**
- * Throw-away databases for integration and end-to-end tests: in-memory PGlite always, and a fresh
- * PostgreSQL schema (dropped afterwards) when DATABASE_URL is set.
+ * Throw-away databases for integration and end-to-end tests: in-memory PGlite always (started from the
+ * migrated template of pglite-template.ts), and a fresh PostgreSQL schema (dropped afterwards) when
+ * DATABASE_URL is set.
  */
 import { randomBytes } from 'node:crypto';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { openContextDatabase, type ContextDatabase, type PrismaLike } from '../db/context-database';
 import { dropSchema } from '../db/database';
 import { postgresTarget, type DatabaseTarget } from '../db/database-target';
+import { ensurePGliteTemplate, pgliteTemplatePath } from '../db/pglite-template';
 
 export interface TestDatabase {
   target: DatabaseTarget;
@@ -28,10 +30,28 @@ export function preferredDatabaseKind(): TestDatabaseKind {
   return postgresUrl() ? 'postgres' : 'pglite';
 }
 
-export function createTestDatabase(kind: TestDatabaseKind, context: string): TestDatabase {
+/**
+ * `sharedWith`: on PGlite, the contexts created with the same name share one in-memory instance, as
+ * `npm start`'s contexts share one under DATA_DIR (each in its schema); without it the instance is private.
+ * Await ensurePGliteTemplate() first for the fast start; without the template PGlite starts empty.
+ */
+export function createTestDatabase(
+  kind: TestDatabaseKind,
+  context: string,
+  sharedWith?: string,
+): TestDatabase {
   const url = postgresUrl();
-  if (kind === 'pglite' || !url)
-    return { target: { kind: 'pglite', dataDir: undefined }, cleanup: async () => undefined };
+  if (kind === 'pglite' || !url) {
+    return {
+      target: {
+        kind: 'pglite',
+        dataDir: sharedWith === undefined ? undefined : `memory://${sharedWith}`,
+        schema: context,
+        seed: pgliteTemplatePath(),
+      },
+      cleanup: async () => undefined,
+    };
+  }
   const schema = `test_${context}_${randomBytes(5).toString('hex')}`;
   const target = postgresTarget(url, schema);
   return { target: { ...target, schema }, cleanup: () => dropSchema(url, schema) };
@@ -43,6 +63,7 @@ export async function openTestContextDatabase<C extends PrismaLike>(
   context: string,
   createClient: (adapter: SqlMigrationAwareDriverAdapterFactory) => C,
 ): Promise<ContextDatabase<C>> {
+  await ensurePGliteTemplate();
   const test = createTestDatabase(kind, context);
   const db = await openContextDatabase({ context, target: test.target, createClient });
   return {

@@ -59,6 +59,7 @@ export async function openRawSql(target: DatabaseTarget): Promise<RawSql> {
   if (!target.dataDir) throw new Error('An in-memory PGlite cannot be opened a second time.');
   const release = lockDataDir(target.dataDir);
   const pglite = new PGlite(target.dataDir);
+  await pglite.exec(`SET search_path TO "${target.schema}"`);
   return {
     query: async (sql, parameters) => {
       const result = await pglite.query(sql, parameters);

@@ -9,6 +9,7 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print, type FormattedExecutionResult } from 'graphql';
 import type { SampleRow } from '../../subgraphs/training/src/telemetry-batch';
 import {
+  FinishWorkoutDocument,
   RecordTelemetryDocument,
   RegisterDocument,
   StartWithIdDocument,
@@ -126,7 +127,6 @@ async function postGraphql<R>(url: string, body: string, token?: string): Promis
   return result.data;
 }
 
-/** Registers a new athlete; returns the access token. */
 /** Registers a new athlete (a unique email each call, even within one millisecond); their access token. */
 export async function registerAthlete(graphqlUrl: string, displayName = 'Bench'): Promise<string> {
   const email = `bench-${randomUUID()}@example.com`;
@@ -143,6 +143,18 @@ export async function startWorkouts(gateway: Gateway, count: number, startMs: nu
     ids.push(data.startWorkout.id);
   }
   return ids;
+}
+
+/** Finishes each workout at `finishedAtMs`, one request each. */
+export async function finishWorkouts(gateway: Gateway, ids: string[], finishedAtMs: number): Promise<void> {
+  const finishedAt = new Date(finishedAtMs).toISOString();
+  for (const id of ids) {
+    await postGraphql(
+      gateway.graphqlUrl,
+      graphqlBody(FinishWorkoutDocument, { id, finishedAt }),
+      gateway.token,
+    );
+  }
 }
 
 /** POST /telemetry/workouts/{workoutId}/batches/{batchId} with a ready NDJSON body. */

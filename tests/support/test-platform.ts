@@ -1,4 +1,5 @@
 /** The embedded platform on free ports and throw-away databases, plus a typed client for its gateway. */
+import { randomUUID } from 'node:crypto';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print, type FormattedExecutionResult } from 'graphql';
 import { pino } from 'pino';
@@ -8,6 +9,7 @@ import {
   preferredDatabaseKind,
   type TestDatabase,
 } from '../../lib/testing/test-databases';
+import { ensurePGliteTemplate } from '../../lib/db/pglite-template';
 import { startPlatform, type Platform, type PlatformOptions } from '../../scripts/platform';
 import { useFixture } from '../../lib/testing/fixture';
 
@@ -32,6 +34,9 @@ export async function startTestPlatform(
   options: Pick<PlatformOptions, 'gatewayHost'> = {},
 ): Promise<TestPlatform> {
   const databases: TestDatabase[] = [];
+  await ensurePGliteTemplate();
+  // On PGlite the contexts of one platform share an instance, each in its schema, as under `npm start`.
+  const instance = `platform-${randomUUID()}`;
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env });
   const platform = await startPlatform({
     config,
@@ -39,7 +44,7 @@ export async function startTestPlatform(
     ephemeralPorts: true,
     ...options,
     databaseOf: (context) => {
-      const db = createTestDatabase(preferredDatabaseKind(), context);
+      const db = createTestDatabase(preferredDatabaseKind(), context, instance);
       databases.push(db);
       return db.target;
     },

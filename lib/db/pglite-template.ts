@@ -1,0 +1,76 @@
+/**
+ * A fresh embedded PostgreSQL with every context's schema migrated, dumped once to a file keyed by the
+ * migrations and PGlite's version: what a new DATA_DIR and every test's in-memory database start from.
+ * Loading it takes a second or two; creating a cluster (initdb) and migrating each context takes ten or
+ * more, and leaves initdb's memory behind. `npm install` builds it; tests build it when a migration changed
+ * since; a start that finds none creates and migrates the cluster itself, as before.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { contextsWithSchema, prismaDir, repoRoot } from '../paths';
+import { openDatabase } from './database';
+import { applyMigrations } from './migrations';
+
+const CACHE_DIR = join(repoRoot, 'node_modules', '.cache', 'pulse');
+const PREFIX = 'pglite-template-';
+
+function migrationFiles(context: string): string[] {
+  const dir = join(prismaDir(context), 'migrations');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => join(dir, entry.name, 'migration.sql'))
+    .filter((file) => existsSync(file))
+    .sort();
+}
+
+/** Where the template of the current migrations is (or will be) kept. */
+export function pgliteTemplatePath(): string {
+  const hash = createHash('sha256');
+  hash.update(readFileSync(join(repoRoot, 'node_modules/@electric-sql/pglite/package.json')));
+  for (const context of contextsWithSchema()) {
+    hash.update(`\0${context}\0`);
+    for (const file of migrationFiles(context)) hash.update(readFileSync(file));
+  }
+  return join(CACHE_DIR, `${PREFIX}${hash.digest('hex').slice(0, 16)}.tar`);
+}
+
+let building: Promise<string> | undefined;
+
+/** The template's path, built first when missing. */
+export function ensurePGliteTemplate(): Promise<string> {
+  building ??= build().catch((error: unknown) => {
+    building = undefined;
+    throw error;
+  });
+  return building;
+}
+
+async function build(): Promise<string> {
+  const path = pgliteTemplatePath();
+  if (existsSync(path)) return path;
+  const dataDir = `memory://pglite-template-${process.pid}`;
+  const databases = [];
+  try {
+    for (const context of contextsWithSchema()) {
+      const db = await openDatabase({ kind: 'pglite', dataDir, schema: context });
+      databases.push(db);
+      await applyMigrations(context, db);
+    }
+    const dump = await databases[0]!.embedded!.inTurn((pglite) => pglite.dumpDataDir('none'));
+    mkdirSync(CACHE_DIR, { recursive: true });
+    // Written aside and renamed: a test running in parallel reads either no file or a whole one.
+    const partial = `${path}.${process.pid}.partial`;
+    writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
+    renameSync(partial, path);
+    for (const stale of readdirSync(CACHE_DIR)) {
+      if (stale.startsWith(PREFIX) && stale.endsWith('.tar') && join(CACHE_DIR, stale) !== path) {
+        rmSync(join(CACHE_DIR, stale), { force: true });
+      }
+    }
+    return path;
+  } finally {
+    for (const db of databases.reverse()) await db.close();
+  }
+}
