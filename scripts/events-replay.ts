@@ -2,7 +2,8 @@
 // Re-delivers the events the bus retains (Kafka's log, or the in-process bus's files under DATA_DIR/events)
 // to one context's consumers. Handlers are idempotent (inbox), so a replay never applies an event twice:
 // to rebuild a read model, clear it and its inbox rows first, then replay. A context may finish with more
-// (gamification rebuilds its leaderboards from its ledger).
+// (gamification rebuilds its Redis leaderboards from its ledger; in-process boards are rebuilt by the
+// gamification subgraph at every start, so the replay says so and leaves them).
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { getConfig } from '../lib/config/config';

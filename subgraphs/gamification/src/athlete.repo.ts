@@ -34,6 +34,16 @@ export function createAthleteRepo(db: GamificationTx) {
       return row?.timeZone ?? DEFAULT_TIME_ZONE;
     },
 
+    /** The time zone of each of these athletes (the default for those without settings). */
+    async timeZonesOf(userIds: readonly string[]): Promise<Map<string, string>> {
+      const rows =
+        userIds.length === 0
+          ? []
+          : await db.athleteSettings.findMany({ where: { userId: { in: [...userIds] } } });
+      const zones = new Map(rows.map((row) => [row.userId, row.timeZone]));
+      return new Map(userIds.map((userId) => [userId, zones.get(userId) ?? DEFAULT_TIME_ZONE]));
+    },
+
     async setTimeZone(userId: string, timeZone: string): Promise<void> {
       await db.athleteSettings.upsert({
         where: { userId },

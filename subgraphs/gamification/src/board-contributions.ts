@@ -24,12 +24,17 @@ export function metricValue(fact: WorkoutFact, xp: number, metric: BoardMetric):
 
 /**
  * Board → what the workout (with `xp` points) contributes to it; boards it adds nothing to are left out.
- * A private workout contributes nothing: every signed-in athlete reads these boards.
+ * A private workout contributes nothing: every signed-in athlete reads these boards. `boardsOf` names the
+ * boards of a sport and instant (a rebuild passes a memoised periodBoardsOf).
  */
-export function contributionsOf(fact: WorkoutFact | null, xp: number): Map<string, number> {
+export function contributionsOf(
+  fact: WorkoutFact | null,
+  xp: number,
+  boardsOf: typeof periodBoardsOf = periodBoardsOf,
+): Map<string, number> {
   const contributions = new Map<string, number>();
   if (!fact || !onSharedBoards(fact)) return contributions;
-  for (const { metric, board } of periodBoardsOf(fact.sport, fact.startedAt)) {
+  for (const { metric, board } of boardsOf(fact.sport, fact.startedAt)) {
     const value = metricValue(fact, xp, metric);
     if (value !== 0) contributions.set(board, value);
   }

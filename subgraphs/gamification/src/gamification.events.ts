@@ -3,7 +3,7 @@
  * move the boards; identity's user deletion erases the user. Each event is applied once (consumeOnce
  * records its id with its effects); the board changes follow the commit.
  */
-import { getConfig } from '../../../lib/config/config';
+import { getConfig, type Config } from '../../../lib/config/config';
 import type { EventEnvelope } from '../../../lib/events/envelope';
 import type { EventHandlers } from '../../../lib/events/event-consumer';
 import { consumeOnce } from '../../../lib/events/inbox';
@@ -73,23 +73,32 @@ export function createGamificationEventHandlers(deps: GamificationEventDeps): Ev
   };
 }
 
+/** What a replay says of the boards when they live in the subgraph's memory (no REDIS_URL). */
+export const IN_PROCESS_BOARDS_NOTE =
+  'gamification: leaderboards not rebuilt by the replay: without REDIS_URL they live in the memory of ' +
+  'the gamification subgraph, which rebuilds them from the ledger every time it starts.';
+
 /**
- * How a replay builds gamification's consumers without its server: the handlers update the boards as they
- * go; once every retained event was re-delivered, `finish` rebuilds the boards from the ledger and the
- * facts, so they equal what the database says whatever board writes were lost before.
+ * How a replay builds gamification's consumers without its server. With a durable store (Redis) the
+ * handlers update the boards as they go and, once every retained event was re-delivered, `finish`
+ * rebuilds the boards from the ledger and the facts, so they equal what the database says whatever board
+ * writes were lost before. In-process boards would end with the replay's process: they are left to the
+ * subgraph, which rebuilds them at its next start.
  */
 export const gamificationConsumers = {
   context: 'gamification',
   createClient: createGamificationPrisma,
-  session: (prisma: GamificationPrisma) => {
-    const config = getConfig();
+  session: (prisma: GamificationPrisma, config: Config = getConfig()) => {
     const logger = createLogger(config.log.level, 'replay');
     const store = createLeaderboardStore(config, logger);
     const pubsub = createInProcessPubSub();
-    const boards = createBoardUpdater({ store, pubsub, logger });
+    const boards = store.durable
+      ? createBoardUpdater({ store, pubsub, logger })
+      : { apply: async () => undefined };
     return {
       handlers: createGamificationEventHandlers({ prisma, boards, notify: () => undefined }),
       async finish(): Promise<string> {
+        if (!store.durable) return IN_PROCESS_BOARDS_NOTE;
         const rebuilt = await rebuildBoards(prisma, store);
         return `gamification: rebuilt ${rebuilt.boards} board(s) with ${rebuilt.entries} entries from the ledger.`;
       },

@@ -9,6 +9,8 @@ import { createPubSub } from '../../../lib/pubsub/create-pubsub';
 import { startSubgraphServer, type StartSubgraph } from '../../../lib/server/subgraph-server';
 import { createAthleteRepo } from './athlete.repo';
 import { createAthleteService } from './athlete.service';
+import { rebuildBoards } from './board-rebuild';
+import { restoreBoards } from './board-restore';
 import { createBoardUpdater } from './board-updates';
 import { createChallengeRepo } from './challenge.repo';
 import { createChallengeService } from './challenge.service';
@@ -46,6 +48,8 @@ export const startGamificationSubgraph: StartSubgraph = async (options) => {
   };
   let events: ContextEvents;
   try {
+    // Before consuming and listening: no event or request may write to a board being rebuilt.
+    await restoreBoards({ store, rebuild: () => rebuildBoards(prisma, store), logger });
     events = await startContextEvents({
       context: 'gamification',
       db: prisma,

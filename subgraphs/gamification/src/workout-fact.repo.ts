@@ -58,9 +58,16 @@ export function createWorkoutFactRepo(db: GamificationTx) {
       return rows.map(factOfRow);
     },
 
-    /** Every row, tombstones included (they name boards a rebuild must clear), least recently changed first. */
-    all(): Promise<(WorkoutFactRow & { updatedAt: Date })[]> {
-      return db.workoutFact.findMany({ orderBy: [{ updatedAt: 'asc' }, { workoutId: 'asc' }] });
+    /**
+     * Up to `limit` rows after the workout id `after` (null: from the first), in workout id order, tombstones
+     * included (they name boards a rebuild must clear): a rebuild reads the table a page at a time.
+     */
+    page(after: string | null, limit: number): Promise<(WorkoutFactRow & { updatedAt: Date })[]> {
+      return db.workoutFact.findMany({
+        where: after === null ? {} : { workoutId: { gt: after } },
+        orderBy: { workoutId: 'asc' },
+        take: limit,
+      });
     },
 
     async deleteOfUser(userId: string): Promise<void> {

@@ -40,9 +40,14 @@ export function createXpLedgerRepo(db: GamificationTx) {
       return db.xpLedgerEntry.findMany({ where: { workoutId }, orderBy: { id: 'asc' } });
     },
 
-    /** Net XP per workout, for rebuilding boards. */
-    async netByWorkout(): Promise<Map<string, number>> {
-      const groups = await db.xpLedgerEntry.groupBy({ by: ['workoutId'], _sum: { points: true } });
+    /** The net XP of each of these workouts (absent: no row), for rebuilding boards a page at a time. */
+    async netOf(workoutIds: readonly string[]): Promise<Map<string, number>> {
+      if (workoutIds.length === 0) return new Map();
+      const groups = await db.xpLedgerEntry.groupBy({
+        by: ['workoutId'],
+        where: { workoutId: { in: [...workoutIds] } },
+        _sum: { points: true },
+      });
       return new Map(groups.map((g) => [g.workoutId, g._sum.points ?? 0]));
     },
 

@@ -2,6 +2,7 @@
  * The leaderboards of one process (embedded mode, tests): per board, an order-statistic skip list for
  * ranks plus a map from athlete to current entry. Same behaviour as Redis, including expiry: a board of
  * a window past its retention is dropped when next touched (and swept at most once a minute on writes).
+ * Unlike Redis, the boards end with the process: the subgraph rebuilds them from the database at start.
  */
 import {
   type LeaderboardStore,
@@ -66,6 +67,7 @@ export function createInProcessLeaderboardStore(options: InProcessLeaderboardOpt
   };
 
   return {
+    durable: false,
     async add(changes) {
       const grouped = groupChanges(changes);
       ensureOpen();

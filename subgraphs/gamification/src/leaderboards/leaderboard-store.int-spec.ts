@@ -57,10 +57,12 @@ if (redisUrl) {
       }
     });
 
-    it('sees the writes of another instance', async () => {
+    it('sees the writes of another instance, and keeps its boards beyond any one process', async () => {
       const [one, two] = [0, 1].map(() => createRedisLeaderboardStore(redisUrl, silent, { keyPrefix }));
       const board = boardId({ kind: 'challenge', challengeId: randomUUID() });
       try {
+        // Durable: the subgraph does not rebuild these boards at start (board-restore.ts).
+        expect(one!.durable).toBe(true);
         await one!.add([{ board, athleteId: 'ann', delta: 3 }]);
         await two!.add([{ board, athleteId: 'bob', delta: 3 }]);
         expect((await one!.top(board, 5)).map((e) => e.athleteId)).toEqual(['ann', 'bob']);

@@ -20,6 +20,11 @@ export interface BoardChange {
 
 export interface LeaderboardStore {
   /**
+   * Whether the boards outlive this process (Redis). An in-process store starts empty every time: the
+   * subgraph rebuilds it from the database at start (board-restore.ts).
+   */
+  readonly durable: boolean;
+  /**
    * Adds delta (may be negative: a reversal) to athleteId's score on each board, atomically per board:
    * one write per board. A score that comes back to 0 removes the entry. Deltas of one call for the
    * same board and athlete are summed first; a delta of 0 changes nothing.

@@ -50,6 +50,7 @@ export function createRedisLeaderboardStore(
   };
 
   return {
+    durable: true,
     async add(changes) {
       const grouped = groupChanges(changes);
       if (grouped.size === 0) return;
