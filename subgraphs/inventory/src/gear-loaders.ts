@@ -1,6 +1,6 @@
 /**
- * Batches the look-ups of one request: the gear of a page of workouts, and the components and workout
- * counts of a list of gear, each in one query instead of one per item.
+ * Batches the look-ups of one request: the gear of a page of workouts, and the components, workout
+ * counts and wear-threshold times of a list of gear, each in one query instead of one per item.
  */
 import DataLoader from 'dataloader';
 import { requireViewer } from '../../../lib/auth/viewer';
@@ -14,6 +14,7 @@ export interface GearLoaders {
   visibleGear: DataLoader<string, Gear | null>;
   components: DataLoader<Gear, GearComponent[], string>;
   workoutCount: DataLoader<string, number>;
+  wearThresholdReachedAt: DataLoader<Gear, Date | null, string>;
 }
 
 export function createGearLoaders(deps: { gear: GearService; components: GearComponentService }) {
@@ -31,6 +32,9 @@ export function createGearLoaders(deps: { gear: GearService; components: GearCom
         }),
         components: new DataLoader((gears) => components.ofGears(gears), { cacheKeyFn: (g) => g.id }),
         workoutCount: new DataLoader((ids) => gear.workoutCounts(ids)),
+        wearThresholdReachedAt: new DataLoader((gears) => gear.wearThresholdReachedAt(gears), {
+          cacheKeyFn: (g) => g.id,
+        }),
       };
       perRequest.set(ctx, loaders);
     }

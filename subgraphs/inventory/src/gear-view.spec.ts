@@ -48,6 +48,43 @@ describe('toGear', () => {
   });
 });
 
+describe('toGear: wear status', () => {
+  const shoesAt = (distanceMeters: number, overrides: Parameters<typeof aGearRecord>[0] = {}) =>
+    toGear(
+      aGearRecord({ retirementDistanceMeters: 1000, creditedDistanceMeters: distanceMeters, ...overrides }),
+    );
+
+  it.each([
+    ['0 %', 0, 'FINE', null],
+    ['79.9 %', 799, 'FINE', null],
+    ['80 %', 800, 'REPLACE_SOON', 80],
+    ['99.9 %', 999, 'REPLACE_SOON', 80],
+    ['100 %', 1000, 'REPLACE', 100],
+    ['more than 100 %', 2500, 'REPLACE', 100],
+  ])('at %s of its retirement distance is %s', (_share, distance, wearStatus, wearThresholdPercent) => {
+    expect(shoesAt(distance)).toMatchObject({ wearStatus, wearThresholdPercent });
+  });
+
+  it('counts the initial distance: gear brought to Pulse worn shows it', () => {
+    expect(shoesAt(100, { initialDistanceMeters: 750 })).toMatchObject({
+      wearStatus: 'REPLACE_SOON',
+      wearThresholdPercent: 80,
+    });
+  });
+
+  it('is FINE without a retirement distance, however far it went', () => {
+    expect(
+      toGear(aGearRecord({ kind: 'BIKE', retirementDistanceMeters: null, creditedDistanceMeters: 1e9 })),
+    ).toMatchObject({ wearStatus: 'FINE', wearThresholdPercent: null, wearPercent: null });
+  });
+
+  it('keeps showing the wear of retired gear', () => {
+    const retired = { status: 'RETIRED', retiredAt: new Date('2026-11-20T08:00:00Z') } as const;
+    expect(shoesAt(1200, retired)).toMatchObject({ wearStatus: 'REPLACE', wearThresholdPercent: 100 });
+    expect(shoesAt(300, retired)).toMatchObject({ wearStatus: 'FINE', wearThresholdPercent: null });
+  });
+});
+
 describe('toComponent', () => {
   it('counts the gear distance since the component was installed', () => {
     const chain = toComponent(aComponentRecord({ gearDistanceAtInstallMeters: 1_000_000 }), 3_500_000);
@@ -62,6 +99,27 @@ describe('toComponent', () => {
       retiredAt: new Date(),
     });
     expect(toComponent(tyre, 9_000_000)).toMatchObject({ distanceMeters: 1_000_000, wearPercent: 20 });
+  });
+
+  it.each([
+    [0, 'FINE'],
+    [3_995_000, 'FINE'],
+    [4_000_000, 'REPLACE_SOON'],
+    [4_995_000, 'REPLACE_SOON'],
+    [5_000_000, 'REPLACE'],
+    [6_000_000, 'REPLACE'],
+  ])('wears like gear against its expected lifetime: a 5 000 km chain at %d m is %s', (meters, status) => {
+    expect(toComponent(aComponentRecord({ expectedLifetimeMeters: 5_000_000 }), meters).wearStatus).toBe(
+      status,
+    );
+  });
+
+  it('keeps the status a retired component had when it was retired', () => {
+    const chain = aComponentRecord({
+      gearDistanceAtRetirementMeters: 4_500_000,
+      retiredAt: new Date('2026-11-20T08:00:00Z'),
+    });
+    expect(toComponent(chain, 9_000_000)).toMatchObject({ wearPercent: 90, wearStatus: 'REPLACE_SOON' });
   });
 
   it('never goes below zero when deleted workouts took the gear under its distance at install', () => {

@@ -2,6 +2,7 @@
 import type { GearKind } from './gear-defaults';
 import type { ComponentRecord } from './gear-component.repo';
 import type { GearRecord } from './gear.repo';
+import { wearOf, type WearStatus, type WearThreshold } from './wear-thresholds';
 
 /** A gear item as the API shows it. */
 export interface Gear extends GearRecord {
@@ -9,12 +10,16 @@ export interface Gear extends GearRecord {
   distanceMeters: number;
   movingSeconds: number;
   wearPercent: number | null;
+  /** FINE without a retirement distance; retired gear keeps the status its distance gives. */
+  wearStatus: WearStatus;
+  wearThresholdPercent: WearThreshold | null;
 }
 
 /** A component as the API shows it. */
 export interface GearComponent extends ComponentRecord {
   distanceMeters: number;
   wearPercent: number;
+  wearStatus: WearStatus;
 }
 
 const KIND_IN_WORDS: Record<GearKind, string> = { SHOES: 'Shoes', BIKE: 'Bike', OTHER: 'Gear' };
@@ -56,6 +61,7 @@ export function toGear(record: GearRecord): Gear {
     distanceMeters,
     movingSeconds: record.creditedMovingSeconds,
     wearPercent: wearPercent(distanceMeters, record.retirementDistanceMeters),
+    ...wearOf(distanceMeters, record.retirementDistanceMeters),
   };
 }
 
@@ -68,5 +74,6 @@ export function toComponent(record: ComponentRecord, gearDistanceMeters: number)
     ...record,
     distanceMeters,
     wearPercent: percentOf(distanceMeters, record.expectedLifetimeMeters),
+    wearStatus: wearOf(distanceMeters, record.expectedLifetimeMeters).wearStatus,
   };
 }

@@ -128,13 +128,19 @@ describe.each(availableDatabaseKinds())('gear wear from workout events on %s', (
       data: { gearId: shoes.id, thresholdPercent: 80, distanceMeters: 900, retirementDistanceMeters: 1000 },
     });
 
+    const reachedAt = async () => (await gear.wearThresholdReachedAt([await gear.get(ann, shoes.id)]))[0];
+    const firstReached = await reachedAt();
+    expect(firstReached).toEqual(row!.occurredAt);
+
     await handlers['training.workout.deleted']!(deleted(first));
-    expect((await gear.get(ann, shoes.id)).distanceMeters).toBe(0);
+    expect(await gear.get(ann, shoes.id)).toMatchObject({ distanceMeters: 0, wearStatus: 'FINE' });
+    expect(await reachedAt()).toBeNull();
 
     const second = aWorkoutSummary({ userId: ann.userId, gearIds: [shoes.id], distanceMeters: 900 });
     await handlers['training.workout.completed']!(completed(second));
-    expect((await gear.get(ann, shoes.id)).distanceMeters).toBe(900);
+    expect(await gear.get(ann, shoes.id)).toMatchObject({ distanceMeters: 900, wearStatus: 'REPLACE_SOON' });
     expect(await outboxCount(shoes.id, 'inventory.gear.wear-threshold-reached')).toBe(1);
+    expect(await reachedAt()).toEqual(firstReached); // the status is back, its moment is the first one
   });
 
   it('ignores a state of a workout that arrives after its deletion (a re-driven or replayed event)', async () => {

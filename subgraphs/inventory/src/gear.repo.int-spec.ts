@@ -42,6 +42,22 @@ describe.each(availableDatabaseKinds())('gear repositories on %s', (kind) => {
     ]);
   });
 
+  it('records and announces the wear thresholds of gear added already worn, in the same transaction', async () => {
+    const shoes = await gear.add(anAthlete(), {
+      kind: 'SHOES',
+      nickname: 'Old',
+      initialDistanceMeters: 690_000,
+    });
+    expect(shoes).toMatchObject({ wearStatus: 'REPLACE_SOON', wearThresholdPercent: 80 });
+    const [reachedAt] = await gear.wearThresholdReachedAt([shoes]);
+    const announced = await inventory.prisma.outboxEvent.findMany({
+      where: { key: shoes.id, type: 'inventory.gear.wear-threshold-reached' },
+    });
+    expect(announced.map((row) => [row.occurredAt, (row.payload as { data: unknown }).data])).toEqual([
+      [reachedAt, expect.objectContaining({ thresholdPercent: 80, distanceMeters: 690_000 })],
+    ]);
+  });
+
   it('replaces the defaults of one sport and keeps those of others, publishing each gear item that changed', async () => {
     const ann = anAthlete();
     const [a, b, c] = [
@@ -74,12 +90,20 @@ describe.each(availableDatabaseKinds())('gear repositories on %s', (kind) => {
     expect(await gear.listOf(ann, ann.userId)).toEqual([]);
   });
 
-  it('records a wear threshold once, ever', async () => {
+  it('records a wear threshold once, ever, with when it was first reached', async () => {
     const shoes = await gear.add(anAthlete(), { kind: 'SHOES', nickname: 'x' });
-    const at = new Date();
-    expect(await repo.recordThreshold(shoes.id, 80, at)).toBe(true);
-    expect(await repo.recordThreshold(shoes.id, 80, at)).toBe(false);
-    expect(await repo.recordThreshold(shoes.id, 100, at)).toBe(true);
+    const other = await gear.add(anAthlete(), { kind: 'SHOES', nickname: 'y' });
+    const [first, later] = [new Date('2026-11-20T08:00:00Z'), new Date('2026-11-21T08:00:00Z')];
+    expect(await repo.recordThreshold(shoes.id, 80, first)).toBe(true);
+    expect(await repo.recordThreshold(shoes.id, 80, later)).toBe(false);
+    expect(await repo.recordThreshold(shoes.id, 100, later)).toBe(true);
+    expect(await repo.recordThreshold(other.id, 80, later)).toBe(true);
+
+    const recorded = await repo.thresholdsOf([shoes.id]);
+    expect(recorded.sort((a, b) => a.percent - b.percent)).toEqual([
+      { gearId: shoes.id, percent: 80, reachedAt: first },
+      { gearId: shoes.id, percent: 100, reachedAt: later },
+    ]);
   });
 
   it('installs components at the gear’s distance and lists them per gear item, oldest first', async () => {

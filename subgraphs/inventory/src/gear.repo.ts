@@ -4,6 +4,7 @@ import { outboxRows } from '../../../lib/events/outbox';
 import type { GearKind } from './gear-defaults';
 import type { InventoryTx } from './inventory.prisma';
 import type { Sport } from '../../../lib/sports';
+import type { ReachedThreshold } from './wear-thresholds';
 
 export interface GearRecord {
   id: string;
@@ -142,6 +143,13 @@ export function createGearRepo(db: InventoryTx) {
       });
       return count === 1;
     },
+
+    /** The thresholds these gear items reached, with when each was first reached. */
+    thresholdsOf: async (gearIds: readonly string[]): Promise<ReachedThreshold[]> =>
+      db.gearThreshold.findMany({
+        where: { gearId: { in: [...gearIds] } },
+        select: { gearId: true, percent: true, reachedAt: true },
+      }),
 
     /** Writes events to the outbox, to be published once the transaction commits. */
     appendEvents: async (events: readonly EventEnvelope[]): Promise<void> => {

@@ -10,14 +10,15 @@ const bob: Viewer = { userId: uuidv7(), roles: ['ATHLETE'] };
 function newTestGear() {
   const repo = fakeGearRepo();
   let notified = 0;
+  let now = NOW;
   const gear = createGearService({
     gear: repo,
     usages: { workoutCounts: async (ids) => ids.map(() => 0) },
     inTransaction: fakeTransaction(repo),
-    clock: { now: () => NOW },
+    clock: { now: () => now },
     notify: () => void (notified += 1),
   });
-  return { gear, repo, notifications: () => notified };
+  return { gear, repo, notifications: () => notified, setNow: (at: Date) => void (now = at) };
 }
 
 const changedEvents = (repo: ReturnType<typeof fakeGearRepo>) =>
@@ -71,6 +72,17 @@ describe('addGear', () => {
       details: { field },
     });
     expect(repo.rows).toEqual([]);
+  });
+
+  it('announces the wear thresholds of gear brought to Pulse already worn, as its status shows', async () => {
+    const { gear, repo } = newTestGear();
+    const shoes = await gear.add(ann, { kind: 'SHOES', nickname: 'Old', initialDistanceMeters: 600_000 });
+    expect(shoes).toMatchObject({ wearStatus: 'REPLACE_SOON', wearThresholdPercent: 80 });
+    expect(repo.outbox.map((e) => [e.type, e.data])).toEqual([
+      ['inventory.gear.changed', expect.anything()],
+      ['inventory.gear.wear-threshold-reached', expect.objectContaining({ thresholdPercent: 80 })],
+    ]);
+    expect(await gear.wearThresholdReachedAt([shoes])).toEqual([NOW]);
   });
 
   it('accepts a purchase date of "today" east of UTC', async () => {
@@ -145,6 +157,45 @@ describe('retireGear', () => {
     await gear.retire(ann, old.id);
     expect((await gear.listOf(ann, ann.userId)).map((g) => g.id)).toEqual([fresh.id]);
     expect((await gear.listOf(ann, ann.userId, true)).map((g) => g.id)).toEqual([fresh.id, old.id]);
+  });
+});
+
+describe('wear status', () => {
+  const at = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000);
+
+  it('tells when the gear first reached the threshold it is at now', async () => {
+    const { gear, setNow } = newTestGear();
+    const shoes = await gear.add(ann, { kind: 'SHOES', nickname: 'Old', retirementDistanceMeters: 1000 });
+    const wearAt = async (minutes: number, initialDistanceMeters: number) => {
+      setNow(at(minutes));
+      const updated = await gear.update(ann, shoes.id, { initialDistanceMeters });
+      const [reachedAt] = await gear.wearThresholdReachedAt([updated]);
+      return [updated.wearStatus, updated.wearThresholdPercent, reachedAt];
+    };
+
+    expect(await wearAt(1, 500)).toEqual(['FINE', null, null]);
+    expect(await wearAt(2, 850)).toEqual(['REPLACE_SOON', 80, at(2)]);
+    expect(await wearAt(3, 1100)).toEqual(['REPLACE', 100, at(3)]);
+    expect(await wearAt(4, 900)).toEqual(['REPLACE_SOON', 80, at(2)]); // back below 100 %
+    expect(await wearAt(5, 0)).toEqual(['FINE', null, null]);
+    expect(await wearAt(6, 1000)).toEqual(['REPLACE', 100, at(3)]); // reached once, ever
+  });
+
+  it('keeps the wear of gear it retires', async () => {
+    const { gear } = newTestGear();
+    const shoes = await gear.add(ann, { kind: 'SHOES', nickname: 'Old', initialDistanceMeters: 720_000 });
+    const retired = await gear.retire(ann, shoes.id);
+    expect(retired).toMatchObject({ status: 'RETIRED', wearStatus: 'REPLACE', wearThresholdPercent: 100 });
+    expect(await gear.wearThresholdReachedAt([retired])).toEqual([NOW]);
+  });
+
+  it('has no threshold time for gear without a retirement distance, and asks the store for nothing', async () => {
+    const { gear, repo } = newTestGear();
+    const bike = await gear.add(ann, { kind: 'BIKE', nickname: 'Red', initialDistanceMeters: 9_000_000 });
+    const thresholdsOf = jest.spyOn(repo, 'thresholdsOf');
+    expect(bike).toMatchObject({ wearStatus: 'FINE', wearThresholdPercent: null });
+    expect(await gear.wearThresholdReachedAt([bike])).toEqual([null]);
+    expect(thresholdsOf).not.toHaveBeenCalled();
   });
 });
 

@@ -61,13 +61,30 @@ export function createGearService(deps: {
       return rows.filter((row) => row.userId === viewer.userId).map(toGear);
     },
 
+    /**
+     * When each gear item first reached the threshold its wear is at now, in the order of `gears`; null
+     * below 80 %, and for gear added already past it before additions were announced (no record of when).
+     */
+    async wearThresholdReachedAt(gears: readonly Gear[]): Promise<(Date | null)[]> {
+      const worn = gears.filter((g) => g.wearThresholdPercent !== null);
+      const recorded = worn.length > 0 ? await gear.thresholdsOf(worn.map((g) => g.id)) : [];
+      return gears.map(
+        (g) =>
+          recorded.find((t) => t.gearId === g.id && t.percent === g.wearThresholdPercent)?.reachedAt ?? null,
+      );
+    },
+
     workoutCounts: (gearIds: readonly string[]): Promise<number[]> => usages.workoutCounts(gearIds),
 
     async add(viewer: Viewer, input: AddGearInput): Promise<Gear> {
-      const details = newGearDetails(input, clock.now());
+      const now = clock.now();
+      const details = newGearDetails(input, now);
       return publishing(async (repo) => {
         const added = toGear(await repo.insert({ id: uuidv7(), userId: viewer.userId, ...details }));
-        await repo.appendEvents([gearChanged(added, { actorId: viewer.userId })]);
+        const origin = { actorId: viewer.userId };
+        // Worn gear brought to Pulse (a high initial distance) is announced now, as its status shows it.
+        const thresholds = await recordWearThresholds(repo, added, origin, now);
+        await repo.appendEvents([gearChanged(added, origin), ...thresholds]);
         return added;
       });
     },

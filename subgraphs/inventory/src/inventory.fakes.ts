@@ -6,13 +6,14 @@ import type { InTransaction } from './inventory.prisma';
 
 export interface FakeGearRepo extends GearRepo {
   rows: GearRecord[];
-  thresholds: Set<string>;
+  /** When each `gearId:percent` was first recorded. */
+  thresholds: Map<string, Date>;
   outbox: EventEnvelope[];
 }
 
 export function fakeGearRepo(): FakeGearRepo {
   const rows: GearRecord[] = [];
-  const thresholds = new Set<string>();
+  const thresholds = new Map<string, Date>();
   const outbox: EventEnvelope[] = [];
   const row = (id: string) => rows.find((r) => r.id === id);
   const copy = (r: GearRecord): GearRecord => ({ ...r, defaultForSports: [...r.defaultForSports] });
@@ -74,12 +75,17 @@ export function fakeGearRepo(): FakeGearRepo {
       r.creditedMovingSeconds += movingSeconds;
       return copy(r);
     },
-    async recordThreshold(gearId, percent) {
+    async recordThreshold(gearId, percent, reachedAt) {
       const key = `${gearId}:${percent}`;
       if (thresholds.has(key)) return false;
-      thresholds.add(key);
+      thresholds.set(key, reachedAt);
       return true;
     },
+    thresholdsOf: async (gearIds) =>
+      [...thresholds].flatMap(([key, reachedAt]) => {
+        const [gearId, percent] = key.split(':') as [string, string];
+        return gearIds.includes(gearId) ? [{ gearId, percent: Number(percent), reachedAt }] : [];
+      }),
     appendEvents: async (events) => void outbox.push(...events),
   };
 }

@@ -35,6 +35,7 @@ export function createResolvers(deps: { gear: GearService; components: GearCompo
       components: async (item, args, ctx) =>
         (await loaders(ctx).components.load(item)).filter((c) => args.includeRetired || !c.retiredAt),
       workoutCount: (item, _args, ctx) => loaders(ctx).workoutCount.load(item.id),
+      wearThresholdReachedAt: (item, _args, ctx) => loaders(ctx).wearThresholdReachedAt.load(item),
     },
     Workout: {
       gear: async (workout, _args, ctx) => {

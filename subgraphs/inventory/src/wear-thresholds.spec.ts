@@ -1,7 +1,9 @@
+import fc from 'fast-check';
+import { gearRecord, legacyGearRecord } from './gear.arbitraries';
 import { aGearRecord } from './gear.builders';
 import { toGear } from './gear-view';
 import { fakeGearRepo } from './inventory.fakes';
-import { recordWearThresholds, thresholdsReached } from './wear-thresholds';
+import { recordWearThresholds, thresholdsReached, wearOf } from './wear-thresholds';
 
 const NOW = new Date('2026-11-20T08:00:00Z');
 
@@ -18,6 +20,45 @@ describe('thresholdsReached', () => {
 
   it('reports nothing without a retirement distance', () => {
     expect(thresholdsReached(1_000_000, null)).toEqual([]);
+  });
+});
+
+describe('wearOf', () => {
+  it.each([
+    [0, 'FINE', null],
+    [799.99, 'FINE', null],
+    [800, 'REPLACE_SOON', 80],
+    [999.99, 'REPLACE_SOON', 80],
+    [1000, 'REPLACE', 100],
+    [2500, 'REPLACE', 100],
+  ])('at %d m of 1 000 m is %s (threshold %j)', (distance, wearStatus, wearThresholdPercent) => {
+    expect(wearOf(distance, 1000)).toEqual({ wearStatus, wearThresholdPercent });
+  });
+
+  it('is FINE without a limit', () => {
+    expect(wearOf(1_000_000, null)).toEqual({ wearStatus: 'FINE', wearThresholdPercent: null });
+  });
+
+  // Gear within 150 % of its retirement distance: both thresholds and the span between them.
+  const nearThresholds = fc
+    .tuple(fc.double({ min: 1000, max: 1e8, noNaN: true }), fc.double({ min: 0, max: 1.5, noNaN: true }))
+    .map(([limit, share]) =>
+      aGearRecord({ retirementDistanceMeters: limit, creditedDistanceMeters: limit * share }),
+    );
+
+  it('agrees with the events: gear shows the highest threshold announced when it first got there', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(nearThresholds, gearRecord, legacyGearRecord), async (record) => {
+        const gear = toGear(record);
+        const events = await recordWearThresholds(fakeGearRepo(), gear, { actorId: record.userId }, NOW);
+        const announced = events.map((e) => e.data.thresholdPercent);
+        expect(gear.wearThresholdPercent).toBe(announced.at(-1) ?? null);
+        expect(gear.wearStatus).toBe(
+          { 0: 'FINE', 1: 'REPLACE_SOON', 2: 'REPLACE' }[announced.length as 0 | 1 | 2],
+        );
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

@@ -4,13 +4,23 @@
  * A worker prepares the oldest job's workout, then `complete` stores it under the job's row lock (FOR
  * UPDATE SKIP LOCKED) in the transaction that marks the job DONE: a job becomes a workout exactly once.
  */
+import type { Sport } from '../../../lib/sports';
 import type { ImportedActivity } from './files/activity';
+import type { SportSource } from './sport-info';
 import { Prisma } from './__generated__/prisma/client';
 import type { TrainingPrisma } from './training.prisma';
 
 export type ImportStatus = 'PENDING' | 'DONE' | 'FAILED';
 
-export interface ImportJobRecord {
+/** The sport an import chose for its workout, who chose it and why. */
+export interface ImportSport {
+  sport: Sport;
+  sportSource: SportSource;
+  /** One sentence for the athlete: the word the file used, the speed that decided, or why nothing did. */
+  sportReason: string;
+}
+
+export interface ImportJobRecord extends ImportSport {
   id: string;
   userId: string;
   status: ImportStatus;
@@ -21,7 +31,7 @@ export interface ImportJobRecord {
   createdAt: Date;
 }
 
-export interface NewImportJob {
+export interface NewImportJob extends ImportSport {
   id: string;
   userId: string;
   workoutId: string;
@@ -44,7 +54,13 @@ const columns = {
   workoutId: true,
   error: true,
   createdAt: true,
+  sport: true,
+  sportSource: true,
+  sportReason: true,
 } as const;
+
+/** Prisma reads the sport as any string; Pulse only ever writes a Sport. */
+const asRecord = <T extends { sport: string }>(row: T) => row as T & { sport: Sport };
 
 export function createImportJobRepo(prisma: TrainingPrisma) {
   return {
@@ -62,7 +78,7 @@ export function createImportJobRepo(prisma: TrainingPrisma) {
           },
           select: columns,
         });
-        return { created: true, job: created };
+        return { created: true, job: asRecord(created) };
       } catch (error) {
         if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== 'P2002') throw error;
         const pending = await prisma.importJob.findUnique({
@@ -70,20 +86,24 @@ export function createImportJobRepo(prisma: TrainingPrisma) {
           select: columns,
         });
         if (!pending) throw error;
-        return { created: false, job: pending };
+        return { created: false, job: asRecord(pending) };
       }
     },
 
-    findOwn: (userId: string, id: string): Promise<ImportJobRecord | null> =>
-      prisma.importJob.findFirst({ where: { id, userId }, select: columns }),
+    findOwn: async (userId: string, id: string): Promise<ImportJobRecord | null> => {
+      const row = await prisma.importJob.findFirst({ where: { id, userId }, select: columns });
+      return row && asRecord(row);
+    },
 
-    listOwn: (userId: string, limit: number): Promise<ImportJobRecord[]> =>
-      prisma.importJob.findMany({
-        where: { userId },
-        orderBy: { createdAt: 'desc' },
-        take: limit,
-        select: columns,
-      }),
+    listOwn: async (userId: string, limit: number): Promise<ImportJobRecord[]> =>
+      (
+        await prisma.importJob.findMany({
+          where: { userId },
+          orderBy: { createdAt: 'desc' },
+          take: limit,
+          select: columns,
+        })
+      ).map(asRecord),
 
     /** The oldest pending job with its activity (not locked: `complete` settles who stores it). */
     async oldestPending(): Promise<{ job: ImportJobRecord; activity: ImportedActivity } | null> {
@@ -94,7 +114,7 @@ export function createImportJobRepo(prisma: TrainingPrisma) {
       });
       if (!row) return null;
       const { activity, ...job } = row;
-      return { job, activity: activity as unknown as ImportedActivity };
+      return { job: asRecord(job), activity: activity as unknown as ImportedActivity };
     },
 
     /**

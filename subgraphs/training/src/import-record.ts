@@ -18,7 +18,9 @@ export function aNewRecord(
   return {
     id: job.workoutId,
     userId: job.userId,
-    sport: activity.sport,
+    // The job's sport: the athlete's choice at upload wins over the file's.
+    sport: job.sport,
+    sportSource: job.sportSource,
     status: 'FINISHED',
     source: 'IMPORTED',
     title: activity.title?.slice(0, 120) ?? null,

@@ -52,6 +52,45 @@ describe.each(availableDatabaseKinds())('file imports on %s', (kind) => {
     });
   });
 
+  it('infers the sport of a file that names none from its speed, and marks the job and the workout', async () => {
+    const imports = importsOn(db().client);
+    const job = await imports.accept(ann, { bytes: gpxFixture('cerknicko-jezero.gpx') });
+    expect(job).toMatchObject({
+      sport: 'WALK',
+      sportSource: 'INFERRED_FROM_SPEED',
+      sportReason: expect.stringMatching(/its moving speed \(median 4\.4 km\/h, .*\) is a walk's\.$/),
+    });
+    await imports.processNext();
+    expect(await imports.get(ann, job.id)).toMatchObject({
+      status: 'DONE',
+      sportSource: 'INFERRED_FROM_SPEED',
+    });
+    expect(await db().client.workout.findUniqueOrThrow({ where: { id: job.workoutId } })).toMatchObject({
+      sport: 'WALK',
+      sportSource: 'INFERRED_FROM_SPEED',
+    });
+  });
+
+  it('takes the sport named at upload over the file and its speed: the athlete chose it', async () => {
+    const imports = importsOn(db().client);
+    const job = await imports.accept(ann, { bytes: gpxFixture('cerknicko-jezero.gpx'), sport: 'HIKE' });
+    expect(job).toMatchObject({
+      sport: 'HIKE',
+      sportSource: 'ATHLETE',
+      sportReason: 'You chose it at upload (sport=HIKE).',
+    });
+    await imports.processNext();
+    expect(await db().client.workout.findUniqueOrThrow({ where: { id: job.workoutId } })).toMatchObject({
+      sport: 'HIKE',
+      sportSource: 'ATHLETE',
+    });
+  });
+
+  it('keeps OTHER, unknown, for a drive the speed cannot call a ride', async () => {
+    const job = await importsOn(db().client).accept(ann, { bytes: drive });
+    expect(job).toMatchObject({ sport: 'OTHER', sportSource: 'UNKNOWN' });
+  });
+
   it.each([
     ['0001-01-01T00:00:00Z', "The file's start lies before 1970-01-01T00:00:00Z"],
     ['2999-01-01T00:00:00Z', "The file's start lies more than a day in the future"],

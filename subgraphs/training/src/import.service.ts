@@ -1,8 +1,10 @@
 /**
  * Imports workouts from files. Accepting an upload parses it at once (a malformed file is refused and
  * nothing is stored), answers CONFLICT with the existing workout's id for an activity already imported or
- * waiting (same device and start time), and otherwise stores a pending job; `processNext` turns one
- * pending job into a finished workout with its samples, figures and completed event, in one transaction.
+ * waiting (same device and start time), and otherwise stores a pending job with the sport it chose (the
+ * athlete's `sport` at upload, else the file's words, else its moving speed: see files/sport-choice.ts);
+ * `processNext` turns one pending job into a finished workout with its samples, figures and completed
+ * event, in one transaction.
  */
 import { createHash } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
@@ -19,7 +21,7 @@ import { checkText, textProblem } from '../../../lib/graphql/input';
 import { workoutInstantProblem } from '../../../lib/workout-time-window';
 import type { ImportedActivity } from './files/activity';
 import { parseActivityFileInWorker } from './files/parse-in-worker';
-import type { ImportJobRecord, ImportJobRepo, Tx } from './import-job.repo';
+import type { ImportJobRecord, ImportJobRepo, ImportSport, Tx } from './import-job.repo';
 import type { KnownGearRepo } from './known-gear.repo';
 import { insertSamples } from './telemetry.repo';
 import type { TrainingProfileRepo } from './training-profile.repo';
@@ -35,7 +37,7 @@ export interface Upload {
   bytes: Buffer;
   fileName?: string | null;
   contentType?: string | null;
-  /** Overrides the sport the file names. */
+  /** The athlete's sport: wins over the one the file names or its speed suggests (source ATHLETE). */
   sport?: string | null;
 }
 
@@ -89,11 +91,19 @@ function checkFile(activity: ImportedActivity, now: Date): void {
   }
 }
 
-function sportOf(requested: string | null | undefined, activity: ImportedActivity): Sport {
-  if (requested == null || requested === '') return activity.sport;
+/** The sport the athlete named at upload wins; otherwise the file's (its words, else its speed). */
+function sportOf(requested: string | null | undefined, activity: ImportedActivity): ImportSport {
+  if (requested == null || requested === '') {
+    const { sport, sportSource, sportReason } = activity;
+    return { sport, sportSource, sportReason };
+  }
   if (!(SPORTS as string[]).includes(requested))
     throw new BadUserInputError('sport', `sport must be one of ${SPORTS.join(', ')}.`);
-  return requested as Sport;
+  return {
+    sport: requested as Sport,
+    sportSource: 'ATHLETE',
+    sportReason: `You chose it at upload (sport=${requested}).`,
+  };
 }
 
 export function createImportService(deps: {
@@ -120,7 +130,7 @@ export function createImportService(deps: {
   /** The workout a job becomes, with its figures. */
   async function workoutOf(job: ImportJobRecord, activity: ImportedActivity): Promise<WorkoutRecord> {
     const gear = (await deps.knownGear.ofUser(job.userId)).filter(
-      (g) => g.status === 'ACTIVE' && g.defaultForSports.includes(activity.sport),
+      (g) => g.status === 'ACTIVE' && g.defaultForSports.includes(job.sport),
     );
     const base = aNewRecord(
       job,
@@ -184,7 +194,8 @@ export function createImportService(deps: {
       if (upload.fileName != null) checkText('fileName', upload.fileName, 255);
       const parsed = await read(viewer, upload);
       checkFile(parsed, deps.clock.now());
-      const activity = { ...parsed, sport: sportOf(upload.sport, parsed) };
+      const sport = sportOf(upload.sport, parsed);
+      const activity = { ...parsed, sport: sport.sport };
       const existing = await existingWorkout(viewer.userId, activity);
       if (existing) throw duplicate(existing);
       const { created, job } = await jobs.create({
@@ -194,6 +205,7 @@ export function createImportService(deps: {
         fileName: upload.fileName ?? null,
         pendingKey: keyOf(viewer.userId, activity, upload.bytes),
         activity,
+        ...sport,
       });
       if (!created) throw duplicate(job.workoutId);
       deps.queued();

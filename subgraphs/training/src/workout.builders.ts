@@ -5,6 +5,7 @@ export const aWorkoutRecord = (overrides: Partial<WorkoutRecord> = {}): WorkoutR
   id: '01a1fb5a-8b07-70e1-a116-9cac97bf7d89',
   userId: '01a1fb5a-fdb9-7073-b8d6-1cd4878c2c91',
   sport: 'RUN',
+  sportSource: 'ATHLETE',
   startedAt: new Date(Date.UTC(2026, 10, 20, 7, 0)),
   status: 'IN_PROGRESS',
   source: 'RECORDED',

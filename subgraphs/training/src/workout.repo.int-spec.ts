@@ -35,6 +35,7 @@ describe.each(availableDatabaseKinds())('workout repository on %s', (kind) => {
       id,
       userId: athlete,
       sport: 'RIDE',
+      sportSource: 'ATHLETE',
       status: 'IN_PROGRESS',
       startedAt: at(0),
       finishedAt: null,
@@ -131,7 +132,7 @@ describe.each(availableDatabaseKinds())('workout repository on %s', (kind) => {
 describe('training database on PGlite with a data directory', () => {
   it('keeps workouts across a restart', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pulse-pglite-'));
-    const target: DatabaseTarget = { kind: 'pglite', dataDir: join(dir, 'training') };
+    const target: DatabaseTarget = { kind: 'pglite', dataDir: join(dir, 'pglite'), schema: 'training' };
     try {
       const first = await openTraining(target);
       const id = uuidv7();

@@ -7,6 +7,7 @@ import { outboxRows } from '../../../lib/events/outbox';
 import type { Sport } from '../../../lib/sports';
 import { Prisma } from './__generated__/prisma/client';
 import type { PauseInterval } from './metrics/track';
+import type { SportSource } from './sport-info';
 import type { WorkoutMetrics } from './metrics/workout-metrics';
 import type { TrainingPrisma } from './training.prisma';
 
@@ -14,6 +15,8 @@ export interface WorkoutRecord {
   id: string;
   userId: string;
   sport: Sport;
+  /** Who chose the sport (the athlete, an imported file's words, its speed, or nobody). */
+  sportSource: SportSource;
   status: WorkoutStatus;
   source: 'RECORDED' | 'MANUAL' | 'IMPORTED';
   title: string | null;
@@ -79,6 +82,7 @@ const columns = {
   id: true,
   userId: true,
   sport: true,
+  sportSource: true,
   status: true,
   startedAt: true,
   finishedAt: true,

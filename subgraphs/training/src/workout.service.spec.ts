@@ -2,8 +2,10 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Viewer } from '../../../lib/auth/viewer';
 import type { EventEnvelope } from '../../../lib/events/envelope';
 import type { KnownGearRecord, KnownGearRepo } from './known-gear.repo';
+import type { StoredSample } from './track.repo';
 import { EMPTY_PROFILE } from './training-profile.repo';
 import { aWorkoutRecord } from './workout.builders';
+import { metricsOf } from './workout-figures';
 import type { WorkoutRecord, WorkoutRepo } from './workout.repo';
 import { createWorkoutService } from './workout.service';
 
@@ -76,15 +78,57 @@ const annsGear: KnownGearRecord[] = [
 
 function newTestWorkouts() {
   const repo = fakeWorkoutRepo();
+  // Most tests store no samples: their figures come from the lifecycle (the track path is tested end to end).
+  const tracks = new Map<string, StoredSample[]>();
   const service = createWorkoutService({
     workouts: repo,
     knownGear: fakeKnownGear(annsGear),
-    // No samples in these tests: figures come from the lifecycle (the track path is tested end to end).
-    track: { samplesOf: async () => [] },
+    track: { samplesOf: async (id) => tracks.get(id) ?? [] },
     profiles: { of: async () => EMPTY_PROFILE, save: async (_id, profile) => profile },
     clock: { now: () => NOW },
   });
-  return Object.assign(service, { events: repo.events });
+  return Object.assign(service, { events: repo.events, repo, tracks });
+}
+
+/**
+ * A 1 Hz track heading north: 10 minutes at 3.3 m/s, then 2 minutes at 0.5 m/s (1.8 km/h: moving for a
+ * walk, stopped for a run).
+ */
+const runSamples = (start: Date): StoredSample[] =>
+  Array.from({ length: 721 }, (_, second) => ({
+    sequence: second,
+    time: start.getTime() + second * 1000,
+    latitude: 46 + (Math.min(second, 600) * 3.3 + Math.max(second - 600, 0) * 0.5) / 111_320,
+    longitude: 14.5,
+    altitude: null,
+    heartRate: null,
+    cadence: null,
+    power: null,
+    speed: null,
+    temperature: null,
+  }));
+
+/** An imported workout whose sport was guessed from its speed (WALK), with its track and figures. */
+async function anImportedWalk(workouts: ReturnType<typeof newTestWorkouts>) {
+  const startedAt = new Date('2026-11-20T06:00:00Z');
+  const samples = runSamples(startedAt);
+  const imported = await workouts.repo.insert(
+    {
+      id: uuidv7(),
+      userId: ann.userId,
+      sport: 'WALK',
+      sportSource: 'INFERRED_FROM_SPEED',
+      source: 'IMPORTED',
+      status: 'FINISHED',
+      startedAt,
+      finishedAt: new Date(startedAt.getTime() + 720_000),
+      sampleCount: samples.length,
+      gearIds: [],
+    },
+    () => [],
+  );
+  workouts.tracks.set(imported!.id, samples);
+  return (await workouts.refreshFigures(imported!.id))!;
 }
 
 describe('startWorkout', () => {
@@ -250,6 +294,40 @@ describe('editing, discarding', () => {
     const done = await workouts.start(ann, { sport: 'RUN', startedAt: new Date('2026-11-20T07:00:00Z') });
     await workouts.finish(ann, { id: done.id });
     await expect(workouts.discard(ann, done.id)).rejects.toMatchObject({ code: 'CONFLICT' });
+  });
+});
+
+describe('correcting the sport an import inferred', () => {
+  it("makes the sport the athlete's, recomputes what depends on it and announces the update", async () => {
+    const workouts = newTestWorkouts();
+    const walk = await anImportedWalk(workouts);
+
+    const run = await workouts.update(ann, { id: walk.id, sport: 'RUN' });
+
+    expect(run).toMatchObject({ sport: 'RUN', sportSource: 'ATHLETE' });
+    // The figures are the run's: the slow end no longer counts as moving.
+    expect(run.metrics).toEqual(metricsOf(run, workouts.tracks.get(run.id)!, EMPTY_PROFILE));
+    expect(run.movingSeconds!).toBeLessThan(walk.movingSeconds!);
+    expect(workouts.events.at(-1)).toMatchObject({
+      type: 'training.workout.updated',
+      actorId: ann.userId,
+      data: { sport: 'RUN', movingSeconds: run.movingSeconds },
+    });
+  });
+
+  it("confirming the inferred sport makes it the athlete's without recomputing", async () => {
+    const workouts = newTestWorkouts();
+    const walk = await anImportedWalk(workouts);
+    const confirmed = await workouts.update(ann, { id: walk.id, sport: 'WALK' });
+    expect(confirmed).toMatchObject({ sport: 'WALK', sportSource: 'ATHLETE', metrics: walk.metrics });
+  });
+
+  it('leaves the source alone when the sport is not edited', async () => {
+    const workouts = newTestWorkouts();
+    const walk = await anImportedWalk(workouts);
+    expect(await workouts.update(ann, { id: walk.id, title: 'Along the lake' })).toMatchObject({
+      sportSource: 'INFERRED_FROM_SPEED',
+    });
   });
 });
 

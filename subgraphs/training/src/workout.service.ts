@@ -297,7 +297,11 @@ export function createWorkoutService(deps: {
       return stored;
     },
 
-    /** Edits a workout; what other contexts derived from it (gear wear, …) follows through the updated event. */
+    /**
+     * Edits a workout; what other contexts derived from it (gear wear, XP, …) follows through the updated
+     * event. A sport set here is the athlete's (`sportSource` ATHLETE): it corrects or confirms the sport an
+     * import inferred, and a different one recomputes the figures that depend on it.
+     */
     async update(viewer: Viewer, edit: WorkoutEdit) {
       const workout = await ownWorkout(viewer, edit.id);
       input.numberInRange('distanceMeters', edit.distanceMeters, input.MAX_DISTANCE_METERS);
@@ -312,7 +316,8 @@ export function createWorkoutService(deps: {
         editedFields: editedFieldsAfter(workout, edit),
         ...(edit.title !== undefined && { title: input.text('title', edit.title, input.MAX_TITLE_LENGTH) }),
         ...(edit.notes !== undefined && { notes: input.text('notes', edit.notes, input.MAX_NOTES_LENGTH) }),
-        ...(edit.sport && { sport: edit.sport }),
+        // The athlete's sport, even the same one: it confirms a sport the file or its speed suggested.
+        ...(edit.sport && { sport: edit.sport, sportSource: 'ATHLETE' as const }),
         ...(edit.visibility && { visibility: edit.visibility }),
         ...(edit.distanceMeters !== undefined && { distanceMeters: edit.distanceMeters }),
         ...(edit.elevationGainMeters !== undefined && { elevationGainMeters: edit.elevationGainMeters }),

@@ -4,12 +4,16 @@
  */
 import type { Sport } from '../../../../lib/sports';
 import type { PauseInterval, TrackSample } from '../metrics/track';
+import type { SportChoice } from './sport-choice';
 
 export type ActivityFormat = 'GPX' | 'TCX' | 'FIT' | 'APPLE_HEALTH' | 'GOOGLE_FIT';
 
-export interface ImportedActivity {
+export interface ImportedActivity extends SportChoice {
   format: ActivityFormat;
-  /** The sport, mapped from the file's own vocabulary; OTHER when the file says nothing we know. */
+  /**
+   * The sport: named by the file's own words (`sportSource` FILE), else guessed from its moving speed by
+   * `parseActivityFile` (INFERRED_FROM_SPEED); OTHER when neither tells (UNKNOWN). `sportReason` says why.
+   */
   sport: Sport;
   /** When the activity started (ms since the epoch): the first timed sample, or the file's own start. */
   startedAt: number | null;

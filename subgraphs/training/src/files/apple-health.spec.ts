@@ -93,6 +93,20 @@ describe('parseAppleHealth', () => {
     expect(parseAppleHealth({ workout: workout(overrides) }).sport).toBe(sport);
   });
 
+  it('says the activity type named the sport, or that it named none', () => {
+    expect(parseAppleHealth({ workout: workout({ workoutActivityType: 37 }) })).toMatchObject({
+      sportSource: 'FILE',
+      sportReason: 'The file names it: workoutActivityType "37".',
+    });
+    expect(
+      parseAppleHealth({ workout: workout({ workoutActivityType: 'HKWorkoutActivityTypeOther' }) }),
+    ).toMatchObject({
+      sport: 'OTHER',
+      sportSource: 'UNKNOWN',
+      sportReason: 'The file names no sport we know (workoutActivityType "HKWorkoutActivityTypeOther").',
+    });
+  });
+
   it('reads a workout without route or heart rate (start and end only)', () => {
     const activity = parseAppleHealth({ workout: workout({ workoutEvents: undefined, device: undefined }) });
     expect(activity.samples).toEqual([]);

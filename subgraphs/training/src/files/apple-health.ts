@@ -12,6 +12,7 @@ import type { ImportedActivity } from './activity';
 import { checkSampleCount, MAX_SAMPLES_PER_ACTIVITY } from './activity-limits';
 import { checkEntryCount, isoDateTime, parseJsonInput } from './json-input';
 import { mergeByTime, normalizePauses, segmentStartsAt } from './samples';
+import { fieldClue, sportFromClues } from './sport-choice';
 import { genericSwim, sportFromWord } from './sport-vocabulary';
 
 /** A heart-rate sample joins the nearest route location at most this far away in time. */
@@ -219,7 +220,10 @@ export const parseAppleHealth = (json: unknown, maxSamples = MAX_SAMPLES_PER_ACT
   const energy = workout.totalEnergyBurned;
   return {
     format: 'APPLE_HEALTH',
-    sport: sportOf(workout, route.length > 0),
+    ...sportFromClues(
+      fieldClue('workoutActivityType', workout.workoutActivityType, sportOf(workout, route.length > 0)),
+      { hasPositions: route.length > 0 },
+    ),
     startedAt: workout.startDate,
     finishedAt: workout.endDate,
     device: deviceOf(workout),

@@ -65,6 +65,25 @@ describe('parseFit', () => {
     expect(parseFit(buildFitActivity({ sport: 'golf', subSport: 'generic' })).sport).toBe('OTHER');
   });
 
+  it('says where the sport came from: the sport field, else the sport profile name', () => {
+    expect(parseFit(buildFitActivity({ sport: 'running', subSport: 'trail' }))).toMatchObject({
+      sportSource: 'FILE',
+      sportReason: 'The file names it: session sport "running/trail".',
+    });
+    expect(
+      parseFit(buildFitActivity({ sport: 'generic', subSport: 'generic', sportProfileName: 'Trail Run' })),
+    ).toMatchObject({
+      sport: 'TRAIL_RUN',
+      sportSource: 'FILE',
+      sportReason: 'The file\'s words name it: session sport profile name "Trail Run" ("trail run").',
+    });
+    expect(parseFit(buildFitActivity({ sport: 'generic', subSport: 'generic' }))).toMatchObject({
+      sport: 'OTHER',
+      sportSource: 'UNKNOWN',
+      sportReason: 'The file names no sport we know (session sport "generic/generic").',
+    });
+  });
+
   it('reads an indoor file without positions', () => {
     const activity = parseFit(
       buildFitActivity({ withPositions: false, sport: 'fitnessEquipment', subSport: 'treadmill' }),

@@ -21,6 +21,8 @@ export interface FitActivityOptions {
   /** FIT sport and sub-sport names as the SDK spells them. Default running / generic. */
   sport?: Types.Sport;
   subSport?: Types.SubSport;
+  /** The session's sport profile name ("Trail Run"), when any. */
+  sportProfileName?: string;
   /** file_id / device_info manufacturer. Default "garmin". */
   manufacturer?: Types.Manufacturer;
   product?: number;
@@ -133,6 +135,7 @@ export const buildFitActivity = (options: FitActivityOptions = {}): Uint8Array =
     startTime: start,
     sport: options.sport ?? 'running',
     subSport: options.subSport ?? 'generic',
+    ...(options.sportProfileName !== undefined && { sportProfileName: options.sportProfileName }),
     totalElapsedTime: end,
     totalTimerTime: end - pause,
     totalDistance: FIT_DISTANCE_METERS,

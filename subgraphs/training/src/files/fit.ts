@@ -5,8 +5,9 @@
  *   walking cadence, recorded by FIT as strides per minute, is doubled to steps per minute).
  * - Pauses: `event` timer stop/stop_all … start pairs; the first record after each pause and after each
  *   session start (multisport) begins a segment.
- * - Sport, calories, distance: the `session` messages. A multisport file is imported as one activity:
- *   sport is the sessions' common sport (OTHER when they differ), calories and distance are summed.
+ * - Sport, calories, distance: the `session` messages (sport/sub-sport, else the sport profile's name). A
+ *   multisport file is imported as one activity: sport is the sessions' common sport (OTHER when they
+ *   differ), calories and distance are summed.
  * - Device: `file_id` (else the creator `device_info`) as `manufacturer/product/serialNumber`, with the
  *   numeric product id (stable across SDK profile versions, unlike the product's name).
  * - barometricAltitude: a heuristic. FIT does not say whether altitude is barometric; it is reported true
@@ -22,15 +23,24 @@ import {
   type FileIdMesg,
   type DeviceInfoMesg,
   type RecordMesg,
+  type SessionMesg,
+  type SportMesg,
 } from '@garmin/fitsdk';
-import type { Sport } from '../../../../lib/sports';
 import { BadUserInputError } from '../../../../lib/errors/domain-error';
 import { emptySample, type PauseInterval, type TrackSample } from '../metrics/track';
 import type { ImportedActivity } from './activity';
 import { MAX_SAMPLES_PER_ACTIVITY, tooManySamples } from './activity-limits';
 import { sportFromFit } from './fit-sport';
 import { normalizePauses, segmentStartsAt, timeBounds } from './samples';
-import { isStepSport } from './sport-vocabulary';
+import {
+  commonSport,
+  fieldClue,
+  sportFromClues,
+  textClue,
+  type SportChoice,
+  type SportClue,
+} from './sport-choice';
+import { isStepSport, type SportContext } from './sport-vocabulary';
 
 const SEMICIRCLES_TO_DEGREES = 180 / 2 ** 31;
 
@@ -114,6 +124,42 @@ const deviceOf = (fileId: FileIdMesg | undefined, creator: DeviceInfoMesg | unde
   return parts.map((part) => (part === undefined || part === null ? 'unknown' : String(part))).join('/');
 };
 
+type SportFields = Pick<SessionMesg, 'sport' | 'subSport'>;
+
+const sportField = (where: string, mesg: SportFields, context: SportContext): SportClue[] =>
+  fieldClue(
+    where,
+    mesg.sport === undefined ? null : [mesg.sport, mesg.subSport].filter((x) => x !== undefined).join('/'),
+    sportFromFit(mesg.sport, mesg.subSport, context),
+  );
+
+/**
+ * Each session's sport/sub-sport, else its sport profile's name ("Trail Run", "Bike"); a file without
+ * sessions, its `sport` message. Sessions of different sports make one multisport OTHER.
+ */
+const sportOf = (
+  sessions: readonly SessionMesg[],
+  sport: SportMesg | undefined,
+  context: SportContext,
+): SportChoice => {
+  const fromSportMesg = sport
+    ? [...sportField('sport message', sport, context), ...textClue('sport message name', sport.name)]
+    : [];
+  if (sessions.length === 0) return sportFromClues(fromSportMesg, context);
+  return commonSport(
+    sessions.map((session) =>
+      sportFromClues(
+        [
+          ...sportField('session sport', session, context),
+          ...textClue('session sport profile name', session.sportProfileName),
+          ...fromSportMesg,
+        ],
+        context,
+      ),
+    ),
+  );
+};
+
 /** Reads a FIT activity file; decoding stops at the first record past `maxSamples`. */
 export const parseFit = (bytes: Uint8Array, maxSamples = MAX_SAMPLES_PER_ACTIVITY): ImportedActivity => {
   const stream = Stream.fromByteArray(bytes);
@@ -148,16 +194,8 @@ export const parseFit = (bytes: Uint8Array, maxSamples = MAX_SAMPLES_PER_ACTIVIT
   );
   const records = messages.recordMesgs ?? [];
   const hasPositions = records.some((record) => record.positionLat !== undefined);
-  const sports = sessions.map((session) => sportFromFit(session.sport, session.subSport, { hasPositions }));
-  const fallbackSport = messages.sportMesgs?.[0];
-  const sport: Sport =
-    sports.length === 0
-      ? sportFromFit(fallbackSport?.sport, fallbackSport?.subSport, { hasPositions })
-      : sports.every((each) => each === sports[0])
-        ? (sports[0] ?? 'OTHER')
-        : 'OTHER';
-
-  const stepCadence = isStepSport(sport);
+  const choice = sportOf(sessions, messages.sportMesgs?.[0], { hasPositions });
+  const stepCadence = isStepSport(choice.sport);
   const samples = records.map((record) => readSample(record, stepCadence));
   const pauses = timerPauses(messages.eventMesgs ?? []);
   const sessionStarts = sessions
@@ -186,7 +224,7 @@ export const parseFit = (bytes: Uint8Array, maxSamples = MAX_SAMPLES_PER_ACTIVIT
   const manufacturer = fileId?.manufacturer ?? creator?.manufacturer;
   return {
     format: 'FIT',
-    sport,
+    ...choice,
     startedAt: startCandidates.length > 0 ? Math.min(...startCandidates) : null,
     finishedAt: endCandidates.length > 0 ? Math.max(...endCandidates) : null,
     device: deviceOf(fileId, creator),

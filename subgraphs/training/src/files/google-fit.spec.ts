@@ -115,7 +115,38 @@ describe('parseGoogleFit', () => {
     [100, 'YOGA'],
     [9, 'OTHER'],
   ])('maps activity type %d to %s', (activityType, sport) => {
-    expect(parseGoogleFit(document({ activityType })).sport).toBe(sport);
+    expect(parseGoogleFit(document({ activityType, name: null })).sport).toBe(sport);
+  });
+
+  it('names the sport from the activity type before the session name', () => {
+    expect(parseGoogleFit(document({ activityType: 8, name: 'Lunch ride' }))).toMatchObject({
+      sport: 'RUN',
+      sportSource: 'FILE',
+      sportReason: 'The file names it: session activityType "8".',
+    });
+  });
+
+  it('reads the session name and description when the activity type is other or unknown', () => {
+    expect(parseGoogleFit(document({ activityType: 108, name: 'Lunch ride' }))).toMatchObject({
+      sport: 'RIDE',
+      sportSource: 'FILE',
+      sportReason: 'The file\'s words name it: session name "Lunch ride" ("ride").',
+    });
+    expect(
+      parseGoogleFit(document({ activityType: 4, name: null, description: 'Abendlauf? Nein: Lauf am See' })),
+    ).toMatchObject({ sport: 'RUN', sportSource: 'FILE' });
+    expect(parseGoogleFit(document({ activityType: 4, name: 'Session 12' }))).toMatchObject({
+      sport: 'OTHER',
+      sportSource: 'UNKNOWN',
+      sportReason: 'The file names no sport we know (session activityType "4", session name "Session 12").',
+    });
+  });
+
+  it('keeps "in vehicle" a named OTHER that no speed can turn into a ride', () => {
+    expect(parseGoogleFit(document({ activityType: 0, name: 'Lunch ride' }))).toMatchObject({
+      sport: 'OTHER',
+      sportSource: 'FILE',
+    });
   });
 
   it('accepts int64 numbers and a session without datasets', () => {

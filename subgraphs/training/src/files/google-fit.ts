@@ -14,6 +14,7 @@ import type { ImportedActivity } from './activity';
 import { checkSampleCount, MAX_SAMPLES_PER_ACTIVITY } from './activity-limits';
 import { checkEntryCount, int64, parseJsonInput } from './json-input';
 import { mergeByTime, normalizePauses, segmentStartsAt } from './samples';
+import { fieldClue, namedOther, sportFromClues, textClue } from './sport-choice';
 import { genericSwim } from './sport-vocabulary';
 
 /** A sensor point joins the nearest location sample at most this far away in time. */
@@ -22,6 +23,8 @@ export const CHANNEL_TOLERANCE_MS = 5_000;
 /** Google Fit's activity type for "Still (not moving)": an activity segment of it is a pause. */
 const STILL = 3;
 const GENERIC_SWIMMING = 82;
+/** "In vehicle": a drive, not a sport, whatever its speed says. */
+const IN_VEHICLE = 0;
 
 /** Google Fit activity types (developers.google.com/fit/rest/v1/reference/activity-types) → Sport. */
 export const GOOGLE_FIT_ACTIVITY_TYPES: Readonly<Record<number, Sport>> = {
@@ -188,10 +191,24 @@ export const parseGoogleFit = (json: unknown, maxSamples = MAX_SAMPLES_PER_ACTIV
   const samples = mergeByTime(locations, channels, CHANNEL_TOLERANCE_MS);
   checkSampleCount(samples.length, maxSamples, 'Google Fit', 'samples once the channels join the locations');
   const normalizedPauses = normalizePauses(pauses);
+  const context = { hasPositions: locations.length > 0 };
   const sport =
-    session.activityType === GENERIC_SWIMMING
-      ? genericSwim({ hasPositions: locations.length > 0 })
-      : (GOOGLE_FIT_ACTIVITY_TYPES[session.activityType] ?? 'OTHER');
+    session.activityType === IN_VEHICLE
+      ? namedOther(`The file names it: session activityType ${IN_VEHICLE} (in vehicle).`)
+      : sportFromClues(
+          [
+            ...fieldClue(
+              'session activityType',
+              session.activityType,
+              session.activityType === GENERIC_SWIMMING
+                ? genericSwim(context)
+                : (GOOGLE_FIT_ACTIVITY_TYPES[session.activityType] ?? null),
+            ),
+            ...textClue('session name', session.name),
+            ...textClue('session description', session.description),
+          ],
+          context,
+        );
   const sourceDevice = [locationSource, ...(datasets ?? []).map((dataset) => dataset.dataSourceId)]
     .map((id) => (id === null ? null : devicePartOf(id)))
     .find((part) => part !== null);
@@ -200,7 +217,7 @@ export const parseGoogleFit = (json: unknown, maxSamples = MAX_SAMPLES_PER_ACTIV
   );
   return {
     format: 'GOOGLE_FIT',
-    sport,
+    ...sport,
     startedAt,
     finishedAt,
     device: device.length > 0 ? device.join('/') : 'unknown',

@@ -28,7 +28,11 @@ describe('parseGpx on the reference fixtures', () => {
     const { min, max } = elevationRange(activity.samples);
     expect(min).toBeCloseTo(722.1, 1);
     expect(max).toBeCloseTo(1050.9, 1);
-    expect(activity.sport).toBe('OTHER');
+    // Its types ("jkljkl", "...") and names ("03-OCT-10") name no sport: the speed decides later.
+    expect(activity).toMatchObject({ sport: 'OTHER', sportSource: 'UNKNOWN' });
+    expect(activity.sportReason).toBe(
+      'The file names no sport we know (<trk><type> "jkljkl", <trk><name> "03-OCT-10").',
+    );
     expect(activity.device).toBe('GPSBabel - http://www.gpsbabel.org');
     expect(activity.title).toBe('03-OCT-10');
   });
@@ -126,6 +130,64 @@ describe('parseGpx', () => {
       gpx(`<trk><type>${word}</type><trkseg><trkpt lat="1" lon="2"/></trkseg></trk>`),
     );
     expect(activity.sport).toBe(sport);
+  });
+
+  it.each([
+    ['<trk><name>Morning Run</name>', 'RUN', '<trk><name> "Morning Run" ("run")'],
+    ['<trk><name>Afternoon Ride</name>', 'RIDE', '<trk><name> "Afternoon Ride" ("ride")'],
+    ['<trk><name>Lunch Hike</name>', 'HIKE', '<trk><name> "Lunch Hike" ("hike")'],
+    ['<trk><name>Evening Walk</name>', 'WALK', '<trk><name> "Evening Walk" ("walk")'],
+    ['<trk><name>Morning Trail Run</name>', 'TRAIL_RUN', '<trk><name> "Morning Trail Run" ("trail run")'],
+    [
+      '<trk><name>Sunday E-Bike Ride</name>',
+      'E_BIKE_RIDE',
+      '<trk><name> "Sunday E-Bike Ride" ("e bike ride")',
+    ],
+    [
+      '<trk><name>2024-05-01</name><desc>Radfahrt am See</desc>',
+      'RIDE',
+      '<trk><desc> "Radfahrt am See" ("radfahrt")',
+    ],
+    ['<trk><name>Randonnée au lac</name>', 'HIKE', '<trk><name> "Randonnée au lac" ("randonnee")'],
+    ['<trk><name>Course à pied</name>', 'RUN', '<trk><name> "Course à pied" ("course a pied")'],
+  ])('names the sport from the words of %s', (track, sport, where) => {
+    const activity = parseGpx(gpx(`${track}<trkseg><trkpt lat="1" lon="2"/></trkseg></trk>`));
+    expect(activity).toMatchObject({ sport, sportSource: 'FILE' });
+    expect(activity.sportReason).toBe(`The file's words name it: ${where}.`);
+  });
+
+  it('prefers the type to the words, and reads metadata and GPX 1.0 root words last', () => {
+    expect(
+      parseGpx(
+        gpx(
+          '<trk><name>Morning Run</name><type>cycling</type><trkseg><trkpt lat="1" lon="2"/></trkseg></trk>',
+        ),
+      ),
+    ).toMatchObject({ sport: 'RIDE', sportReason: 'The file names it: <trk><type> "cycling".' });
+    expect(
+      parseGpx(
+        gpx(
+          '<metadata><keywords>hiking, alps</keywords></metadata><trk><trkseg><trkpt lat="1" lon="2"/></trkseg></trk>',
+        ),
+      ),
+    ).toMatchObject({ sport: 'HIKE', sportSource: 'FILE' });
+    expect(
+      parseGpx(
+        `<gpx version="1.0"><desc>Spaziergang</desc><trk><trkseg><trkpt lat="1" lon="2"/></trkseg></trk></gpx>`,
+      ),
+    ).toMatchObject({
+      sport: 'WALK',
+      sportReason: 'The file\'s words name it: <gpx><desc> "Spaziergang" ("spaziergang").',
+    });
+  });
+
+  it('names no sport with words of two sports, or words that are only common words', () => {
+    for (const name of ['Run to the bike shop', 'Three in a row', 'Untitled Path']) {
+      const activity = parseGpx(
+        gpx(`<trk><name>${name}</name><trkseg><trkpt lat="1" lon="2"/></trkseg></trk>`),
+      );
+      expect(activity).toMatchObject({ sport: 'OTHER', sportSource: 'UNKNOWN' });
+    }
   });
 
   it('reads routes when there is no track point, each route a segment', () => {

@@ -3,14 +3,16 @@
  * (or every `rte/rtept` when the tracks hold no point), each trkseg and trk boundary starting a segment.
  * Sensor values come from the point's extensions, matched by local name whatever the namespace prefix:
  * Garmin TrackPointExtension v1/v2 (`hr`, `cad`, `atemp`/`wtemp`, `speed`) and Strava's `power`.
+ * Sport: the first `<trk><type>` the vocabulary knows, else the words of the tracks' names and
+ * descriptions ("Morning Run"), else those of the document's name, description and keywords.
  */
-import type { Sport } from '../../../../lib/sports';
 import { BadUserInputError } from '../../../../lib/errors/domain-error';
 import { emptySample, type TrackSample } from '../metrics/track';
 import type { ImportedActivity } from './activity';
 import { checkSampleCount, MAX_SAMPLES_PER_ACTIVITY } from './activity-limits';
 import { parseIsoTime } from './iso-time';
 import { timeBounds } from './samples';
+import { fieldClue, sportFromClues, textClue } from './sport-choice';
 import { sportFromWord } from './sport-vocabulary';
 import {
   attribute,
@@ -111,16 +113,31 @@ export const parseGpx = (text: string, maxSamples = MAX_SAMPLES_PER_ACTIVITY): I
     );
   }
 
-  const hasPositions = true;
-  let sport: Sport = 'OTHER';
-  for (const track of tracks) {
-    const found = sportFromWord(childText(track, 'type'), { hasPositions });
-    if (found) {
-      sport = found;
-      break;
-    }
-  }
   const metadata = child(root, 'metadata');
+  const context = { hasPositions: true };
+  const sportField = (track: XmlElement) => {
+    const type = childText(track, 'type');
+    return fieldClue('<trk><type>', type, sportFromWord(type, context));
+  };
+  // GPX 1.1 keeps name, desc and keywords in <metadata>; GPX 1.0 at the root.
+  const documentText = (element: XmlElement | null, prefix: string) =>
+    element
+      ? ['name', 'desc', 'keywords'].flatMap((name) =>
+          textClue(`<${prefix}${name}>`, childText(element, name)),
+        )
+      : [];
+  const sport = sportFromClues(
+    [
+      ...tracks.flatMap(sportField),
+      ...tracks.flatMap((track) => [
+        ...textClue('<trk><name>', childText(track, 'name')),
+        ...textClue('<trk><desc>', childText(track, 'desc')),
+      ]),
+      ...documentText(metadata, 'metadata><'),
+      ...documentText(root, 'gpx><'),
+    ],
+    context,
+  );
   const title =
     tracks.map((track) => childText(track, 'name')).find((name) => name !== null) ??
     (metadata ? childText(metadata, 'name') : null) ??
@@ -129,7 +146,7 @@ export const parseGpx = (text: string, maxSamples = MAX_SAMPLES_PER_ACTIVITY): I
   const bounds = timeBounds(samples);
   return {
     format: 'GPX',
-    sport,
+    ...sport,
     startedAt: bounds?.first ?? null,
     finishedAt: bounds?.last ?? null,
     device: attribute(root, 'creator') ?? 'unknown',

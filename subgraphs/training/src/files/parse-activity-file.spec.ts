@@ -116,3 +116,44 @@ describe('parseActivityFile', () => {
     ).toMatch(/"empty\.fit" \(FIT\) holds neither samples nor a start and end time/);
   });
 });
+
+describe('parseActivityFile: the sport of a file that names none', () => {
+  const parsed = (name: string) => parseActivityFile(gpxFixture(name));
+
+  it('infers it from the moving speed, and says why', () => {
+    // A walk in 8 tracks named "ACTIVE LOG", with a 30 km/h stretch that the median does not follow.
+    const walk = parsed('cerknicko-jezero.gpx');
+    expect(walk).toMatchObject({ sport: 'WALK', sportSource: 'INFERRED_FROM_SPEED' });
+    expect(walk.sportReason).toMatch(
+      /^The file names no sport we know \(<trk><name> "ACTIVE LOG"\); its moving speed \(median 4\.4 km\/h, 90th percentile [\d.]+ km\/h over \d+ min in motion\) is a walk's\.$/,
+    );
+    expect(parsed('korita-zbevnica.gpx')).toMatchObject({
+      sport: 'WALK',
+      sportSource: 'INFERRED_FROM_SPEED',
+    });
+  });
+
+  it('keeps OTHER, with the reason, when the speed does not decide', () => {
+    expect(parsed('around-visnjan-with-car.gpx')).toMatchObject({
+      sport: 'OTHER',
+      sportSource: 'UNKNOWN',
+      sportReason: expect.stringMatching(/is a vehicle's rather than a ride's\.$/),
+    });
+    expect(parsed('track-with-extremes.gpx')).toMatchObject({
+      sport: 'OTHER',
+      sportSource: 'UNKNOWN',
+      sportReason: expect.stringMatching(/too little timed motion to tell the sport/),
+    });
+  });
+
+  it("never overrides the file's own words with its speed", () => {
+    const named = gpxFixture('cerknicko-jezero.gpx')
+      .toString('utf8')
+      .replace('<name>ACTIVE LOG</name>', '<name>ACTIVE LOG</name><type>running</type>');
+    expect(parseActivityFile(Buffer.from(named))).toMatchObject({
+      sport: 'RUN',
+      sportSource: 'FILE',
+      sportReason: 'The file names it: <trk><type> "running".',
+    });
+  });
+});

@@ -1,7 +1,8 @@
 /**
  * The entry point of file import: takes the uploaded bytes, gunzips them when they are gzip (bounded by
  * MAX_INFLATED_BYTES), recognises the format by content (never by name: the file name and content type
- * only make error messages more helpful), runs the format's parser and checks the result is usable.
+ * only make error messages more helpful), runs the format's parser and checks the result is usable. A
+ * file that names no sport gets one from its moving speed when that is clearly a walk, a run or a ride.
  */
 import { gunzipSync } from 'node:zlib';
 import { BadUserInputError } from '../../../../lib/errors/domain-error';
@@ -11,6 +12,7 @@ import { parseAppleHealth } from './apple-health';
 import { parseFit } from './fit';
 import { parseGoogleFit } from './google-fit';
 import { parseGpx } from './gpx';
+import { sportFromSpeed } from './sport-from-speed';
 import { parseTcx } from './tcx';
 
 /** Largest request body (as uploaded, possibly gzip-compressed) the HTTP endpoint accepts. */
@@ -145,5 +147,15 @@ export const parseActivityFile = (
         'there is no activity to import.',
     );
   }
-  return activity;
+  return withSportFromSpeed(activity);
+};
+
+/** A file whose words name no sport gets the one its moving speed tells (walk, run, ride), if any. */
+export const withSportFromSpeed = (activity: ImportedActivity): ImportedActivity => {
+  if (activity.sportSource !== 'UNKNOWN') return activity;
+  const speed = sportFromSpeed(activity.samples, activity.segmentStarts, activity.pauses);
+  const reason = `${activity.sportReason.replace(/\.$/, '')}; ${speed.reason}.`;
+  return speed.sport === null
+    ? { ...activity, sportReason: reason }
+    : { ...activity, sport: speed.sport, sportSource: 'INFERRED_FROM_SPEED', sportReason: reason };
 };

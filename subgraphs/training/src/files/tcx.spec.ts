@@ -71,6 +71,31 @@ describe('parseTcx', () => {
     ).toBe('OTHER');
   });
 
+  it('names the sport from the Notes when Sport is Other, and a multisport file OTHER', () => {
+    const point = `<Lap><Track>${trackpoint('2024-05-01T08:00:00Z')}</Track></Lap>`;
+    expect(parseTcx(tcx('Running', point))).toMatchObject({
+      sport: 'RUN',
+      sportSource: 'FILE',
+      sportReason: 'The file names it: Activity Sport "Running".',
+    });
+    expect(parseTcx(tcx('Other', point).replace('Intervals', 'Evening walk'))).toMatchObject({
+      sport: 'WALK',
+      sportSource: 'FILE',
+      sportReason: 'The file\'s words name it: <Notes> "Evening walk" ("walk").',
+    });
+    expect(parseTcx(tcx('Other', point))).toMatchObject({
+      sport: 'OTHER',
+      sportSource: 'UNKNOWN',
+      sportReason: 'The file names no sport we know (Activity Sport "Other", <Notes> "Intervals").',
+    });
+    const brick = tcx('Biking', point).replace(
+      '</Activity></Activities>',
+      `</Activity><Activity Sport="Running"><Id>2024-05-01T09:00:00Z</Id>${point}</Activity></Activities>`,
+    );
+    expect(parseTcx(brick)).toMatchObject({ sport: 'OTHER', sportSource: 'FILE' });
+    expect(parseTcx(brick).sportReason).toMatch(/several sports \(RIDE, RUN\)/);
+  });
+
   it('refuses TCX without trackpoints or activities, and XML that is not TCX', () => {
     expect(badInputMessage(() => parseTcx(tcx('Running', '<Lap><Track></Track></Lap>')))).toMatch(
       /no trackpoints/,

@@ -11,6 +11,7 @@ import type { ImportedActivity } from './activity';
 import { checkSampleCount, MAX_SAMPLES_PER_ACTIVITY } from './activity-limits';
 import { parseIsoTime } from './iso-time';
 import { timeBounds } from './samples';
+import { commonSport, fieldClue, sportFromClues, textClue, type SportChoice } from './sport-choice';
 import { isStepSport, sportFromWord } from './sport-vocabulary';
 import {
   attribute,
@@ -78,10 +79,24 @@ const readTrackpoint = (doc: XmlDocument, point: XmlElement, label: string, spor
   };
 };
 
-/** TCX's Sport attribute: Running, Biking or Other (other words are tried against the shared vocabulary). */
-const tcxSport = (word: string | null): Sport => {
-  if (word === null) return 'OTHER';
-  return sportFromWord(word, { hasPositions: true }) ?? 'OTHER';
+const CONTEXT = { hasPositions: true };
+
+/**
+ * TCX's Sport attribute: Running, Biking or Other (other words are tried against the shared vocabulary);
+ * with Other, the words of the activity's Notes. Activities of different sports make one multisport OTHER.
+ */
+const sportOf = (activities: XmlElement[]): SportChoice => {
+  const choices = activities.map((activity) => {
+    const word = attribute(activity, 'Sport');
+    return sportFromClues(
+      [
+        ...fieldClue('Activity Sport', word, sportFromWord(word, CONTEXT)),
+        ...textClue('<Notes>', childText(activity, 'Notes')),
+      ],
+      CONTEXT,
+    );
+  });
+  return commonSport(choices);
 };
 
 /** "Forerunner 945 (UnitId 3999999999, ProductID 3113)": Creator name with the unit's serial number. */
@@ -123,8 +138,8 @@ export const parseTcx = (text: string, maxSamples = MAX_SAMPLES_PER_ACTIVITY): I
       'The TCX file contains no Activities/Activity (courses and workouts are not recorded activities).',
     );
   }
-  const sports = activities.map((activity) => tcxSport(attribute(activity, 'Sport')));
-  const sport: Sport = sports.every((each) => each === sports[0]) ? (sports[0] ?? 'OTHER') : 'OTHER';
+  const choice = sportOf(activities);
+  const { sport } = choice;
 
   const samples: TrackSample[] = [];
   const segmentStarts: number[] = [];
@@ -177,7 +192,7 @@ export const parseTcx = (text: string, maxSamples = MAX_SAMPLES_PER_ACTIVITY): I
   const startedAt = lapStart ?? idTime ?? bounds?.first ?? null;
   return {
     format: 'TCX',
-    sport,
+    ...choice,
     startedAt: bounds && startedAt !== null ? Math.min(startedAt, bounds.first) : startedAt,
     finishedAt: bounds?.last ?? null,
     device: creatorOf(activities) ?? authorOf(doc.root) ?? 'unknown',
