@@ -26,7 +26,12 @@ async function main() {
   const lines = [
     '',
     `Pulse is up (${seconds(performance.now() - since)}).`,
-    `${label('GraphQL endpoint')}${platform.gateway.url}${config.gateway.sandbox ? '   (open it in a browser for Apollo Sandbox)' : ''}`,
+    `${label('GraphQL endpoint')}${platform.gateway.url}${config.gateway.sandbox ? '   (Apollo Sandbox in a browser)' : ''}`,
+    ...(config.gateway.sandbox
+      ? [
+          `${label('GraphQL explorer')}${platform.gateway.url.replace('/graphql', '/explorer')}   (works offline)`,
+        ]
+      : []),
     `${label('partner endpoint')}${platform.gateway.url.replace('/graphql', '/partner/graphql')}   (x-api-key)`,
     ...platform.subgraphs.map((s) => `${label(`subgraph ${s.name}`)}${s.url}`),
     `${label('health / ready')}${platform.gateway.url.replace('/graphql', '/health')}, ${platform.gateway.url.replace('/graphql', '/ready')}`,

@@ -3,10 +3,7 @@ import { resolve } from 'node:path';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import {
-  ApolloServerPluginLandingPageLocalDefault,
-  ApolloServerPluginLandingPageProductionDefault,
-} from '@apollo/server/plugin/landingPage/default';
+import { ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { parse } from 'graphql';
@@ -28,6 +25,8 @@ import { authCheckPlugin } from './auth/auth-check-plugin';
 import { assertOperationAccess } from './auth/operation-access';
 import { supergraphAuthRequirements } from './auth/supergraph-auth';
 import { gatewayDedup } from './dedup/gateway-dedup';
+import { EXPLORER_PATH, explorerRouter } from './explorer/explorer-routes';
+import { sandboxLandingPage } from './explorer/sandbox-landing-page';
 import type { GatewayContext } from './gateway-context';
 import { gatewayObservability } from './observability/gateway-observability';
 import { mountPartnerApi } from './partner/partner-api';
@@ -75,7 +74,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   // The supergraph served now (SIGHUP or reload() swaps it).
   let supergraph = options.supergraph;
   let updateSupergraph: ((sdl: string) => void) | null = null;
-  // Apollo Sandbox as landing page and introspection: off in production unless SANDBOX=true.
+  // Apollo Sandbox (or offline the local explorer) as landing page, and introspection: off in production
+  // unless SANDBOX=true.
   const sandbox = config.gateway.sandbox;
   // Query limits, rate limits, CORS, persisted operations, subgraph deadlines (gateway/src/limits/).
   const protection = createGatewayProtection({ config, verifier, logger });
@@ -115,7 +115,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       sandbox
-        ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
+        ? sandboxLandingPage<GatewayContext>()
         : ApolloServerPluginLandingPageProductionDefault({ footer: false }),
       ...observability.plugins,
       // @auth is checked before planning: a refused operation never reaches a subgraph.
@@ -139,6 +139,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     },
   });
   app.use(protection.cors);
+  // GraphiQL, built at install and served from here: /explorer (gateway), /explorer?endpoint=partner.
+  if (sandbox) app.use(EXPLORER_PATH, explorerRouter({ logger }));
   for (const [path, subgraph] of Object.entries(HTTP_ROUTES)) {
     const url = supergraph.subgraphUrls[subgraph];
     if (!url) continue;
