@@ -5,6 +5,7 @@ import type { SqlDriverAdapter } from '@prisma/driver-adapter-utils';
 import { openDatabase, type OpenDatabase } from './database';
 import { importedSuffix, importLegacyPGlite } from './legacy-pglite-import';
 import { applyMigrations } from './migrations';
+import { ensurePGliteTemplate } from './pglite-template';
 import { withSchemaEngine } from './schema-engine';
 
 jest.mock('./schema-engine', () => {
@@ -77,7 +78,9 @@ describe('importing a data folder from before the shared instance (one PGlite pe
 
   it('copies every row and sequence into the context schema, once, and keeps the old folder aside', async () => {
     const legacyDir = join(folder, 'identity');
-    const old = await openDatabase({ kind: 'pglite', dataDir: legacyDir, schema: 'public' });
+    // Both folders start from the template (a migrated cluster) rather than from initdb: faster.
+    const seed = await ensurePGliteTemplate();
+    const old = await openDatabase({ kind: 'pglite', dataDir: legacyDir, schema: 'public', seed });
     await applyMigrations('identity', old);
     await old.embedded!.inTurn(async (pglite) => {
       await pglite.exec(`INSERT INTO "User" ("id", "email", "passwordHash", "displayName", "updatedAt")
