@@ -9,7 +9,14 @@ export interface ParseRequest {
   options?: ParseActivityFileOptions;
 }
 
-export type ParseResponse =
+/** What one parse came to: the activity, the DomainError that refused the file, or an unexpected failure. */
+export type ParseOutcome =
   | { ok: true; activity: ImportedActivity }
   | { ok: false; error: { code: ErrorCode; message: string; details: Record<string, unknown> } }
   | { ok: false; error: null; reason: string };
+
+/** The answer to one request: its outcome, and the memory the worker holds once it is reached. */
+export type ParseResponse = ParseOutcome & {
+  /** The worker's V8 heap plus the buffers it keeps (external memory), garbage included. */
+  memoryBytes: number;
+};

@@ -1,13 +1,15 @@
 /**
- * Worker-thread entry of parseActivityFileInWorker: parses the one file it is sent and posts back the
- * activity, or the DomainError (code, message, details) that refused it, then lets the thread end.
+ * Worker-thread entry of parseActivityFileInWorker: parses each file it is sent, one message at a time and
+ * each on its own, and posts back the activity or the DomainError (code, message, details) that refused
+ * it, with the memory it holds. The thread lives until the pool in parse-in-worker.ts ends it.
  */
+import { getHeapStatistics } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
 import { DomainError } from '../../../../lib/errors/domain-error';
 import { parseActivityFile } from './parse-activity-file';
-import type { ParseRequest, ParseResponse } from './parse-messages';
+import type { ParseOutcome, ParseRequest, ParseResponse } from './parse-messages';
 
-const respond = (request: ParseRequest): ParseResponse => {
+const outcomeOf = (request: ParseRequest): ParseOutcome => {
   try {
     const activity = parseActivityFile(Buffer.from(request.bytes), request.hint, request.options);
     return { ok: true, activity };
@@ -19,4 +21,10 @@ const respond = (request: ParseRequest): ParseResponse => {
   }
 };
 
-parentPort?.once('message', (request: ParseRequest) => parentPort?.postMessage(respond(request)));
+parentPort?.on('message', (request: ParseRequest) => {
+  const outcome = outcomeOf(request);
+  // Measured before the parse's garbage is collected: an idle thread holds all of it until it is ended.
+  const { total_heap_size, external_memory } = getHeapStatistics();
+  const response: ParseResponse = { ...outcome, memoryBytes: total_heap_size + external_memory };
+  parentPort?.postMessage(response);
+});
