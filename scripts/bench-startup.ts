@@ -122,7 +122,7 @@ async function main() {
     row('npm start, warm (same DATA_DIR)', warm, `≤ ${seconds(TARGETS.warmMs)}, ≤ ${TARGETS.rssMb} MB`),
   );
   console.log(row('baseline: embedded database alone', pglite));
-  console.log(row('baseline: Node.js + tsx, nothing', empty));
+  console.log(row('baseline: Node.js + tsx, db code only', empty));
 
   console.log(`\nper part (median own start-up time, resident memory once it is up), cold | warm:`);
   const names = cold[0]?.report.parts.map((p) => p.name) ?? [];

@@ -1,6 +1,6 @@
 /**
  * bench:startup's baselines, each in a fresh Node.js process: `pglite` opens the embedded database of a
- * DATA_DIR alone (no Prisma, no contexts); `nothing` starts nothing, measuring Node.js and tsx themselves.
+ * DATA_DIR alone (no Prisma, no contexts); `nothing` opens nothing: Node.js, tsx and the database code loaded.
  */
 import { join } from 'node:path';
 import { openDatabase } from '../../lib/db/database';
