@@ -10,7 +10,7 @@ import {
 } from './__generated__/operations';
 import { anAthlete } from './support/athletes';
 import { errorCodes, useTestPlatform, type TestPlatform } from './support/test-platform';
-import { ndjson, runSamples, type RunShape } from './support/tracks';
+import { METRES_PER_DEGREE, ndjson, runSamples, type RunShape } from './support/tracks';
 
 const pulse = useTestPlatform();
 
@@ -35,15 +35,38 @@ async function postBatch(
   expect(response.status).toBe(200);
 }
 
+/**
+ * The samples of `runSamples(shape)`, but while standing still the position scatters by up to ±`meters`
+ * east and north (and the altitude by ±`meters`), as a phone's fixes do (seeded, reproducible).
+ */
+function scatteredRunSamples(shape: RunShape, meters: number, seed: number) {
+  let state = seed >>> 0;
+  const random = () => {
+    state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0;
+    return (state / 4_294_967_296 - 0.5) * 2 * meters;
+  };
+  const stopAt = shape.stopAt ?? Number.POSITIVE_INFINITY;
+  const standing = (second: number) => second > stopAt && second < stopAt + (shape.stopSeconds ?? 0);
+  return runSamples(shape).map((sample, second) =>
+    standing(second)
+      ? {
+          ...sample,
+          lat: sample.lat + random() / METRES_PER_DEGREE,
+          lon: sample.lon + random() / (METRES_PER_DEGREE * Math.cos((sample.lat * Math.PI) / 180)),
+          alt: sample.alt + random(),
+        }
+      : sample,
+  );
+}
+
 /** Records a run through the gateway in three batches (one sent twice) and finishes it. */
-async function recordRun(token: string, shape: RunShape) {
+async function recordRun(token: string, shape: RunShape, samples = runSamples(shape)) {
   const started = await pulse().send(
     StartWithIdDocument,
     { sport: 'RUN', startedAt: new Date(shape.start).toISOString() },
     token,
   );
   const workoutId = started.data!.startWorkout.id;
-  const samples = runSamples(shape);
   const third = Math.ceil(samples.length / 3);
   // The middle batch is sent twice (a retry after a lost answer): it must count once.
   for (const from of [0, third, third, 2 * third]) {
@@ -108,6 +131,26 @@ describe('metrics of a recorded run, through the gateway', () => {
     expect(offsets[offsets.length - 1]).toBeGreaterThan(1540);
     expect(series.map((s) => s.channel)).toEqual(['HEART_RATE', 'ALTITUDE']);
     expect(new Set(series[0]!.values)).toEqual(new Set([150]));
+  });
+
+  it('leaves a stop whose positions scatter out of distance, moving time, climbing and splits', async () => {
+    const { accessToken: token } = await anAthlete(pulse());
+    // 25 min at 4:00/km with 2 min standing halfway, the fixes scattered by ±3 m (issue 12).
+    const shape = { start: T0, seconds: 1500, speed: SPEED, stopAt: 750, stopSeconds: 120 };
+    const id = await recordRun(token, shape, scatteredRunSamples(shape, 3, 12));
+
+    const { workout } = (await pulse().send(WorkoutFiguresDocument, { id }, token)).data!;
+    expect(workout).toMatchObject({ status: 'FINISHED', elapsedSeconds: 1620, elevationGainMeters: 0 });
+    expect(Math.abs(workout!.distanceMeters! - 6250) / 6250).toBeLessThanOrEqual(0.005);
+    expect(Math.abs(workout!.movingSeconds! - 1500)).toBeLessThanOrEqual(5);
+    const metrics = workout!.metrics!;
+    expect(metrics.averagePaceSecondsPerKm).toBeCloseTo(240, -0.5);
+    const kilometres = metrics.kilometres.map((split) => split.distanceMeters);
+    expect(kilometres.slice(0, 6)).toEqual([1000, 1000, 1000, 1000, 1000, 1000]);
+    const movingBySplits = metrics.kilometres.reduce((sum, split) => sum + split.movingSeconds, 0);
+    expect(Math.abs(movingBySplits - metrics.movingSeconds!)).toBeLessThanOrEqual(0.5);
+    // The kilometre with the stop in it: 240 s moving, not the scatter's.
+    expect(Math.abs(metrics.kilometres[3]!.movingSeconds - 240)).toBeLessThanOrEqual(3);
   });
 
   it('keeps personal records up to date as runs finish, change sport and are deleted', async () => {

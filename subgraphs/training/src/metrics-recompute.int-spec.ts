@@ -3,6 +3,8 @@ import { v7 as uuidv7 } from 'uuid';
 import { useFixture } from '../../../lib/testing/fixture';
 import { availableDatabaseKinds, openTestContextDatabase } from '../../../lib/testing/test-databases';
 import { METRICS_CONFIG } from './metrics/metrics-config';
+import { loop, scatteredTrack } from './metrics/scattered-tracks';
+import { START_MS } from './metrics/synthetic-tracks';
 import { recomputeMetrics } from './metrics-recompute';
 import { samplesOf } from './telemetry-batch';
 import { createTelemetryRepo } from './telemetry.repo';
@@ -50,6 +52,77 @@ describe.each(availableDatabaseKinds())('metrics:recompute on %s', (kind) => {
     );
     return id;
   }
+
+  /**
+   * A finished run stored with the figures version 1 computed: 5 min at 3 m/s, 2 min standing with fixes
+   * scattered by ±3 m (counted then as 409 m and 112 s of moving), 5 min at 3 m/s.
+   */
+  async function aRunWithAStopComputedByVersion1() {
+    const id = uuidv7();
+    const { track } = scatteredTrack({
+      path: loop(1801, 16),
+      stretches: [
+        { seconds: 300, speedMps: 3 },
+        { seconds: 120, speedMps: 0 },
+        { seconds: 300, speedMps: 3 },
+      ],
+      intervalSeconds: 1,
+      scatter: { kind: 'SQUARE', meters: 3 },
+      seed: 3,
+    });
+    const at = (time: number) => T0 + (time - START_MS);
+    await db().client.workout.create({
+      data: {
+        id,
+        userId: uuidv7(),
+        sport: 'RUN',
+        status: 'FINISHED',
+        startedAt: new Date(T0),
+        finishedAt: new Date(T0 + 720_000),
+        elapsedSeconds: 720,
+        movingSeconds: 712,
+        distanceMeters: 2209.4,
+        metricsVersion: 1,
+      },
+    });
+    const { samples } = track;
+    await createTelemetryRepo(db().client).store(
+      id,
+      'b',
+      samplesOf(
+        {
+          batchId: 'b',
+          sequence: samples.map((_sample, i) => i),
+          time: samples.map((sample) => at(sample.time!)),
+          latitude: samples.map((sample) => sample.latitude),
+          longitude: samples.map((sample) => sample.longitude),
+        },
+        RECEIVED_AT,
+      ),
+    );
+    return id;
+  }
+
+  it('recomputes the workouts version 1 computed, taking the scatter of their stops out', async () => {
+    expect(METRICS_CONFIG.version).toBeGreaterThan(1);
+    const id = await aRunWithAStopComputedByVersion1();
+
+    expect(await recomputeMetrics({ prisma: db().client, all: false, logger })).toEqual({
+      recomputed: 1,
+      failed: 0,
+    });
+    const updated = await db().client.workout.findUniqueOrThrow({ where: { id } });
+    expect(updated.metricsVersion).toBe(METRICS_CONFIG.version);
+    expect(Math.abs(updated.movingSeconds! - 600)).toBeLessThanOrEqual(5);
+    expect(Math.abs(updated.distanceMeters! - 1800) / 1800).toBeLessThanOrEqual(0.005);
+    const events = await db().client.outboxEvent.findMany({ where: { key: id } });
+    expect(events.map((e) => e.type)).toEqual(['training.workout.updated']);
+    // Recomputed once: a second run finds nothing older than the current version.
+    expect(await recomputeMetrics({ prisma: db().client, all: false, logger })).toEqual({
+      recomputed: 0,
+      failed: 0,
+    });
+  });
 
   it('recomputes workouts of older versions, announces changed figures, and leaves current ones', async () => {
     const stale = await aFinishedRun(null);

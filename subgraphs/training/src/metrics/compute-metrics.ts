@@ -19,6 +19,8 @@ import { computePower } from './power';
 import { roundOrNull, roundTo } from './rounding';
 import { averageSpeedMps, maxWindowedSpeedMps, paceSecondsPerKm } from './speed';
 import { computeSplits, type SplitInputs } from './splits';
+import { levelWhileStopped, withoutStops } from './stop-path';
+import { detectStops } from './stops';
 import type { AthleteProfile, Track } from './track';
 import { computeTrimp } from './trimp';
 import { validateTrack } from './validate-track';
@@ -36,17 +38,21 @@ export function computeMetrics(
   const { rounding } = config;
 
   const validated = validateTrack(track, maxPlausibleSpeedMps, config);
-  const distance = measureDistance(validated, maxPlausibleSpeedMps, config);
+  const recorded = measureDistance(validated, maxPlausibleSpeedMps, config);
   const clock = workoutClock(track, validated);
+  // Every figure below reads the path without its stops (GPS scatter while standing still).
+  const stops = clock ? detectStops(validated, recorded, movingSpeedThresholdMps, maxGapMs, config) : [];
+  const distance = withoutStops(validated, recorded, stops);
   const motion = clock ? selectMotionSource(validated, distance, maxGapMs) : null;
   const moving = clock
-    ? computeMovingTime(validated, clock, motion, movingSpeedThresholdMps, maxGapMs)
+    ? computeMovingTime(validated, clock, motion, stops, movingSpeedThresholdMps, config)
     : null;
   const movingSeconds = moving ? moving.totalSeconds : null;
   const averageSpeed = motion ? averageSpeedMps(motion.totalMeters, movingSeconds) : null;
   const maxSpeed = motion ? maxWindowedSpeedMps(validated, motion, config.speed.maxSpeedWindowSeconds) : null;
 
-  const elevation = computeElevation(validated, track.barometricAltitude === true, config);
+  const levelled = { ...validated, altitude: levelWhileStopped(validated, stops) };
+  const elevation = computeElevation(levelled, track.barometricAltitude === true, config);
   const limits = resolveHeartRateLimits(athlete, clock ? clock.startMs : null, config);
   const heartRate = computeHeartRate(validated, limits, maxGapMs, config);
   const trimp = heartRate ? computeTrimp(validated, limits, athlete.sex, maxGapMs, config) : null;

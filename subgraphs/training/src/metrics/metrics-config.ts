@@ -47,6 +47,65 @@ export interface MetricsConfig {
     /** A longer step between two samples counts as stopped, and is left out of HR, cadence and power time. */
     maxContinuousGapSeconds: number;
   };
+  /**
+   * The step rule of moving time, applied outside stops (gpxpy's "stopped speed threshold", judged over a
+   * few steps as Strava judges a windowed speed): a step between two fixes is moving when the median speed
+   * of the steps around it reaches the sport's `movingSpeedThresholdMps`. A median keeps a change of pace
+   * at the step where it happens, and a single step that cuts a switchback short (its chord far shorter
+   * than the path) does not stop a hiker. Speeds are read along the path without stops.
+   */
+  moving: {
+    /** The steps whose middles lie within ±half this many seconds of the step's enter the median. */
+    windowSeconds: number;
+    /** At most this many steps on either side (dense tracks); a sparse track's steps are judged alone. */
+    maxStepsEachSide: number;
+  };
+  /**
+   * Stops (`stops.ts`, `stop-judge.ts`, `stop-stillness.ts`): stretches where the athlete stood still while
+   * the fixes scattered round one point. One step's implied speed cannot tell them (±3 m of scatter is
+   * metres a second, above every sport's threshold); a speed fitted over a window and a radius held over
+   * time can. A stop is taken out of the path: entry → centre, held from arrival to departure, centre →
+   * exit. Distance, moving time, speeds, splits, best efforts and elevation all read that path (the
+   * altitude is held at the median of the altitudes recorded while standing).
+   *
+   * 1. Seeds: a speed fitted by least squares through the fixes within ±`windowSeconds`/2 of each fix (at
+   *    least `minWindowSamples`, else no stop is sought there: sparse tracks keep the step rule alone).
+   *    Fixes fitted below max(threshold, `seedSpeedMps`) are judged, stillest first.
+   * 2. Cluster: centre = median of the seed's window; fixes within `radiusMeters` of it on either side join
+   *    (a run of up to `outlierSamples` stray fixes further out does not end it).
+   * 3. Arrival/departure: the approach speed is measured beyond the cluster (`approachSeconds`, at least 6
+   *    steps; median step speed, or straight-line speed if the path jitters). The approach is followed
+   *    towards the centre while each step continues it (speed within ×2, velocity change below
+   *    `smoothnessRatio` × speed, one corner allowed; within `scatterMeters` of the centre ×4/3, half the
+   *    change, no corner) and the path walked matches the time at that speed (`pathToleranceMeters` or
+   *    10 %). From the innermost such fix the rest of the way to the centre, along the direction of
+   *    travel, is covered at the approach speed: that is the arrival (departure alike). A walk through
+   *    (a switchback, a U-turn) arrives and leaves at the same moment.
+   * 4. `refinements` times: centre = median of the fixes between arrival and departure; the radii widen
+   *    with the scatter seen there (median distance from the centre / `typicalScatterMeters`, at most
+   *    `maxWidening` times).
+   * 5. A stop lasts at least `minSeconds`, its fixes do not move steadily (`driftSignificance`) and stand
+   *    still: no movement at all, or scatter (mean velocity change at least `smoothnessRatio` times the mean
+   *    speed: 1.4–1.7 for scatter, far less for a walk, a crawl, a U-turn). A run that ends (starts) in a
+   *    cluster ends (starts) standing there unless it kept moving to its end. Two stops with nothing
+   *    recorded between them and centres within `radiusMeters` are one (fixes that wandered off).
+   */
+  stops: {
+    windowSeconds: number;
+    minWindowSamples: number;
+    seedSpeedMps: number;
+    radiusMeters: number;
+    scatterMeters: number;
+    typicalScatterMeters: number;
+    maxWidening: number;
+    outlierSamples: number;
+    approachSeconds: number;
+    pathToleranceMeters: number;
+    refinements: number;
+    minSeconds: number;
+    smoothnessRatio: number;
+    driftSignificance: number;
+  };
   speed: {
     /** Max speed is the fastest distance / time over at least this many seconds (GPS jitter suppression). */
     maxSpeedWindowSeconds: number;
@@ -147,10 +206,34 @@ const RIDE_METS: readonly MetSpeedBand[] = [
 ];
 
 export const METRICS_CONFIG: MetricsConfig = {
-  version: 1,
+  // 2: stops (fixes scattering while standing still) are taken out of distance, moving time, speeds, splits,
+  // best efforts and elevation, and the step rule reads a median of steps (issue 12). 1: every step whose
+  // implied speed reached the sport's threshold was moving.
+  version: 2,
   earthRadiusMeters: 6_378_137,
   coordinates: { rejectNullIsland: true },
   time: { maxContinuousGapSeconds: 120 },
+  moving: { windowSeconds: 12, maxStepsEachSide: 5 },
+  stops: {
+    // ±10 s: scatter of ±3 m moves a fitted speed by ~0.1 m/s at 1 Hz, ~0.15 m/s at 5 s sampling.
+    windowSeconds: 20,
+    minWindowSamples: 3,
+    seedSpeedMps: 0.5,
+    // Scatter of ±3 m lies within 4.3 m of the true point; with a centre off by ~1 m, 6 m holds it.
+    radiusMeters: 6,
+    scatterMeters: 4,
+    // The median distance from the centre of ±3 m square scatter.
+    typicalScatterMeters: 2.4,
+    maxWidening: 3,
+    outlierSamples: 1,
+    approachSeconds: 10,
+    pathToleranceMeters: 1,
+    refinements: 3,
+    minSeconds: 10,
+    smoothnessRatio: 0.8,
+    // A walk under noise fits at tens of standard errors; wandering scatter at a few.
+    driftSignificance: 10,
+  },
   speed: { maxSpeedWindowSeconds: 5, jumpToleranceMeters: 10, reanchorAfterRejectedSamples: 10 },
   altitude: {
     range: { min: -500, max: 9000 },

@@ -1,5 +1,14 @@
 import { computeMetrics } from './compute-metrics';
-import { START_MS, metersAfter, northOf, samplesAt1Hz, seededRandom, type Leg } from './synthetic-tracks';
+import { scatteredTrack, type Point } from './scattered-tracks';
+import {
+  START_MS,
+  meridianTrack,
+  metersAfter,
+  northOf,
+  samplesAt1Hz,
+  seededRandom,
+  type Leg,
+} from './synthetic-tracks';
 
 describe('moving time', () => {
   it('leaves out a 120 s stop in a 30 min run (within 2 s), despite small GPS jitter while standing', () => {
@@ -66,5 +75,32 @@ describe('moving time', () => {
     const metrics = computeMetrics('RUN', { samples, pauses: [] }, {});
     expect(metrics.maxSpeedMps).toBeGreaterThan(3);
     expect(metrics.maxSpeedMps).toBeLessThan(3.8);
+  });
+});
+
+describe('moving time, step by step', () => {
+  it('does not stop a hiker where a sparse fix cuts a switchback short', () => {
+    const switchbacks = Array.from({ length: 40 }, (_unused, k): Point => [k % 2 === 0 ? 0 : 40, 5 * k]);
+    for (const intervalSeconds of [3, 5]) {
+      const { track } = scatteredTrack({
+        path: switchbacks,
+        stretches: [{ seconds: 1500, speedMps: 0.6 }],
+        intervalSeconds,
+        scatter: { kind: 'SQUARE', meters: 0 },
+        seed: 1,
+      });
+      expect(computeMetrics('HIKE', track, {}).movingSeconds).toBe(1500);
+    }
+  });
+
+  it('still stops the clock at the step where the pace drops below the threshold', () => {
+    const legs: Leg[] = [
+      { seconds: 600, speedMps: 3 },
+      { seconds: 300, speedMps: 0.5 },
+      { seconds: 600, speedMps: 3 },
+    ];
+    const metrics = computeMetrics('RUN', meridianTrack(legs), {});
+    expect(metrics.movingSeconds).toBe(1200);
+    expect(metrics.distanceMeters).toBeCloseTo(3750, 1);
   });
 });

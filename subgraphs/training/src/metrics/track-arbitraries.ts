@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check';
 import { SPORTS, type Sport } from '../../../../lib/sports';
+import { loop, type Scatter, type ScatteredScenario, type Stretch } from './scattered-tracks';
 import { BASE_LATITUDE, MERIDIAN_LONGITUDE, METERS_PER_DEGREE, START_MS } from './synthetic-tracks';
 import type { AthleteProfile, PauseInterval, Track, TrackSample } from './track';
 import { MAX_TIME_MS } from './validate-track';
@@ -191,3 +192,74 @@ export const profileAthlete: fc.Arbitrary<AthleteProfile> = fc.record({
   birthYear: sometimes(fc.integer({ min: 1900, max: new Date().getUTCFullYear() }), 3),
   sex: fc.constantFrom('FEMALE' as const, 'MALE' as const, null),
 });
+
+/** The sports the stop bounds are checked for, each at the speeds it is done at (m/s). */
+const SPEEDS_BY_SPORT: readonly [Sport, number, number][] = [
+  ['RUN', 2.2, 4.5],
+  ['RIDE', 4, 10],
+  ['WALK', 1, 1.5],
+  ['HIKE', 0.6, 1.2],
+];
+
+/** Scatter of a standing phone, at most ±3 m: square, disc or Gaussian (clipped). */
+const standingScatter: fc.Arbitrary<Scatter> = evenly(0.5, 3).chain((meters) =>
+  fc.constantFrom<Scatter>(
+    { kind: 'SQUARE', meters },
+    { kind: 'DISC', meters },
+    { kind: 'GAUSSIAN', sigma: meters / 2, clip: meters },
+  ),
+);
+
+/**
+ * A loop (12 to 40 corners, one lap) done at a constant speed with 1 to 3 stops of 20 s to 5 min between
+ * stretches of 4 to 15 min, sometimes standing at the start or the end too; a fix every 1 to 5 s (sometimes
+ * irregular) that scatters while standing, with altitude scatter of ±3 m then.
+ */
+export const scatteredStops: fc.Arbitrary<{ sport: Sport; scenario: ScatteredScenario }> = fc
+  .record({
+    sportAndSpeed: fc
+      .constantFrom(...SPEEDS_BY_SPORT)
+      .chain(([sport, slowest, fastest]) =>
+        evenly(slowest, fastest).map((speedMps) => ({ sport, speedMps })),
+      ),
+    stops: fc.array(fc.oneof(fc.constantFrom(20, 120, 300), fc.integer({ min: 20, max: 300 })), {
+      minLength: 1,
+      maxLength: 3,
+    }),
+    moving: fc.array(fc.integer({ min: 240, max: 900 }), { minLength: 4, maxLength: 4 }),
+    standingAtStart: fc.option(fc.integer({ min: 30, max: 90 }), { nil: undefined, freq: 4 }),
+    standingAtEnd: fc.option(fc.integer({ min: 30, max: 90 }), { nil: undefined, freq: 4 }),
+    corners: fc.integer({ min: 12, max: 40 }),
+    intervalSeconds: fc.integer({ min: 1, max: 5 }),
+    jitter: fc.oneof(fc.constant(0), evenly(0, 0.3)),
+    scatter: standingScatter,
+    seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+  })
+  .map(
+    ({
+      sportAndSpeed: { sport, speedMps },
+      stops,
+      moving,
+      corners,
+      standingAtStart,
+      standingAtEnd,
+      ...rest
+    }) => {
+      const stretches: Stretch[] = [];
+      if (standingAtStart) stretches.push({ seconds: standingAtStart, speedMps: 0 });
+      stops.forEach((seconds, k) =>
+        stretches.push({ seconds: moving[k]!, speedMps }, { seconds, speedMps: 0 }),
+      );
+      stretches.push({ seconds: moving[stops.length]!, speedMps });
+      if (standingAtEnd) stretches.push({ seconds: standingAtEnd, speedMps: 0 });
+      const meters = stretches.reduce((sum, stretch) => sum + stretch.seconds * stretch.speedMps, 0);
+      const scenario: ScatteredScenario = {
+        ...rest,
+        path: loop(meters + 1, corners),
+        stretches,
+        altitude: (along) => 300 + 10 * Math.sin(along / 300),
+        altitudeScatterMeters: 3,
+      };
+      return { sport, scenario };
+    },
+  );

@@ -5,11 +5,17 @@
 export interface WorkoutMetrics {
   /** METRICS_CONFIG.version used to compute these figures. */
   version: number;
-  /** 2D haversine distance over accepted samples, metres (R = 6 378 137 m). */
+  /**
+   * 2D haversine distance over accepted samples, metres (R = 6 378 137 m), along the path without stops:
+   * the fixes that scattered while the athlete stood still count as one point.
+   */
   distanceMeters: number;
   /** First to last timed sample (or recording bounds when given), seconds; null without timestamps. */
   elapsedSeconds: number | null;
-  /** Elapsed minus stops (speed below the sport's threshold) minus device pauses; null without timestamps. */
+  /**
+   * Elapsed minus stops (positions standing still, however they scattered; steps slower than the sport's
+   * threshold) minus device pauses; null without timestamps.
+   */
   movingSeconds: number | null;
   /** distance / moving time, m/s; null when unknown. */
   averageSpeedMps: number | null;

@@ -1,0 +1,51 @@
+import type { Logger } from '../../../lib/logging/logger';
+import { createInProcessPubSub } from '../../../lib/pubsub/in-process-pubsub';
+import type { PubSub } from '../../../lib/pubsub/pubsub';
+import { loop, scatteredTrack } from './metrics/scattered-tracks';
+import { START_MS } from './metrics/synthetic-tracks';
+import type { TrainingProfileRepo } from './training-profile.repo';
+import type { StoredSample } from './track.repo';
+import { aWorkoutRecord } from './workout.builders';
+import { createProgressPublisher, type WorkoutProgressMessage } from './workout-progress';
+
+/** The publisher with fakes, and the messages it published. */
+function newTestPublisher(samples: StoredSample[]) {
+  const messages: WorkoutProgressMessage[] = [];
+  const pubsub: PubSub = {
+    ...createInProcessPubSub(),
+    publish: async (_channel, message) => void messages.push(message as WorkoutProgressMessage),
+  };
+  const publisher = createProgressPublisher({
+    pubsub,
+    track: { samplesOf: async () => samples },
+    profiles: { of: async () => ({}) } as unknown as TrainingProfileRepo,
+    workouts: { findById: async () => null },
+    clock: { now: () => new Date(START_MS + 3_600_000) },
+    logger: {} as Logger,
+  });
+  return { publisher, messages };
+}
+
+describe('workout progress', () => {
+  it('stops the running distance and moving time while the athlete stands, however the fixes scatter', async () => {
+    // 10 min at 3 m/s, then standing for 5 min (still recording) with fixes scattered by ±3 m.
+    const { track } = scatteredTrack({
+      path: loop(1801, 16),
+      stretches: [
+        { seconds: 600, speedMps: 3 },
+        { seconds: 300, speedMps: 0 },
+      ],
+      intervalSeconds: 1,
+      scatter: { kind: 'SQUARE', meters: 3 },
+      seed: 1,
+    });
+    const samples = track.samples.map((sample, sequence) => ({ ...sample, sequence }));
+    const { publisher, messages } = newTestPublisher(samples);
+    await publisher.publish(aWorkoutRecord({ startedAt: new Date(START_MS), sampleCount: samples.length }));
+    const [live] = messages;
+    expect(live).toMatchObject({ status: 'IN_PROGRESS', sampleCount: 901, elapsedSeconds: 900 });
+    expect(Math.abs(live!.movingSeconds! - 600)).toBeLessThanOrEqual(5);
+    expect(Math.abs(live!.distanceMeters - 1800)).toBeLessThanOrEqual(9);
+    expect(live!.averagePaceSecondsPerKm).toBeCloseTo(333.3, -1);
+  });
+});
