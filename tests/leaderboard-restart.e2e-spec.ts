@@ -3,7 +3,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { print } from 'graphql';
 import { pino } from 'pino';
 import { loadConfig } from '../lib/config/config';
 import { eventually } from '../lib/testing/eventually';
@@ -22,7 +21,7 @@ import {
   type ManualWorkoutInput,
 } from './__generated__/operations';
 import { anAthlete, PASSWORD } from './support/athletes';
-import type { TestPlatform } from './support/test-platform';
+import { clientOf, type TestPlatform } from './support/test-platform';
 
 const ADMIN_EMAIL = 'restart-admin@example.com';
 /** Starting the whole platform on a data directory, twice, takes a while on a busy machine. */
@@ -49,20 +48,7 @@ async function startOn(dataDir: string): Promise<TestPlatform> {
     ephemeralPorts: true,
     eventsDir: join(dataDir, 'events'),
   });
-  const url = platform.gateway.url;
-  return {
-    platform,
-    gatewayOrigin: new URL(url).origin,
-    async send(operation, variables, token) {
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
-        body: JSON.stringify({ query: print(operation), variables }),
-      });
-      return (await response.json()) as never;
-    },
-    close: () => platform.stop(),
-  };
+  return clientOf(platform);
 }
 
 /** The UTC ISO week of an instant (e.g. 2026-W47): the week of its Thursday. */

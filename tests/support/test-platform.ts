@@ -49,6 +49,16 @@ export async function startTestPlatform(
       return db.target;
     },
   });
+  return clientOf(platform, async () => {
+    await Promise.all(databases.map((db) => db.cleanup()));
+  });
+}
+
+/** A running platform with the typed client; `close` stops it, then runs `cleanup`. */
+export function clientOf(
+  platform: Platform,
+  cleanup: () => Promise<void> = async () => undefined,
+): TestPlatform {
   const url = platform.gateway.url;
   return {
     platform,
@@ -63,7 +73,7 @@ export async function startTestPlatform(
     },
     async close() {
       await platform.stop();
-      await Promise.all(databases.map((db) => db.cleanup()));
+      await cleanup();
     },
   };
 }
