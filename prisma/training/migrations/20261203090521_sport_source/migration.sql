@@ -15,7 +15,7 @@ ALTER TABLE "ImportJob" ADD COLUMN     "sport" TEXT,
 ADD COLUMN     "sportReason" TEXT,
 ADD COLUMN     "sportSource" "SportSource";
 
--- A pending job keeps its sport in its activity; a done one gave it to its workout; a failed one: OTHER.
+-- A pending job keeps its sport in its activity, a done one gave it to its workout, a failed one: OTHER.
 UPDATE "ImportJob" AS "job"
 SET "sport" = COALESCE(
   "job"."activity"->>'sport',
