@@ -140,6 +140,11 @@ export function createImportJobRepo(prisma: TrainingPrisma) {
         { timeout: 60_000, maxWait: 30_000 },
       ),
 
+    /** Removes a job that was answered as a duplicate before it was queued (a worker may have failed it). */
+    discard: async (id: string): Promise<void> => {
+      await prisma.importJob.deleteMany({ where: { id } });
+    },
+
     /** Marks a job failed (its activity could not become a workout): nothing of it is kept but the reason. */
     fail: async (id: string, error: string): Promise<void> => {
       await prisma.importJob.update({

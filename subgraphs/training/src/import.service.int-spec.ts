@@ -189,6 +189,33 @@ describe.each(availableDatabaseKinds())('file imports on %s', (kind) => {
     expect(await imports.accept(ann, { bytes: drive })).toMatchObject({ status: 'PENDING' });
   });
 
+  it("answers CONFLICT when the first upload becomes its workout between the second upload's two checks", async () => {
+    const first = await importsOn(db().client).accept(ann, { bytes: drive });
+    const jobs = createImportJobRepo(db().client);
+    // The worker stores the first upload's workout right after the second upload found no workout, and
+    // before it stores its own job (whose pending key is then free again).
+    const racing = createImportService({
+      prisma: db().client,
+      jobs: {
+        ...jobs,
+        create: async (job) => {
+          await importsOn(db().client).processNext();
+          return jobs.create(job);
+        },
+      },
+      knownGear: createKnownGearRepo(db().client),
+      profiles: createTrainingProfileRepo(db().client),
+      clock: { now: () => new Date() },
+      queued: () => undefined,
+      published: () => undefined,
+    });
+    await expect(racing.accept(ann, { bytes: drive })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      details: { workoutId: first.workoutId },
+    });
+    expect(await db().client.importJob.count({ where: { userId: ann.userId } })).toBe(1);
+  });
+
   it("keeps imports private: another athlete's import is not found", async () => {
     const imports = importsOn(db().client);
     const job = await imports.accept(ann, { bytes: drive });

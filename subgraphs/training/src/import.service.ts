@@ -208,6 +208,13 @@ export function createImportService(deps: {
         ...sport,
       });
       if (!created) throw duplicate(job.workoutId);
+      // A job of the same activity may have become its workout between the check above and this job
+      // (the worker stores the workout and frees the pending key in one transaction): look again.
+      const storedMeanwhile = await existingWorkout(viewer.userId, activity);
+      if (storedMeanwhile) {
+        await jobs.discard(job.id);
+        throw duplicate(storedMeanwhile);
+      }
       deps.queued();
       return job;
     },
