@@ -76,7 +76,8 @@ export async function openPGliteSchema(target: PGliteTarget): Promise<PGliteSche
   }
   const instance = await opening;
   instance.users += 1;
-  const { pglite, turns, schema } = { ...instance, schema: target.schema };
+  const { pglite, turns } = instance;
+  const { schema } = target;
   const inTurn = <T>(work: (db: PGlite) => Promise<T>) => turns.run(schema, () => work(pglite));
   let closed = false;
   const close = async () => {
