@@ -75,6 +75,9 @@ async function openExplorer(path: string): Promise<ExplorerPage> {
   const page = await context.newPage();
   const webSockets: string[] = [];
   page.on('websocket', (socket) => webSockets.push(socket.url()));
+  // Every page starts as a first visit: a tab kept by an earlier test (GraphiQL keeps them in localStorage)
+  // would carry its operation name, which GraphiQL sends until its debounce sees the new text.
+  await page.addInitScript(() => window.localStorage.clear());
   await page.goto(`${pulse().gatewayOrigin}${path}`);
   await page.locator('.graphiql-query-editor .monaco-editor').waitFor();
   return { page, webSockets };
@@ -88,6 +91,14 @@ async function setEditor(page: Page, editor: 'operation' | 'headers', text: stri
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.press('Delete');
   await page.keyboard.insertText(text);
+  if (editor === 'operation') {
+    // GraphiQL takes in an edit (the operation name it will send) 100 ms later, then stores the text: a
+    // click before that would run the new text under the old operation's name, as a fast user's would.
+    await page.waitForFunction(
+      (typed) => Object.keys(window.localStorage).some((key) => window.localStorage.getItem(key) === typed),
+      text,
+    );
+  }
 }
 
 /** The response pane's text, its whitespace collapsed (Monaco wraps long lines, with non-breaking spaces). */
