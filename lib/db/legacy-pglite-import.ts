@@ -5,17 +5,14 @@
  * folder to DATA_DIR/<ctx>.imported (kept, not deleted: remove it once satisfied). A start interrupted
  * half-way leaves the old folder in place and copies again from scratch at the next start.
  */
-import { existsSync, renameSync } from 'node:fs';
-import { join } from 'node:path';
+import { renameSync } from 'node:fs';
 import type { Logger } from '../logging/logger';
 import { openDatabase, type OpenDatabase } from './database';
 import { applyMigrations } from './migrations';
+import { isPGliteDataDir } from './pglite-instances';
 import { quoteIdentifier } from './schema-scoped-adapter';
 
 export const importedSuffix = '.imported';
-
-/** True when `dir` is a PGlite (PostgreSQL) data directory. */
-export const isPGliteDataDir = (dir: string) => existsSync(join(dir, 'PG_VERSION'));
 
 /** Copies the context's old database into `db` when there is one; returns the number of rows copied. */
 export async function importLegacyPGlite(

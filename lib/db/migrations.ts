@@ -66,7 +66,7 @@ export async function applyMigrations(context: string, db: OpenDatabase): Promis
 type MigrationFolder = ReturnType<typeof migrationsList>['migrationDirectories'][number];
 
 /** Prisma's checksum of a migration: the SHA-256 of its script, in hex. */
-export const migrationChecksum = (script: string) => createHash('sha256').update(script).digest('hex');
+const migrationChecksum = (script: string) => createHash('sha256').update(script).digest('hex');
 
 /** True when Prisma's migration table shows every folder applied as it is now, and nothing failed. */
 async function allApplied(

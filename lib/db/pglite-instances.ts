@@ -39,6 +39,9 @@ const shared = new Map<string, Promise<Instance>>();
 
 const isMemory = (dataDir: string) => dataDir.startsWith('memory://');
 
+/** True when `dir` holds a PGlite (PostgreSQL) cluster already. */
+export const isPGliteDataDir = (dir: string) => existsSync(join(dir, 'PG_VERSION'));
+
 async function createInstance(target: PGliteTarget): Promise<Instance> {
   const { dataDir } = target;
   let release = () => undefined as void;
@@ -47,7 +50,7 @@ async function createInstance(target: PGliteTarget): Promise<Instance> {
     release = lockDataDir(dataDir);
   }
   try {
-    const fresh = !dataDir || isMemory(dataDir) || !existsSync(join(dataDir, 'PG_VERSION'));
+    const fresh = !dataDir || isMemory(dataDir) || !isPGliteDataDir(dataDir);
     const seeded = fresh && target.seed !== undefined && existsSync(target.seed);
     const pglite = await PGlite.create({
       ...(dataDir && !isMemory(dataDir) && { dataDir }),

@@ -16,7 +16,7 @@ export interface StartupReport {
   graphqlUrl?: string;
 }
 
-export const rssMb = () => Math.round(process.memoryUsage().rss / 2 ** 20);
+const rssMb = () => Math.round(process.memoryUsage().rss / 2 ** 20);
 
 runAsChild<{ dataDir: string }, StartupReport>(async ({ dataDir }) => {
   const parts: StartupReport['parts'] = [];
