@@ -64,8 +64,11 @@ const asRecord = <T extends { sport: string }>(row: T) => row as T & { sport: Sp
 
 export function createImportJobRepo(prisma: TrainingPrisma) {
   return {
-    /** Stores a pending job; when a pending job has the same key, returns that one instead (storing nothing). */
-    async create(job: NewImportJob): Promise<{ created: boolean; job: ImportJobRecord }> {
+    /**
+     * Stores a pending job; when a pending job has the same key, returns that one instead (storing nothing),
+     * or no job when the job holding the key was settled (stored or failed) between the two queries.
+     */
+    async create(job: NewImportJob): Promise<{ created: boolean; job: ImportJobRecord | null }> {
       const { activity, ...rest } = job;
       try {
         const created = await prisma.importJob.create({
@@ -85,8 +88,7 @@ export function createImportJobRepo(prisma: TrainingPrisma) {
           where: { pendingKey: job.pendingKey },
           select: columns,
         });
-        if (!pending) throw error;
-        return { created: false, job: asRecord(pending) };
+        return { created: false, job: pending && asRecord(pending) };
       }
     },
 
@@ -142,12 +144,15 @@ export function createImportJobRepo(prisma: TrainingPrisma) {
 
     /** Removes a job that was answered as a duplicate before it was queued (a worker may have failed it). */
     discard: async (id: string): Promise<void> => {
-      await prisma.importJob.deleteMany({ where: { id } });
+      await prisma.importJob.deleteMany({ where: { id, status: { not: 'DONE' } } });
     },
 
-    /** Marks a job failed (its activity could not become a workout): nothing of it is kept but the reason. */
+    /**
+     * Marks a job failed (its activity could not become a workout): nothing of it is kept but the reason.
+     * A job discarded meanwhile stays gone.
+     */
     fail: async (id: string, error: string): Promise<void> => {
-      await prisma.importJob.update({
+      await prisma.importJob.updateMany({
         where: { id },
         data: { status: 'FAILED', error, pendingKey: null, activity: Prisma.DbNull },
       });

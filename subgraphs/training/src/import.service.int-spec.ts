@@ -216,6 +216,35 @@ describe.each(availableDatabaseKinds())('file imports on %s', (kind) => {
     expect(await db().client.importJob.count({ where: { userId: ann.userId } })).toBe(1);
   });
 
+  it('answers CONFLICT when the pending job of the same activity is stored while the second upload reads it', async () => {
+    const first = await importsOn(db().client).accept(ann, { bytes: drive });
+    const jobs = createImportJobRepo(db().client);
+    // The second upload's insert meets the first job's pending key; the worker stores the first job before
+    // that job can be read back, so the repository finds no pending job of that key.
+    const racing = createImportService({
+      prisma: db().client,
+      jobs: {
+        ...jobs,
+        create: async () => {
+          await importsOn(db().client).processNext();
+          return { created: false, job: null };
+        },
+      },
+      knownGear: createKnownGearRepo(db().client),
+      profiles: createTrainingProfileRepo(db().client),
+      clock: { now: () => new Date() },
+      queued: () => undefined,
+      published: () => undefined,
+    });
+    await expect(racing.accept(ann, { bytes: drive })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      details: { workoutId: first.workoutId },
+    });
+    expect(await db().client.importJob.findMany({ where: { userId: ann.userId } })).toEqual([
+      expect.objectContaining({ id: first.id, status: 'DONE' }),
+    ]);
+  });
+
   it("keeps imports private: another athlete's import is not found", async () => {
     const imports = importsOn(db().client);
     const job = await imports.accept(ann, { bytes: drive });

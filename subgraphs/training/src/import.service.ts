@@ -196,27 +196,33 @@ export function createImportService(deps: {
       checkFile(parsed, deps.clock.now());
       const sport = sportOf(upload.sport, parsed);
       const activity = { ...parsed, sport: sport.sport };
-      const existing = await existingWorkout(viewer.userId, activity);
-      if (existing) throw duplicate(existing);
-      const { created, job } = await jobs.create({
-        id: uuidv7(),
-        userId: viewer.userId,
-        workoutId: uuidv7(),
-        fileName: upload.fileName ?? null,
-        pendingKey: keyOf(viewer.userId, activity, upload.bytes),
-        activity,
-        ...sport,
-      });
-      if (!created) throw duplicate(job.workoutId);
-      // A job of the same activity may have become its workout between the check above and this job
-      // (the worker stores the workout and frees the pending key in one transaction): look again.
-      const storedMeanwhile = await existingWorkout(viewer.userId, activity);
-      if (storedMeanwhile) {
-        await jobs.discard(job.id);
-        throw duplicate(storedMeanwhile);
+      // The job holding this activity's pending key may be settled while we look: look again then.
+      for (let attempt = 1; ; attempt++) {
+        const existing = await existingWorkout(viewer.userId, activity);
+        if (existing) throw duplicate(existing);
+        const { created, job } = await jobs.create({
+          id: uuidv7(),
+          userId: viewer.userId,
+          workoutId: uuidv7(),
+          fileName: upload.fileName ?? null,
+          pendingKey: keyOf(viewer.userId, activity, upload.bytes),
+          activity,
+          ...sport,
+        });
+        if (job && !created) throw duplicate(job.workoutId);
+        if (job) {
+          // A job of the same activity may have become its workout between the check above and this job
+          // (the worker stores the workout and frees the pending key in one transaction): look again.
+          const storedMeanwhile = await existingWorkout(viewer.userId, activity);
+          if (storedMeanwhile) {
+            await jobs.discard(job.id);
+            throw duplicate(storedMeanwhile);
+          }
+          deps.queued();
+          return job;
+        }
+        if (attempt === 3) throw new Error('The pending key of an upload kept changing hands.');
       }
-      deps.queued();
-      return job;
     },
 
     /** Turns the oldest pending job into a workout; false when there was none. */
