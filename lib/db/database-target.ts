@@ -3,7 +3,7 @@ import { isAbsolute, join } from 'node:path';
 import type { Config } from '../config/config';
 import { repoRoot } from '../paths';
 import type { PGliteTarget } from './pglite-instances';
-import { pgliteTemplatePath } from './pglite-template';
+import { pgliteTemplatePath } from './pglite-template-path';
 
 export type DatabaseTarget =
   | { kind: 'postgres'; url: string; schema: string }

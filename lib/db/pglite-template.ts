@@ -5,36 +5,18 @@
  * more, and leaves initdb's memory behind. `npm install` builds it; tests build it when a migration changed
  * since; a start that finds none creates and migrates the cluster itself, as before.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { contextsWithSchema, prismaDir, repoRoot } from '../paths';
+import { contextsWithSchema } from '../paths';
 import { openDatabase } from './database';
 import { applyMigrations } from './migrations';
+import {
+  PGLITE_TEMPLATE_CACHE_DIR as CACHE_DIR,
+  PGLITE_TEMPLATE_PREFIX as PREFIX,
+  pgliteTemplatePath,
+} from './pglite-template-path';
 
-const CACHE_DIR = join(repoRoot, 'node_modules', '.cache', 'pulse');
-const PREFIX = 'pglite-template-';
-
-function migrationFiles(context: string): string[] {
-  const dir = join(prismaDir(context), 'migrations');
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => join(dir, entry.name, 'migration.sql'))
-    .filter((file) => existsSync(file))
-    .sort();
-}
-
-/** Where the template of the current migrations is (or will be) kept. */
-export function pgliteTemplatePath(): string {
-  const hash = createHash('sha256');
-  hash.update(readFileSync(join(repoRoot, 'node_modules/@electric-sql/pglite/package.json')));
-  for (const context of contextsWithSchema()) {
-    hash.update(`\0${context}\0`);
-    for (const file of migrationFiles(context)) hash.update(readFileSync(file));
-  }
-  return join(CACHE_DIR, `${PREFIX}${hash.digest('hex').slice(0, 16)}.tar`);
-}
+export { pgliteTemplatePath } from './pglite-template-path';
 
 let building: Promise<string> | undefined;
 
