@@ -64,7 +64,15 @@ const schema = z.object({
   GATEWAY_MAX_ALIASES: limit.default(15),
   GATEWAY_MAX_ROOT_FIELDS: limit.default(10),
   GATEWAY_MAX_TOKENS: limit.default(2_000),
-  GATEWAY_MAX_COST: limit.default(20_000),
+  // The estimated cost per operation (lib/graphql/limits/README.md): a number, or off for no cost limit.
+  GATEWAY_MAX_COST: z
+    .union([z.literal('off'), z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER)], {
+      error: 'a whole number of at least 1, or off',
+    })
+    .transform((value) => (value === 'off' ? null : value))
+    .default(20_000),
+  // The size the cost estimate gives a list with neither a slicing argument nor @listSize: one page.
+  GATEWAY_COST_DEFAULT_LIST_SIZE: z.coerce.number().int().min(1).max(10_000).default(20),
   GATEWAY_MAX_BATCH: limit.default(10),
   GATEWAY_RATE_LIMIT_USER: rate.prefault('600/60'),
   GATEWAY_RATE_LIMIT_IP: rate.prefault('300/60'),
@@ -152,6 +160,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         maxRootFields: e.GATEWAY_MAX_ROOT_FIELDS,
         maxTokens: e.GATEWAY_MAX_TOKENS,
         maxCost: e.GATEWAY_MAX_COST,
+        defaultListSize: e.GATEWAY_COST_DEFAULT_LIST_SIZE,
         maxBatch: e.GATEWAY_MAX_BATCH,
       },
       rateLimits: {

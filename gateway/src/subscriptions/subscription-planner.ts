@@ -15,6 +15,7 @@ import {
 } from 'graphql';
 import type { Viewer } from '../../../lib/auth/viewer';
 import { inputRulesOf } from '../../../lib/graphql/input';
+import { registerCostHints } from '../../../lib/graphql/limits/cost-directives';
 import { checkOperation, inputErrors } from '../../../lib/graphql/operation-check';
 import type { Logger } from '../../../lib/logging/logger';
 import { createLruCache } from './lru-cache';
@@ -70,6 +71,8 @@ export function createSubscriptionPlanner(
   const supergraph = Supergraph.build(sdl);
   const apiSchema: Schema = supergraph.apiSchema();
   const schema: GraphQLSchema = apiSchema.toGraphQLJSSchema();
+  // The API schema has no cost directives: the estimate reads the supergraph's @listSize and @cost.
+  registerCostHints(schema, sdl);
   const supergraphSchema: GraphQLSchema = supergraph.schema.toGraphQLJSSchema();
   const planner = new QueryPlanner(supergraph);
   const inputRules = inputRulesOf(parse(sdl));

@@ -33,3 +33,15 @@ export function limitExceededError(limit: LimitName, max: number, actual: number
   const { message, extensions } = limitExceeded(limit, max, actual);
   return new GraphQLError(message, { extensions: { ...extensions, http: { status: 400 } } });
 }
+
+/**
+ * The refusal of a list field whose `@listSize(requireOneSlicingArgument: true)` asks for exactly one of its
+ * slicing arguments (`coordinate` is `Type.field`, `given` how many have a value): HTTP 400, BAD_USER_INPUT.
+ */
+export function slicingArgumentsError(coordinate: string, slicing: readonly string[], given: number) {
+  const names = slicing.join(', ');
+  return new GraphQLError(
+    `${coordinate} needs exactly one of ${names} to estimate its size; the operation gives ${given}.`,
+    { extensions: { code: 'BAD_USER_INPUT', field: coordinate, http: { status: 400 } } },
+  );
+}

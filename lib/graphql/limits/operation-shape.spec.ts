@@ -10,10 +10,13 @@ import {
 } from 'graphql';
 import { loadConfig } from '../../config/config';
 import { repoRoot } from '../../paths';
+import { registerCostHints } from './cost-directives';
 import { countRootFields, measureShape } from './operation-shape';
 import { estimateCost } from './query-cost';
 
 const schema = buildSchema(readFileSync(join(repoRoot, 'supergraph.api.graphql'), 'utf8'));
+// The gateway estimates costs with the supergraph's @cost and @listSize (its API schema has none).
+registerCostHints(schema, readFileSync(join(repoRoot, 'supergraph.graphql'), 'utf8'));
 
 const operationOf = (document: DocumentNode) =>
   document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION) as OperationDefinitionNode;
@@ -80,8 +83,33 @@ describe('the default limits', () => {
       expect(shape.aliases).toBeLessThanOrEqual(limits.maxAliases);
       expect(countRootFields(operation, fragments)).toBeLessThanOrEqual(limits.maxRootFields);
       expect(estimateCost({ schema, operation, fragments, variables: { first: 100 } })).toBeLessThanOrEqual(
-        limits.maxCost,
+        limits.maxCost!,
       );
     },
   );
+});
+
+describe("Pulse's supergraph with its @listSize hints", () => {
+  const estimate = (text: string, variables: Record<string, unknown> = {}) => {
+    const document = parse(text);
+    return estimateCost({
+      schema,
+      operation: operationOf(document),
+      fragments: fragmentsOf(document),
+      variables,
+    });
+  };
+
+  it('still refuses the abusive query of the limits e2e test: 43 002', () => {
+    const query =
+      'query($n: Int) { me { workouts(first: $n) { edges { node { metrics { splits { index } } } } } } }';
+    // me 1 + workouts 1 + edges 1000 × (1 + node 1 + metrics 1 + splits 20 (assumedSize) × (1 + index 1))
+    expect(estimate(query, { n: 1000 })).toBe(43_002);
+  });
+
+  it('sizes a connection by its default first (20) and a taxonomy by its assumedSize (25)', () => {
+    // myWorkouts 1 × (1 + edges 20 × (1 + node (1 + id 1)))
+    expect(estimate('{ myWorkouts { edges { node { id } } } }')).toBe(1 + 20 * 3);
+    expect(estimate('{ sports { sport } }')).toBe(25 * 2);
+  });
 });

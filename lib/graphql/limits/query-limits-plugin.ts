@@ -15,13 +15,17 @@ import {
 } from 'graphql';
 import { limitExceededError } from './limit-errors';
 import { countRootFields, measureShape, type OperationShape } from './operation-shape';
+import { registerCostHints } from './cost-directives';
 import { estimateCost } from './query-cost';
 
 export interface QueryLimits {
   maxDepth: number;
   maxAliases: number;
   maxRootFields: number;
-  maxCost: number;
+  /** The highest estimated cost accepted (./query-cost.ts); null: no cost limit (GATEWAY_MAX_COST=off). */
+  maxCost: number | null;
+  /** The size of a list without a slicing argument or @listSize (GATEWAY_COST_DEFAULT_LIST_SIZE). */
+  defaultListSize?: number;
 }
 
 export interface LimitedOperation {
@@ -56,11 +60,22 @@ export function checkQueryLimits(
   const rootFields = countRootFields(operation, fragments);
   if (rootFields > limits.maxRootFields)
     throw limitExceededError('rootFields', limits.maxRootFields, rootFields);
-  const cost = estimateCost({ schema, operation, fragments, variables });
+  if (limits.maxCost === null) return;
+  const cost = estimateCost({
+    schema,
+    operation,
+    fragments,
+    variables,
+    defaultListSize: limits.defaultListSize,
+  });
   if (cost > limits.maxCost) throw limitExceededError('cost', limits.maxCost, cost);
 }
 
-/** Apollo Server plugin applying `limits` to every operation, except those of requests `exempt` names. */
+/**
+ * Apollo Server plugin applying `limits` to every operation, except those of requests `exempt` names. Behind a
+ * gateway, the schema Apollo Server hands out is the API schema, stripped of `@cost` and `@listSize`: the
+ * plugin reads them from the supergraph SDL each time it loads (a subgraph's schema keeps its own).
+ */
 export function queryLimitsPlugin<TContext extends object>(
   limits: QueryLimits,
   exempt: (request: GraphQLRequestContext<TContext>) => boolean = () => false,
@@ -68,6 +83,13 @@ export function queryLimitsPlugin<TContext extends object>(
   // Apollo Server reuses the parsed document of an operation it has seen: measure its shape once.
   const shapes = new WeakMap<DocumentNode, OperationShape>();
   return {
+    async serverWillStart() {
+      return {
+        schemaDidLoadOrUpdate({ apiSchema, coreSupergraphSdl }) {
+          if (coreSupergraphSdl) registerCostHints(apiSchema, coreSupergraphSdl);
+        },
+      };
+    },
     async requestDidStart(request) {
       if (exempt(request)) return;
       return {
