@@ -22,10 +22,28 @@ module.exports = {
       from: { path: '^gateway/' },
       to: { path: '^subgraphs/' },
     },
+    {
+      name: 'services-see-no-prisma',
+      comment:
+        'Services, consumers and event builders see repositories only: Prisma, the generated clients and ' +
+        '*.prisma.ts stay behind the repositories (src/<context>.repos.ts).',
+      severity: 'error',
+      from: { path: '^subgraphs/.+\\.(service|consumers|publish)\\.ts$' },
+      to: { path: ['__generated__', '\\.prisma\\.ts$', '(^|/)@prisma/'] },
+    },
+    {
+      name: 'no-circular',
+      comment:
+        'No import cycles (type-only imports count): a cycle means two files are one idea, or a third is missing.',
+      severity: 'error',
+      from: { path: '^(lib|subgraphs|gateway|scripts)/' },
+      to: { circular: true },
+    },
   ],
   options: {
-    doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(^node_modules|__generated__)' },
+    // Packages and generated code stay in the graph as leaves (so rules can forbid depending on them) but
+    // are not followed.
+    doNotFollow: { path: ['node_modules', '__generated__'] },
     tsConfig: { fileName: 'tsconfig.json' },
     tsPreCompilationDeps: true,
   },

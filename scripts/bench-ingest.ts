@@ -17,7 +17,7 @@ import {
   type TestDatabase,
   type TestDatabaseKind,
 } from '../lib/testing/test-databases';
-import type { SampleRow } from '../subgraphs/training/src/telemetry-batch';
+import type { SampleRow } from '../subgraphs/training/src/telemetry/telemetry-batch';
 import {
   checkSampleColumns,
   COLUMN_COUNT,

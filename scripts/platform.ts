@@ -17,7 +17,8 @@ import { readSupergraphConfig } from '../lib/supergraph-config';
 import { startGateway, type RunningGateway } from '../gateway/src/gateway-server';
 import { loadSupergraph } from '../gateway/src/supergraph-file';
 import { loadPartnerSupergraph } from '../gateway/src/partner/partner-supergraph';
-import { SUBGRAPHS } from './subgraphs';
+import { startContext } from '../lib/context/start-context';
+import { contextNamed, gatewayHttpRoutes } from './contexts';
 
 const LOOPBACK = '127.0.0.1';
 
@@ -66,12 +67,12 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       (a, b) => Number(b.name === 'identity') - Number(a.name === 'identity'),
     );
     for (const entry of entries) {
-      const start = SUBGRAPHS[entry.name];
-      if (!start)
+      const context = contextNamed(entry.name);
+      if (!context)
         throw new Error(`supergraph.yaml lists "${entry.name}", which this repository does not implement.`);
       const port = options.ephemeralPorts ? 0 : Number(new URL(entry.routingUrl).port);
       const since = performance.now();
-      const server = await start({
+      const server = await startContext(context, {
         config: subgraphConfig,
         database: databaseOf(entry.name),
         host: LOOPBACK,
@@ -90,6 +91,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     const gateway = await startGateway({
       config,
       supergraph: loadSupergraph(supergraphPath, actualUrls),
+      routes: gatewayHttpRoutes(),
       partnerSupergraph: loadPartnerSupergraph(join(repoRoot, config.partner.supergraphPath), actualUrls),
       verifier: createJwtVerifier({
         keys: remoteJwks(jwksUrl),

@@ -9,15 +9,16 @@ import { createLogger } from '../lib/logging/logger';
 import { stopOnSignals } from '../lib/server/shutdown';
 import { assertSubgraphSecretSet } from '../lib/server/subgraph-secret';
 import { readSupergraphConfig } from '../lib/supergraph-config';
-import { SUBGRAPHS } from './subgraphs';
+import { startContext } from '../lib/context/start-context';
+import { CONTEXTS, contextNamed } from './contexts';
 
 async function main() {
   const name = process.argv[2] ?? '';
   const entries = readSupergraphConfig();
   const entry = entries.find((e) => e.name === name);
-  const start = SUBGRAPHS[name];
-  if (!entry || !start) {
-    console.error(`usage: npm run start:subgraph -- <${Object.keys(SUBGRAPHS).join('|')}>`);
+  const context = contextNamed(name);
+  if (!entry || !context) {
+    console.error(`usage: npm run start:subgraph -- <${CONTEXTS.map((c) => c.name).join('|')}>`);
     process.exit(2);
   }
   const config = getConfig();
@@ -29,7 +30,7 @@ async function main() {
     logger.warn('KAFKA_BROKERS is not set: events stay inside this process (set it in services mode).');
   }
   const bus = createEventBus(config, { logger });
-  const server = await start({
+  const server = await startContext(context, {
     bus,
     config,
     database: resolveDatabaseTarget(name, config),

@@ -58,6 +58,7 @@ describe('gateway: identical queries in flight share one execution', () => {
       config,
       // A gateway of its own whose identity subgraph is reached through the counting hop.
       supergraph: loadSupergraph(join(repoRoot, 'supergraph.graphql'), { ...urls, identity: identity.url }),
+      routes: [],
       verifier: createJwtVerifier({
         keys: remoteJwks(jwksUrlOf(urls.identity!)),
         issuer: config.auth.issuer,

@@ -53,7 +53,7 @@ describe('the gateway with GATEWAY_WORKERS=2', () => {
 
   beforeAll(async () => {
     port = await freePort();
-    primary = spawn(process.execPath, ['--import', 'tsx', 'gateway/src/main.ts'], {
+    primary = spawn(process.execPath, ['--import', 'tsx', 'scripts/start-gateway.ts'], {
       cwd: repoRoot,
       env: {
         PATH: process.env.PATH,

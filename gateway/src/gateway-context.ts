@@ -9,3 +9,12 @@ export interface GatewayContext {
   /** Express's `req.ip` (the socket address: no proxy is trusted); absent for subscriptions. */
   clientAddress?: string;
 }
+
+/** A request of the partner API: authenticated by an API key, with no user. */
+export interface PartnerContext extends GatewayContext {
+  /** The id of the partner API key the request was authenticated with. */
+  partnerId: string;
+}
+
+/** The header that names the partner on a subgraph request of the partner API (which carries no token). */
+export const PARTNER_ID_HEADER = 'x-partner-id';

@@ -23,6 +23,9 @@ describe('gateway token verification', () => {
     // Port 9 (discard) is closed here: the subgraphs are deliberately unreachable.
     gateway = await startTestGateway({
       subgraphUrls: { identity: 'http://127.0.0.1:9/graphql', training: 'http://127.0.0.1:9/graphql' },
+      routes: [
+        { path: '/telemetry', bodyLimitBytes: 5 * 1024 * 1024, rateLimit: 'telemetry', subgraph: 'training' },
+      ],
       jwksUrl,
     });
   });

@@ -7,12 +7,10 @@ import { ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/p
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { parse } from 'graphql';
-import { createProxyMiddleware } from 'http-proxy-middleware';
 import type { TokenVerifier } from '../../lib/auth/jwt-verifier';
 import type { Config } from '../../lib/config/config';
+import type { GatewayHttpRoute } from '../../lib/context/http-routes';
 import { authenticateRequest } from '../../lib/auth/authenticate-request';
-import { bearerToken, requireViewer } from '../../lib/auth/viewer';
-import { sendRestError } from '../../lib/server/rest-errors';
 import { createErrorFormatter } from '../../lib/errors/format-error';
 import { inputRulesOf, inputRulesPlugin, labelLiteralArguments } from '../../lib/graphql/input';
 import { checkQueryLimits } from '../../lib/graphql/limits/query-limits-plugin';
@@ -24,35 +22,34 @@ import { keepApolloTelemetryOff } from '../../lib/config/apollo-telemetry';
 import { authCheckPlugin } from './auth/auth-check-plugin';
 import { assertOperationAccess } from './auth/operation-access';
 import { supergraphAuthRequirements } from './auth/supergraph-auth';
-import { gatewayDedup } from './dedup/gateway-dedup';
+import { dedupPlugins } from './dedup/gateway-dedup';
 import { EXPLORER_PATH, explorerRouter } from './explorer/explorer-routes';
 import { sandboxLandingPage } from './explorer/sandbox-landing-page';
 import type { GatewayContext } from './gateway-context';
 import { gatewayObservability } from './observability/gateway-observability';
-import { mountPartnerApi } from './partner/partner-api';
-import { loadPartnerSupergraph } from './partner/partner-supergraph';
+import { mountPartnerApi, type PartnerApi } from './partner/partner-api';
+import { partnerApiSetup } from './partner/partner-supergraph';
 import { createGatewayProtection } from './limits/gateway-protection';
 import { checkSubgraphs } from './readiness';
 import { executableOperationPlugin } from './executable-operation-plugin';
-import { SubgraphDataSource } from './subgraph-data-source';
+import { mountHttpRoutes } from './routes/http-routes';
+import { createSubgraphDataSources } from './subgraph-data-source';
 import { createGatewaySubscriptions } from './subscriptions/subscription-server';
 import type { LoadedSupergraph } from './supergraph-file';
-
-/**
- * Plain HTTP endpoints of subgraphs, served on the gateway's port too (path prefix → subgraph). The
- * subgraph authenticates them with the same access token as GraphQL.
- */
-export const HTTP_ROUTES: Record<string, string> = {
-  '/telemetry': 'training',
-  '/imports': 'training',
-  '/exports': 'training',
-};
 
 export interface GatewayOptions {
   /** The whole configuration: each gateway feature reads its own part (limits, CORS, tracing, …). */
   config: Config;
   supergraph: LoadedSupergraph;
-  /** The partner contract for /partner/graphql; default: PARTNER_SUPERGRAPH_PATH, reached like `supergraph`. */
+  /**
+   * The contexts' plain HTTP routes, served on the gateway's port with /graphql's checks and proxied to
+   * their subgraph (the launcher reads them from the context descriptors: scripts/contexts.ts).
+   */
+  routes: readonly GatewayHttpRoute[];
+  /**
+   * The partner contract for /partner/graphql; default: the file at PARTNER_SUPERGRAPH_PATH if there is
+   * one, reached like `supergraph`. Without an identity subgraph there is no partner API.
+   */
   partnerSupergraph?: LoadedSupergraph;
   verifier: TokenVerifier;
   host: string;
@@ -79,21 +76,16 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const sandbox = config.gateway.sandbox;
   // Query limits, rate limits, CORS, persisted operations, subgraph deadlines (gateway/src/limits/).
   const protection = createGatewayProtection({ config, verifier, logger });
-  // Identical in-flight queries share one answer; subgraphs are reached over kept-alive connections.
-  const dedup = gatewayDedup(config);
+  // Every call to a subgraph (queries, the partner API, subscription events) is built by this one factory:
+  // deadline, query retries, kept-alive connections, identical in-flight queries sent once, tracing.
+  const dataSources = createSubgraphDataSources(config);
   keepApolloTelemetryOff();
   const gateway = new ApolloGateway({
     supergraphSdl: async ({ update }) => {
       updateSupergraph = update;
       return { supergraphSdl: supergraph.sdl };
     },
-    buildService: ({ name, url }) =>
-      new SubgraphDataSource({
-        url: supergraph.subgraphUrls[name] ?? url,
-        fetcher: dedup.subgraphFetcher,
-        requests: { serviceName: name, ...config.protection.subgraphRequests },
-        subgraphSecret: config.protection.subgraphSecret,
-      }),
+    buildService: ({ name, url }) => dataSources({ name, url: supergraph.subgraphUrls[name] ?? url }),
     logger,
   });
   const httpServer = createHttpServer();
@@ -124,62 +116,42 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       inputRulesPlugin<GatewayContext>(() => inputRules),
       executableOperationPlugin<GatewayContext>(),
       ...protection.plugins,
-      ...dedup.plugins,
+      // Identical in-flight queries of one caller share one answer.
+      ...dedupPlugins(config),
     ],
   });
-  let loaded = false;
+  // Loads the supergraph (and throws on one it cannot serve): the app below exists only once it is loaded.
   await apollo.start();
-  loaded = true;
 
   const app = createHttpApp({
     logger,
-    ready: async () => {
-      if (!loaded) throw new Error('supergraph not loaded yet');
-      await checkSubgraphs(supergraph.subgraphUrls);
-    },
+    // Ready: the supergraph is loaded (above), and every subgraph of the one served now answers.
+    ready: () =>
+      checkSubgraphs(supergraph.subgraphUrls, { subgraphSecret: config.protection.subgraphSecret }),
   });
   app.use(protection.cors);
   // GraphiQL, built at install and served from here: /explorer (gateway), /explorer?endpoint=partner.
   if (sandbox) app.use(EXPLORER_PATH, explorerRouter({ logger }));
-  for (const [path, subgraph] of Object.entries(HTTP_ROUTES)) {
-    const url = supergraph.subgraphUrls[subgraph];
-    if (!url) continue;
-    // Bad or missing tokens stop here, as for /graphql; the subgraph verifies the token again.
-    app.use(path, async (req, res, next) => {
-      try {
-        const token = bearerToken(req.headers.authorization);
-        requireViewer(token ? await verifier.verify(token) : null);
-        next();
-      } catch (error) {
-        sendRestError(res, error, logger);
-      }
-    });
-    // Each route's own rate limits (uploads are heavy, telemetry chatty), apart from /graphql's.
-    const limits = protection.routeGuards(path);
-    if (limits.length > 0) app.use(path, ...limits);
-    app.use(
-      createProxyMiddleware({
-        target: new URL(url).origin,
-        // The subgraph's address in the supergraph served now (a reload may move it).
-        router: () => new URL(supergraph.subgraphUrls[subgraph] ?? url).origin,
-        pathFilter: path,
-        changeOrigin: true,
-        xfwd: true,
-      }),
-    );
-  }
-  const partner = await mountPartnerApi(app, {
-    config,
-    supergraph:
-      options.partnerSupergraph ??
-      loadPartnerSupergraph(resolve(config.partner.supergraphPath), supergraph.subgraphUrls),
-    identityUrl: supergraph.subgraphUrls.identity,
+  mountHttpRoutes(app, {
+    routes: options.routes,
+    verifier,
+    rateLimitsOf: protection.routeRateLimits,
+    subgraphUrlOf: (name) => supergraph.subgraphUrls[name],
     logger,
   });
+  const partnerSetup = partnerApiSetup({
+    main: supergraph,
+    contractPath: resolve(config.partner.supergraphPath),
+    contract: options.partnerSupergraph,
+  });
+  let partner: PartnerApi | null = null;
+  if ('off' in partnerSetup) logger.info({ reason: partnerSetup.off }, 'partner API off');
+  else partner = await mountPartnerApi(app, { config, ...partnerSetup, dataSources, logger });
   // Subscriptions over SSE (requests accepting text/event-stream) before Apollo; graphql-ws after listen.
   const subscriptions = createGatewaySubscriptions({
     config,
     supergraph,
+    dataSources,
     verifier,
     logger,
     // Subscriptions pass the same early checks as queries: @auth, then the query limits.
@@ -227,7 +199,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       // Requests in flight (proxied uploads too) finish while the subgraphs, stopped after, still serve.
       await listening.close(config.http.shutdownGraceMs);
       await apollo.stop();
-      await partner.stop();
+      await partner?.stop();
       await protection.close();
       await observability.flush();
     },

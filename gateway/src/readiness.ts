@@ -1,13 +1,21 @@
 /** The gateway is ready once its supergraph is loaded and every subgraph answers a trivial query. */
-export async function checkSubgraphs(subgraphUrls: Record<string, string>, timeoutMs = 2_000): Promise<void> {
+import { SUBGRAPH_SECRET_HEADER } from '../../lib/server/subgraph-secret';
+
+export async function checkSubgraphs(
+  subgraphUrls: Record<string, string>,
+  options: { subgraphSecret?: string | null; timeoutMs?: number } = {},
+): Promise<void> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  // As the gateway: a subgraph's per-address limit for strangers is not spent on health checks.
+  if (options.subgraphSecret) headers[SUBGRAPH_SECRET_HEADER] = options.subgraphSecret;
   const failures = await Promise.all(
     Object.entries(subgraphUrls).map(async ([name, url]) => {
       try {
         const response = await fetch(url, {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
+          headers,
           body: JSON.stringify({ query: '{ __typename }' }),
-          signal: AbortSignal.timeout(timeoutMs),
+          signal: AbortSignal.timeout(options.timeoutMs ?? 2_000),
         });
         return response.ok ? null : `${name} answered HTTP ${response.status}`;
       } catch (error) {

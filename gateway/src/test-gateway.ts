@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import { createJwtVerifier, remoteJwks } from '../../lib/auth/jwt-verifier';
 import { loadConfig } from '../../lib/config/config';
+import type { GatewayHttpRoute } from '../../lib/context/http-routes';
 import { repoRoot } from '../../lib/paths';
-import type { RunningServer } from '../../lib/server/subgraph-server';
-import { startGateway } from './gateway-server';
+import { startGateway, type RunningGateway } from './gateway-server';
 import { loadSupergraph } from './supergraph-file';
 
 /** Starts `server` on a free loopback port; resolves with its origin. */
@@ -22,15 +22,18 @@ export async function listenOn(server: Server): Promise<string> {
 export function startTestGateway(options: {
   /** Where each subgraph of supergraph.graphql is reached (name → GraphQL URL). */
   subgraphUrls: Record<string, string>;
+  /** The HTTP routes to serve (default none). */
+  routes?: GatewayHttpRoute[];
   /** Configuration variables besides NODE_ENV=test and SANDBOX=false. */
   env?: Record<string, string>;
   jwksUrl?: string;
   issuer?: string;
   audience?: string;
-}): Promise<RunningServer> {
+}): Promise<RunningGateway> {
   return startGateway({
     config: loadConfig({ NODE_ENV: 'test', SANDBOX: 'false', ...options.env }),
     supergraph: loadSupergraph(join(repoRoot, 'supergraph.graphql'), options.subgraphUrls),
+    routes: options.routes ?? [],
     verifier: createJwtVerifier({
       keys: remoteJwks(options.jwksUrl ?? 'http://127.0.0.1:9/jwks.json'),
       issuer: options.issuer ?? 'pulse-identity',

@@ -170,11 +170,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       },
       /** On a subgraph's port, per address, for callers other than the gateway. */
       subgraphRateLimit: e.SUBGRAPH_RATE_LIMIT_IP,
-      /** Per HTTP route of the gateway's port (path prefix): its own per-user and per-address limits. */
+      /**
+       * The named rate limits an HTTP route of the gateway's port may choose (its descriptor's `rateLimit`):
+       * per-user and per-address sizes, GATEWAY_RATE_LIMIT_<NAME>_USER / _IP. A route without one gets
+       * GATEWAY_RATE_LIMIT_USER / _IP, counted apart from /graphql's.
+       */
       routeRateLimits: {
-        '/imports': { user: e.GATEWAY_RATE_LIMIT_IMPORTS_USER, ip: e.GATEWAY_RATE_LIMIT_IMPORTS_IP },
-        '/telemetry': { user: e.GATEWAY_RATE_LIMIT_TELEMETRY_USER, ip: e.GATEWAY_RATE_LIMIT_TELEMETRY_IP },
-        '/exports': { user: e.GATEWAY_RATE_LIMIT_USER, ip: e.GATEWAY_RATE_LIMIT_IP },
+        imports: { user: e.GATEWAY_RATE_LIMIT_IMPORTS_USER, ip: e.GATEWAY_RATE_LIMIT_IMPORTS_IP },
+        telemetry: { user: e.GATEWAY_RATE_LIMIT_TELEMETRY_USER, ip: e.GATEWAY_RATE_LIMIT_TELEMETRY_IP },
       } as Record<string, { user: RateLimitPolicy | null; ip: RateLimitPolicy | null }>,
       // Without CORS_ORIGINS: no cross-origin caller in production, any localhost origin otherwise.
       cors: { origins: e.CORS_ORIGINS ?? [], allowLocalhost: !e.CORS_ORIGINS && !production },

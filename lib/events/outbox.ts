@@ -41,3 +41,19 @@ export function outboxRows(events: readonly EventEnvelope[]): OutboxRow[] {
     occurredAt: new Date(event.occurredAt),
   }));
 }
+
+/** Writes events into a context's outbox, inside the caller's transaction (part of every context's repos). */
+export interface OutboxWriter {
+  write(events: readonly EventEnvelope[]): Promise<void>;
+}
+
+/** The outbox writer of a transaction client (any context's: each has an `OutboxEvent` table). */
+export function createOutboxWriter(tx: {
+  outboxEvent: { createMany(args: { data: OutboxRow[] }): Promise<unknown> };
+}): OutboxWriter {
+  return {
+    async write(events) {
+      if (events.length > 0) await tx.outboxEvent.createMany({ data: outboxRows(events) });
+    },
+  };
+}

@@ -24,6 +24,7 @@ runAsChild<GatewayInput, GatewayInfo>(async ({ subgraphUrls, jwksUrl, subgraphSe
   const gateway = await startGateway({
     config,
     supergraph: loadSupergraph(SUPERGRAPH_PATH, subgraphUrls),
+    routes: [],
     verifier: createJwtVerifier({
       keys: remoteJwks(jwksUrl),
       issuer: config.auth.issuer,

@@ -8,7 +8,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Pool } from 'pg';
 import { lockDataDir } from '../../lib/db/data-dir-lock';
 import type { DatabaseTarget } from '../../lib/db/database-target';
-import { CHANNELS, type SampleRow } from '../../subgraphs/training/src/telemetry-batch';
+import { CHANNELS, type SampleRow } from '../../subgraphs/training/src/telemetry/telemetry-batch';
 
 /** A bare SQL connection: a statement with positional parameters, and how many rows it wrote or read. */
 export interface RawSql {

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print, type FormattedExecutionResult } from 'graphql';
-import type { SampleRow } from '../../subgraphs/training/src/telemetry-batch';
+import type { SampleRow } from '../../subgraphs/training/src/telemetry/telemetry-batch';
 import {
   FinishWorkoutDocument,
   RecordTelemetryDocument,

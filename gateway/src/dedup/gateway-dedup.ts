@@ -29,15 +29,19 @@ export function dedupScopeOf(context: GatewayContext): string {
   return context.viewer ? `user:${context.viewer.userId}:${context.viewer.roles.join(',')}` : 'anonymous';
 }
 
-export function gatewayDedup(config: Config): {
-  plugins: ApolloServerPlugin<GatewayContext>[];
-  subgraphFetcher: Fetcher;
-} {
-  if (!config.dedup.enabled) return { plugins: [], subgraphFetcher: keepAliveFetcher };
-  return {
-    plugins: [
-      inflightDedupPlugin<GatewayContext>({ scopeOf: dedupScopeOf, onJoined: () => joinedQueries.inc() }),
-    ],
-    subgraphFetcher: dedupingFetcher({ onShared: () => sharedFetches.inc() }),
-  };
+/** The Apollo Server plugin letting identical in-flight queries of one caller share an answer (if enabled). */
+export function dedupPlugins(config: Pick<Config, 'dedup'>): ApolloServerPlugin<GatewayContext>[] {
+  if (!config.dedup.enabled) return [];
+  return [
+    inflightDedupPlugin<GatewayContext>({ scopeOf: dedupScopeOf, onJoined: () => joinedQueries.inc() }),
+  ];
+}
+
+/**
+ * How a gateway process reaches its subgraphs: kept-alive connections, sending identical in-flight
+ * queries once (if enabled). createSubgraphDataSources builds every data source on one of these.
+ */
+export function subgraphFetcherOf(config: Pick<Config, 'dedup'>): Fetcher {
+  if (!config.dedup.enabled) return keepAliveFetcher;
+  return dedupingFetcher({ onShared: () => sharedFetches.inc() });
 }

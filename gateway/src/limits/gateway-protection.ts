@@ -43,7 +43,7 @@ export interface GatewayProtection {
   /** On /graphql, after the JSON body parser and before Apollo Server. */
   graphqlGuards: RequestHandler[];
   /** On an HTTP route of the gateway's port (`/imports`, …), after its token check: its rate limits. */
-  routeGuards(path: string): RequestHandler[];
+  routeRateLimits(route: { path: string; rateLimit?: string }): RequestHandler[];
   close(): Promise<void>;
 }
 
@@ -94,7 +94,12 @@ export function createGatewayProtection({
     },
     formatError: withGatewayErrorCodes,
     cors: createCorsMiddleware(cors),
-    routeGuards: routeRateLimiter({ store, limits: config.protection.routeRateLimits, verifier, logger }),
+    routeRateLimits: routeRateLimiter({
+      store,
+      limits: config.protection.routeRateLimits,
+      general: { user: rateLimits.user, ip: rateLimits.ip },
+      logger,
+    }),
     graphqlGuards: [
       rateLimit,
       batchAndTokenGuard(limits),

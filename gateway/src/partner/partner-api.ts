@@ -12,7 +12,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import type { Config } from '../../../lib/config/config';
 import { RateLimitedError, UnauthenticatedError } from '../../../lib/errors/domain-error';
 import { createErrorFormatter } from '../../../lib/errors/format-error';
@@ -23,10 +23,14 @@ import { authCheckPlugin } from '../auth/auth-check-plugin';
 import { supergraphAuthRequirements } from '../auth/supergraph-auth';
 import type { LoadedSupergraph } from '../supergraph-file';
 import { partnerApiKeyOf } from './partner-api-key-header';
-import { PartnerDataSource, type PartnerContext } from './partner-data-source';
+import type { PartnerContext } from '../gateway-context';
+import { guardedRoute } from '../routes/route-guards';
+import type { SubgraphDataSources } from '../subgraph-data-source';
 import { createPartnerKeyVerifier, type PartnerKeyVerifier } from './partner-key-verifier';
 
 export const PARTNER_API_PATH = '/partner/graphql';
+/** Largest request body, as on /graphql. */
+export const PARTNER_BODY_LIMIT_BYTES = 1024 * 1024;
 
 export interface PartnerApi {
   stop(): Promise<void>;
@@ -42,19 +46,18 @@ export async function mountPartnerApi(
     config: Config;
     supergraph: LoadedSupergraph;
     /** identity's GraphQL URL (the main supergraph's), whose verification endpoint checks keys. */
-    identityUrl: string | undefined;
+    identityUrl: string;
+    /** The gateway's one data source factory: the partner's calls go out as 'partner'. */
+    dataSources: SubgraphDataSources;
     logger: Logger;
     verifier?: PartnerKeyVerifier;
   },
 ): Promise<PartnerApi> {
   const { config, supergraph, logger, identityUrl } = options;
-  if (!identityUrl && !options.verifier) {
-    throw new Error('The partner API checks keys with the identity subgraph, which this supergraph lacks.');
-  }
   const keys =
     options.verifier ??
     createPartnerKeyVerifier({
-      verifyUrl: partnerKeyVerifyUrlOf(identityUrl!),
+      verifyUrl: partnerKeyVerifyUrlOf(identityUrl),
       cacheSeconds: config.partner.keyCacheSeconds,
     });
   const limits = createRateLimiterStore(config.redis.url, logger);
@@ -66,10 +69,7 @@ export async function mountPartnerApi(
   const gateway = new ApolloGateway({
     supergraphSdl: supergraph.sdl,
     buildService: ({ name, url }) =>
-      new PartnerDataSource({
-        url: supergraph.subgraphUrls[name] ?? url,
-        subgraphSecret: config.protection.subgraphSecret,
-      }),
+      options.dataSources({ name, url: supergraph.subgraphUrls[name] ?? url }, { caller: 'partner' }),
     logger,
   });
   const requirements = supergraphAuthRequirements(supergraph.sdl);
@@ -92,7 +92,8 @@ export async function mountPartnerApi(
   });
   await apollo.start();
 
-  const authenticate = async (req: Request, res: Response, next: NextFunction) => {
+  // The API key stands where /graphql has the access token.
+  const authenticate: RequestHandler = async (req, res, next) => {
     try {
       const key = partnerApiKeyOf(req.headers);
       if (!key) {
@@ -100,15 +101,21 @@ export async function mountPartnerApi(
       }
       const verdict = await keys.verify(key);
       if (!verdict.valid) throw new UnauthenticatedError('This API key is unknown or has been revoked.');
-      const decision = await perKey.consume(verdict.partnerId);
+      res.locals.partnerId = verdict.partnerId;
+      next();
+    } catch (error) {
+      sendRestError(res, error, logger);
+    }
+  };
+  const rateLimitPerKey: RequestHandler = async (_req, res, next) => {
+    try {
+      const decision = await perKey.consume(String(res.locals.partnerId));
       if (!decision.allowed) {
-        res.setHeader('retry-after', String(decision.retryAfterSeconds));
         throw new RateLimitedError(
           `This API key made more than ${config.partner.rateLimitPerMinute} requests this minute: retry in ${decision.retryAfterSeconds} s.`,
           decision.retryAfterSeconds,
         );
       }
-      res.locals.partnerId = verdict.partnerId;
       next();
     } catch (error) {
       sendRestError(res, error, logger);
@@ -117,8 +124,13 @@ export async function mountPartnerApi(
 
   app.use(
     PARTNER_API_PATH,
-    authenticate,
-    express.json({ limit: '1mb' }),
+    ...guardedRoute({
+      authenticate,
+      rateLimits: [rateLimitPerKey],
+      bodyLimitBytes: PARTNER_BODY_LIMIT_BYTES,
+    }),
+    // A chunked body is counted here, as it is read.
+    express.json({ limit: PARTNER_BODY_LIMIT_BYTES }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => ({
         viewer: null,

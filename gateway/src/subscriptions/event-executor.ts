@@ -8,7 +8,7 @@ import type { ExecutionResult } from 'graphql';
 import { createErrorFormatter } from '../../../lib/errors/format-error';
 import type { Logger } from '../../../lib/logging/logger';
 import type { GatewayContext } from '../gateway-context';
-import { SubgraphDataSource } from '../subgraph-data-source';
+import type { SubgraphDataSources } from '../subgraph-data-source';
 import { toGraphQLErrors } from './subscription-errors';
 import { EVENT_SOURCE, type PreparedSubscription, type SubscriptionPlanner } from './subscription-planner';
 
@@ -25,17 +25,14 @@ export type EventExecutor = (
 export function createEventExecutor(options: {
   planner: SubscriptionPlanner;
   subgraphUrls: Record<string, string>;
-  /** The gateway's credential towards the subgraphs (SUBGRAPH_SECRET). */
-  subgraphSecret: string | null;
+  /** The gateway's factory: the same deadline, retries and credential as the fetches of queries. */
+  dataSources: SubgraphDataSources;
   logger: Logger;
 }): EventExecutor {
   const { planner, logger } = options;
   const format = createErrorFormatter(logger);
   const dataSources: ServiceMap = Object.fromEntries(
-    Object.entries(options.subgraphUrls).map(([name, url]) => [
-      name,
-      new SubgraphDataSource({ url, subgraphSecret: options.subgraphSecret }),
-    ]),
+    Object.entries(options.subgraphUrls).map(([name, url]) => [name, options.dataSources({ name, url })]),
   );
 
   return async (prepared, event, caller) => {

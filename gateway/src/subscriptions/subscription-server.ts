@@ -9,6 +9,7 @@ import type { Server } from 'node:http';
 import type { TokenVerifier } from '../../../lib/auth/jwt-verifier';
 import type { Config } from '../../../lib/config/config';
 import type { Logger } from '../../../lib/logging/logger';
+import type { SubgraphDataSources } from '../subgraph-data-source';
 import type { LoadedSupergraph } from '../supergraph-file';
 import { createEventExecutor } from './event-executor';
 import { createSseSubscriptions } from './sse-transport';
@@ -23,8 +24,10 @@ import { startGraphqlWsUpstream, type StartUpstream } from './upstream-subscript
 import { serveWebSocketSubscriptions } from './websocket-transport';
 
 export interface GatewaySubscriptionsOptions {
-  config: Pick<Config, 'subscriptions' | 'protection'>;
+  config: Pick<Config, 'subscriptions'>;
   supergraph: LoadedSupergraph;
+  /** How the rest of a subscription's plan reaches subgraphs: the gateway's one data source factory. */
+  dataSources: SubgraphDataSources;
   verifier: TokenVerifier;
   logger: Logger;
   /** How upstream subscriptions are opened (graphql-ws to the owning subgraph unless a test says otherwise). */
@@ -53,7 +56,7 @@ export function createGatewaySubscriptions(options: GatewaySubscriptionsOptions)
     const execute = createEventExecutor({
       planner,
       subgraphUrls: supergraph.subgraphUrls,
-      subgraphSecret: options.config.protection.subgraphSecret,
+      dataSources: options.dataSources,
       logger,
     });
     return { planner, hub: { execute, subgraphUrls: supergraph.subgraphUrls } };

@@ -1,10 +1,11 @@
 /** The domain types the gamification resolvers return for each GraphQL type (used by codegen's mappers). */
-export type { AchievementView as Achievement } from './athlete.service';
-export type { BoardMove as LeaderboardMove, BoardUpdateMessage as LeaderboardUpdate } from './board-updates';
-export type { ChallengeRecord as Challenge } from './challenge.repo';
-export type { MemberProgress as ChallengeProgress } from './challenge.service';
-export type { BoardEntry as LeaderboardEntry } from './leaderboards';
-export type { Level, Streaks } from './rules';
+export type { AchievementView as Achievement } from './athletes/athlete.service';
+export type { Level } from './athletes/levels';
+export type { Streaks } from './athletes/streaks';
+export type { ChallengeRecord as Challenge } from './challenges/challenge.repo';
+export type { MemberProgress as ChallengeProgress } from './challenges/challenge.service';
+export type { LeaderboardEntry } from './leaderboards/leaderboard-store';
+export type { LeaderboardMove, LeaderboardUpdate } from './leaderboards/leaderboard-updates';
 
 /** A user reference: gamification knows only the id; identity resolves the rest. */
 export interface User {

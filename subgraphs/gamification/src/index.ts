@@ -1,99 +1,67 @@
-/** Composition root of the gamification subgraph: wires the real adapters, its events, and serves the schema. */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'graphql';
-import { createJwtVerifier, remoteJwks } from '../../../lib/auth/jwt-verifier';
-import { openContextDatabase } from '../../../lib/db/context-database';
-import { startContextEvents, type ContextEvents } from '../../../lib/events/context-events';
+/** The gamification context: XP, levels, achievements, challenges and live leaderboards, fed by workouts. */
+import { defineContext, schemaBeside } from '../../../lib/context/context-descriptor';
+import { consumingOnce, inTransaction } from '../../../lib/db/unit-of-work';
 import { createPubSub } from '../../../lib/pubsub/create-pubsub';
-import { startSubgraphServer, type StartSubgraph } from '../../../lib/server/subgraph-server';
-import { createAthleteRepo } from './athlete.repo';
-import { createAthleteService } from './athlete.service';
-import { rebuildBoards } from './board-rebuild';
-import { restoreBoards } from './board-restore';
-import { createBoardUpdater } from './board-updates';
-import { createChallengeRepo } from './challenge.repo';
-import { createChallengeService } from './challenge.service';
-import { createGamificationEventHandlers } from './gamification.events';
+import { createInProcessPubSub } from '../../../lib/pubsub/in-process-pubsub';
+import { createAthleteService } from './athletes/athlete.service';
+import { createChallengeService } from './challenges/challenge.service';
+import { GAMIFICATION_CONSUMER, gamificationConsumers } from './gamification.consumers';
 import { createGamificationPrisma } from './gamification.prisma';
-import { createLeaderboardService } from './leaderboard.service';
-import { createLeaderboardStore } from './leaderboards';
+import { gamificationRepos } from './gamification.repos';
+import { createLeaderboardStore } from './leaderboards/create-leaderboard-store';
+import { rebuildLeaderboards } from './leaderboards/leaderboard-rebuild';
+import { IN_PROCESS_LEADERBOARDS_NOTE, restoreLeaderboards } from './leaderboards/leaderboard-restore';
+import { createLeaderboardUpdater } from './leaderboards/leaderboard-updates';
+import { createLeaderboardService } from './leaderboards/leaderboard.service';
+import { createWorkoutCreditService } from './ledger/workout-credit.service';
 import { createResolvers } from './resolvers';
-import { createWorkoutFactRepo } from './workout-fact.repo';
-import { createXpLedgerRepo } from './xp-ledger.repo';
 
-export { rebuildBoards } from './board-rebuild';
-export { createGamificationEventHandlers, gamificationConsumers } from './gamification.events';
-
-export const typeDefs = parse(readFileSync(join(__dirname, '..', 'schema.graphql'), 'utf8'));
-
-export const startGamificationSubgraph: StartSubgraph = async (options) => {
-  const { config } = options;
-  const logger = options.logger.child({ subgraph: 'gamification' });
-  const db = await openContextDatabase({
-    context: 'gamification',
-    target: options.database,
-    createClient: createGamificationPrisma,
-    logger,
-  });
-  const prisma = db.client;
-  const clock = { now: () => new Date() };
-  const store = createLeaderboardStore(config, logger);
-  const pubsub = createPubSub(config, logger);
-  const boards = createBoardUpdater({ store, pubsub, logger });
-  const release = async () => {
-    await pubsub.close();
-    await store.close();
-    await db.close();
-  };
-  let events: ContextEvents;
-  try {
-    // Before consuming and listening: no event or request may write to a board being rebuilt.
-    await restoreBoards({ store, rebuild: () => rebuildBoards(prisma, store), logger });
-    events = await startContextEvents({
-      context: 'gamification',
-      db: prisma,
-      bus: options.bus,
-      logger,
-      publishes: true,
-      handlers: (notify) => createGamificationEventHandlers({ prisma, boards, notify, clock }),
-    });
-  } catch (error) {
-    await release();
-    throw error;
-  }
-  const challengeRepo = createChallengeRepo(prisma);
-
-  return startSubgraphServer({
-    name: 'gamification',
-    config,
-    typeDefs,
-    resolvers: createResolvers({
-      athletes: createAthleteService({
-        prisma,
-        athletes: createAthleteRepo(prisma),
-        facts: createWorkoutFactRepo(prisma),
-        ledger: createXpLedgerRepo(prisma),
-        clock,
-        notify: events.notify,
-      }),
-      challenges: createChallengeService({ prisma, challenges: challengeRepo, boards, clock }),
-      leaderboards: createLeaderboardService({ store, pubsub, challenges: challengeRepo, clock }),
+export const gamificationContext = defineContext({
+  name: 'gamification',
+  typeDefs: schemaBeside(__dirname),
+  createClient: createGamificationPrisma,
+  publishes: ['gamification.achievement.unlocked', 'gamification.level.reached'],
+  parts: ({ db, config, logger, clock, notify, hold, serving }) => {
+    const store = createLeaderboardStore(config, logger);
+    hold(() => store.close());
+    // A replay publishes no live leaderboard changes: nobody subscribes to its process.
+    const pubsub = serving ? createPubSub(config, logger) : createInProcessPubSub();
+    hold(() => pubsub.close());
+    // In-process leaderboards written by a replay would end with its process: the next start rebuilds them.
+    const updater =
+      serving || store.durable
+        ? createLeaderboardUpdater({ store, pubsub, logger })
+        : { apply: async () => undefined };
+    const repos = gamificationRepos(db);
+    const unitOfWork = inTransaction(db, gamificationRepos);
+    return {
+      store,
+      updater,
+      rebuild: () => rebuildLeaderboards({ repos, store, clock }),
+      credits: createWorkoutCreditService({ clock }),
+      athletes: createAthleteService({ repos, inTransaction: unitOfWork, clock, notify }),
+      challenges: createChallengeService({ repos, inTransaction: unitOfWork, leaderboards: updater, clock }),
+      leaderboards: createLeaderboardService({ store, pubsub, challenges: repos.challenges, clock }),
+    };
+  },
+  // Before consuming and listening: no event or request may write to a leaderboard being rebuilt.
+  prepare: async ({ store, rebuild }, { logger }) => {
+    await restoreLeaderboards({ store, rebuild, logger });
+  },
+  consumers: ({ credits, updater }, { db, notify }) =>
+    gamificationConsumers({
+      consumeOnce: consumingOnce(db, GAMIFICATION_CONSUMER, gamificationRepos),
+      credits,
+      leaderboards: updater,
+      notify,
     }),
-    host: options.host,
-    publicHost: config.http.publicHost,
-    port: options.port,
-    verifier: createJwtVerifier({
-      keys: remoteJwks(options.jwksUrl),
-      issuer: config.auth.issuer,
-      audience: config.auth.audience,
-    }),
-    logger,
-    ready: db.ping,
-    // Stop consuming and publishing before what they use goes away.
-    onStop: async () => {
-      await events.stop();
-      await release();
-    },
-  });
-};
+  // With a durable store (Redis) the replay moved the leaderboards as it went; rebuilding them from the
+  // ledger and the facts makes them equal what the database says, whatever writes were lost before.
+  afterReplay: async ({ store, rebuild }) => {
+    if (!store.durable) return IN_PROCESS_LEADERBOARDS_NOTE;
+    const rebuilt = await rebuild();
+    return `gamification: rebuilt ${rebuilt.boards} board(s) with ${rebuilt.entries} entries from the ledger.`;
+  },
+  resolvers: ({ athletes, challenges, leaderboards }) =>
+    createResolvers({ athletes, challenges, leaderboards }),
+});

@@ -1,11 +1,10 @@
 /** GraphQL adapters of the gamification context: parse arguments, call one service method, map the result. */
 import { requireViewer } from '../../../lib/auth/viewer';
 import { DateTime } from '../../../lib/graphql/scalars';
-import { encodeCursor } from '../../../lib/graphql/relay';
-import type { AthleteService } from './athlete.service';
-import type { ChallengeService } from './challenge.service';
 import type { Resolvers } from './__generated__/resolvers-types';
-import type { BoardPage, LeaderboardService } from './leaderboard.service';
+import type { AthleteService } from './athletes/athlete.service';
+import type { ChallengeService } from './challenges/challenge.service';
+import type { LeaderboardService } from './leaderboards/leaderboard.service';
 
 export interface ResolverDeps {
   athletes: AthleteService;
@@ -15,28 +14,12 @@ export interface ResolverDeps {
 
 const number = (value: number) => (Number.isInteger(value) ? String(value) : value.toFixed(1));
 
-function connectionOf(page: BoardPage) {
-  const edges = page.entries.map((node, i) => ({ cursor: encodeCursor({ offset: page.offset + i }), node }));
-  return {
-    board: page.board,
-    totalCount: page.totalCount,
-    edges,
-    pageInfo: {
-      hasNextPage: page.hasNextPage,
-      hasPreviousPage: page.offset > 0,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
-  };
-}
-
 export function createResolvers(deps: ResolverDeps): Resolvers {
   const { athletes, challenges, leaderboards } = deps;
   return {
     DateTime,
     Query: {
-      leaderboard: async (_root, args) =>
-        connectionOf(await leaderboards.page(args.board, args.first, args.after)),
+      leaderboard: (_root, args) => leaderboards.page(args.board, args.first, args.after),
       myRank: (_root, args, ctx) => leaderboards.myRank(requireViewer(ctx.viewer), args.board),
       challenges: (_root, args) => challenges.list(args.includeEnded ?? false),
       challenge: (_root, args) => challenges.get(args.id),
@@ -81,8 +64,8 @@ export function createResolvers(deps: ResolverDeps): Resolvers {
       target: (challenge) => challenge.target,
       memberCount: (challenge) => challenges.memberCount(challenge),
       myProgress: (challenge, _args, ctx) => challenges.progressOf(requireViewer(ctx.viewer), challenge),
-      leaderboard: async (challenge, args) =>
-        connectionOf(await leaderboards.page({ challengeId: challenge.id }, args.first, args.after)),
+      leaderboard: (challenge, args) =>
+        leaderboards.page({ challengeId: challenge.id }, args.first, args.after),
     },
     ChallengeProgress: {
       completedAt: (progress) => (progress.completedAt === null ? null : new Date(progress.completedAt)),

@@ -1,25 +1,40 @@
-/** Registers accounts and reads them back. */
+/** Registers accounts, reads them back, and decides which of their fields a viewer may read. */
 import { v7 as uuidv7 } from 'uuid';
-import { ConflictError } from '../../../lib/errors/domain-error';
-import { createEvent } from '../../../lib/events/envelope';
+import type { Viewer } from '../../../lib/auth/viewer';
+import type { Clock } from '../../../lib/clock';
+import type { InTransaction } from '../../../lib/db/unit-of-work';
+import { ConflictError, UnauthenticatedError } from '../../../lib/errors/domain-error';
 import { checkPasswordPolicy, normaliseDisplayName, normaliseEmail } from './credentials';
+import type { IdentityRepos } from './identity.repos';
 import type { PasswordHasher } from './password-hasher';
+import { userRegistered } from './user.publish';
 import type { SessionService } from './session.service';
 import type { UserRecord, UserRepo } from './user.repo';
 
 export type AccountService = ReturnType<typeof createAccountService>;
 
+/** An account as the resolvers hold it; `callerIsOwner` marks the account of a sign-in payload. */
+export type AccountView = UserRecord & { callerIsOwner?: boolean };
+
 export function createAccountService(deps: {
-  users: UserRepo;
+  users: Pick<UserRepo, 'findById' | 'findByIds'>;
+  inTransaction: InTransaction<Pick<IdentityRepos, 'users' | 'outbox'>>;
   hasher: PasswordHasher;
   sessions: SessionService;
+  clock: Clock;
   /** Called after a commit that wrote events, so the relay publishes them without waiting. */
   published?: () => void;
   /** Emails (ADMIN_EMAILS) whose accounts get the ADMIN role at registration. */
   adminEmails?: readonly string[];
 }) {
-  const { users, hasher, sessions } = deps;
+  const { users, inTransaction, hasher, sessions, clock } = deps;
   const adminEmails = new Set((deps.adminEmails ?? []).map((email) => email.normalize('NFC').toLowerCase()));
+  // The sign-in payload's caller holds no access token yet, but it is the account's holder.
+  const isOwner = (viewer: Viewer | null, user: AccountView) =>
+    Boolean(user.callerIsOwner) || viewer?.userId === user.id;
+  const isOwnerOrAdmin = (viewer: Viewer | null, user: AccountView) =>
+    isOwner(viewer, user) || Boolean(viewer?.roles.includes('ADMIN'));
+
   return {
     /**
      * Creates an athlete account (announcing it with identity.user.registered) and signs it in. An email
@@ -29,32 +44,40 @@ export function createAccountService(deps: {
       const email = normaliseEmail(input.email);
       checkPasswordPolicy(input.password, email);
       const displayName = normaliseDisplayName(input.displayName);
+      const passwordHash = await hasher.hash(input.password);
       const id = uuidv7();
-      const registered = createEvent(
-        'identity.user.registered',
-        id,
-        { userId: id, displayName, registeredAt: new Date().toISOString() },
-        { actorId: id },
-      );
-      const created = await users.create(
-        {
-          id,
-          email,
-          displayName,
-          passwordHash: await hasher.hash(input.password),
-          roles: adminEmails.has(email) ? ['ATHLETE', 'ADMIN'] : ['ATHLETE'],
-        },
-        [registered],
-      );
-      if (created === 'email-taken') {
-        throw new ConflictError('An account with this email already exists: sign in instead.', {
-          field: 'email',
-        });
-      }
+      const roles: UserRecord['roles'] = adminEmails.has(email) ? ['ATHLETE', 'ADMIN'] : ['ATHLETE'];
+      const created = await inTransaction(async (tx) => {
+        const user = await tx.users.create({ id, email, displayName, passwordHash, roles });
+        if (user === 'email-taken') {
+          throw new ConflictError('An account with this email already exists: sign in instead.', {
+            field: 'email',
+          });
+        }
+        await tx.outbox.write([userRegistered(user, clock.now())]);
+        return user;
+      });
       deps.published?.();
       return sessions.open(created);
     },
-    findById: (id: string): Promise<UserRecord | null> => users.findById(id),
+
+    /** The viewer's own account; UNAUTHENTICATED when the token outlived it. */
+    async me(viewer: Viewer): Promise<UserRecord> {
+      const user = await users.findById(viewer.userId);
+      if (!user) throw new UnauthenticatedError('The account of this access token no longer exists.');
+      return user;
+    },
+
     findByIds: (ids: readonly string[]): Promise<UserRecord[]> => users.findByIds(ids),
+
+    /**
+     * What `viewer` may read of an account: the email only its holder; roles and the creation time its
+     * holder and admins (roles would single out the admin accounts for anyone to target). Null: hidden.
+     */
+    seenBy: (viewer: Viewer | null, user: AccountView) => ({
+      email: isOwner(viewer, user) ? user.email : null,
+      roles: isOwnerOrAdmin(viewer, user) ? user.roles : null,
+      createdAt: isOwnerOrAdmin(viewer, user) ? user.createdAt : null,
+    }),
   };
 }

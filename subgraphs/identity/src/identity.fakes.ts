@@ -1,4 +1,7 @@
 /** In-memory repositories with the behaviour of the real ones, for unit tests of the identity services. */
+import type { InTransaction } from '../../../lib/db/unit-of-work';
+import type { EventEnvelope } from '../../../lib/events/envelope';
+import type { OutboxWriter } from '../../../lib/events/outbox';
 import type { LoginThrottleRepo } from './login-throttle.repo';
 import type { RefreshTokenRecord, RefreshTokenRepo } from './refresh-token.repo';
 import type { SigningKeyRecord, SigningKeyRepo } from './signing-key.repo';
@@ -9,7 +12,7 @@ export function fakeUserRepo(): UserRepo & { rows: UserRecord[] } {
   const rows: UserRecord[] = [];
   return {
     rows,
-    async create(user, _events) {
+    async create(user) {
       if (rows.some((r) => r.email === user.email)) return 'email-taken';
       const row = { ...user, status: 'ACTIVE' as const, createdAt: new Date() };
       rows.push(row);
@@ -60,3 +63,15 @@ export function fakeSigningKeyRepo(): SigningKeyRepo {
     insert: async (key) => void rows.push({ ...key, createdAt: new Date() }),
   };
 }
+
+/** An outbox that keeps the events written to it. */
+export function fakeOutbox(): OutboxWriter & { events: EventEnvelope[] } {
+  const events: EventEnvelope[] = [];
+  return { events, write: async (written) => void events.push(...written) };
+}
+
+/** Runs the work with the fakes themselves: a fake has nothing to roll back. */
+export const fakeTransaction =
+  <Repos>(repos: Repos): InTransaction<Repos> =>
+  (work) =>
+    work(repos);

@@ -1,8 +1,12 @@
 import { v7 as uuidv7 } from 'uuid';
 import { useFixture } from '../../../lib/testing/fixture';
 import { availableDatabaseKinds, openTestContextDatabase } from '../../../lib/testing/test-databases';
+import { inTransaction } from '../../../lib/db/unit-of-work';
+import { testContextRuntime } from '../../../lib/testing/context-runtime';
+import { identityContext } from '.';
 import { createAccessTokens } from './access-tokens';
 import { createIdentityPrisma } from './identity.prisma';
+import { identityRepos } from './identity.repos';
 import { createLoginThrottleRepo } from './login-throttle.repo';
 import { createRefreshTokenRepo } from './refresh-token.repo';
 import { createSigningKeyRepo } from './signing-key.repo';
@@ -23,7 +27,7 @@ describe.each(availableDatabaseKinds())('identity repositories on %s', (kind) =>
     it('stores an account with the athlete role and reads it by email and id', async () => {
       const users = createUserRepo(db().client);
       const user = aUser();
-      await users.create(user, []);
+      await users.create(user);
       expect(await users.findByEmail(user.email)).toMatchObject({ ...user, status: 'ACTIVE' });
       expect((await users.findByIds([user.id])).map((u) => u.id)).toEqual([user.id]);
     });
@@ -31,9 +35,26 @@ describe.each(availableDatabaseKinds())('identity repositories on %s', (kind) =>
     it('reports a taken email instead of failing, and keeps the first account', async () => {
       const users = createUserRepo(db().client);
       const first = aUser('taken@example.com');
-      await users.create(first, []);
-      expect(await users.create(aUser('taken@example.com'), [])).toBe('email-taken');
+      await users.create(first);
+      expect(await users.create(aUser('taken@example.com'))).toBe('email-taken');
       expect((await users.findByEmail('taken@example.com'))?.id).toBe(first.id);
+    });
+  });
+
+  describe('registration, wired as the context wires it', () => {
+    it('stores the account with its registered event, and for a taken email neither', async () => {
+      const runtime = testContextRuntime('identity', db().client);
+      const { accounts } = await identityContext.parts(runtime);
+      const email = `${uuidv7()}@example.com`;
+      const input = { email, password: 'correct horse battery', displayName: 'Ann' };
+      const { user } = await accounts.register(input);
+      await expect(accounts.register({ ...input, displayName: 'Bob' })).rejects.toMatchObject({
+        code: 'CONFLICT',
+      });
+      const events = await db().client.outboxEvent.findMany({ where: { type: 'identity.user.registered' } });
+      expect(events.filter((e) => e.key === user.id)).toHaveLength(1);
+      expect(await db().client.user.count({ where: { email } })).toBe(1);
+      await runtime.release();
     });
   });
 
@@ -42,7 +63,7 @@ describe.each(availableDatabaseKinds())('identity repositories on %s', (kind) =>
       const users = createUserRepo(db().client);
       const tokens = createRefreshTokenRepo(db().client);
       const user = aUser();
-      await users.create(user, []);
+      await users.create(user);
       const familyId = uuidv7();
       const token = (hash: string) => ({
         id: uuidv7(),
@@ -54,10 +75,13 @@ describe.each(availableDatabaseKinds())('identity repositories on %s', (kind) =>
       const first = token(`h-${uuidv7()}`);
       await tokens.insert(first);
       const now = new Date();
-      const [a, b] = await Promise.all([
-        tokens.rotate(first.id, token(`h-${uuidv7()}`), now),
-        tokens.rotate(first.id, token(`h-${uuidv7()}`), now),
-      ]);
+      // As the session service rotates: both statements in one transaction.
+      const rotate = () =>
+        inTransaction(
+          db().client,
+          identityRepos,
+        )(({ refreshTokens }) => refreshTokens.rotate(first.id, token(`h-${uuidv7()}`), now));
+      const [a, b] = await Promise.all([rotate(), rotate()]);
       expect([a, b].filter(Boolean)).toHaveLength(1);
       expect(await db().client.refreshToken.count({ where: { familyId } })).toBe(2);
       expect(await tokens.revokeFamily(familyId, now)).toBe(2);

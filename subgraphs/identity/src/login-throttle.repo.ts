@@ -1,6 +1,6 @@
 /** Stores failed sign-in counts: per email, per (email, client address) and per client address. */
 import type { ThrottleState } from './login-throttle';
-import type { IdentityPrisma } from './identity.prisma';
+import type { IdentityTx } from './identity.prisma';
 
 /** Which counter: an email across addresses, an email from one address, or one address across emails. */
 export type ThrottleKey =
@@ -14,7 +14,7 @@ const select = { failures: true, lastFailureAt: true, blockedUntil: true } as co
 
 export type LoginThrottleRepo = ReturnType<typeof createLoginThrottleRepo>;
 
-export function createLoginThrottleRepo(prisma: IdentityPrisma) {
+export function createLoginThrottleRepo(db: IdentityTx) {
   const addressId = (key: Exclude<ThrottleKey, { scope: 'account' }>) => ({
     address: key.address,
     emailKey: key.scope === 'pair' ? key.email : EVERY_EMAIL,
@@ -22,14 +22,14 @@ export function createLoginThrottleRepo(prisma: IdentityPrisma) {
   return {
     get: (key: ThrottleKey): Promise<ThrottleState | null> =>
       key.scope === 'account'
-        ? prisma.loginThrottle.findUnique({ where: { emailKey: key.email }, select })
-        : prisma.loginAddressThrottle.findUnique({
+        ? db.loginThrottle.findUnique({ where: { emailKey: key.email }, select })
+        : db.loginAddressThrottle.findUnique({
             where: { address_emailKey: addressId(key) },
             select,
           }),
     save: async (key: ThrottleKey, state: ThrottleState): Promise<void> => {
       if (key.scope === 'account') {
-        await prisma.loginThrottle.upsert({
+        await db.loginThrottle.upsert({
           where: { emailKey: key.email },
           create: { emailKey: key.email, ...state },
           update: state,
@@ -37,15 +37,15 @@ export function createLoginThrottleRepo(prisma: IdentityPrisma) {
         return;
       }
       const id = addressId(key);
-      await prisma.loginAddressThrottle.upsert({
+      await db.loginAddressThrottle.upsert({
         where: { address_emailKey: id },
         create: { ...id, ...state },
         update: state,
       });
     },
     clear: async (key: ThrottleKey): Promise<void> => {
-      if (key.scope === 'account') await prisma.loginThrottle.deleteMany({ where: { emailKey: key.email } });
-      else await prisma.loginAddressThrottle.deleteMany({ where: addressId(key) });
+      if (key.scope === 'account') await db.loginThrottle.deleteMany({ where: { emailKey: key.email } });
+      else await db.loginAddressThrottle.deleteMany({ where: addressId(key) });
     },
   };
 }

@@ -1,6 +1,7 @@
 /** Issues, lists, revokes and verifies partner API keys; ADMIN manages every key, PARTNER its own. */
 import { v7 as uuidv7, validate as isUuid } from 'uuid';
 import type { Viewer } from '../../../lib/auth/viewer';
+import type { Clock } from '../../../lib/clock';
 import { BadUserInputError, ForbiddenError, NotFoundError } from '../../../lib/errors/domain-error';
 import { newPartnerKey, partnerKeyId, partnerKeyMatches } from './partner-api-key';
 import type { PartnerApiKeyRecord, PartnerApiKeyRepo } from './partner-api-key.repo';
@@ -19,7 +20,7 @@ function assertManager(viewer: Viewer): void {
   }
 }
 
-export function createPartnerApiKeyService(deps: { keys: PartnerApiKeyRepo; clock: { now(): Date } }) {
+export function createPartnerApiKeyService(deps: { keys: PartnerApiKeyRepo; clock: Clock }) {
   const { keys, clock } = deps;
   return {
     /** A new key named `name`; the key itself is returned here and never again. */

@@ -1,19 +1,12 @@
 /** GraphQL adapters of the identity context: parse arguments, call one service method, map the result. */
-import { requireViewer, type Viewer } from '../../../lib/auth/viewer';
-import { UnauthenticatedError } from '../../../lib/errors/domain-error';
+import { requireViewer } from '../../../lib/auth/viewer';
 import { DateTime } from '../../../lib/graphql/scalars';
 import type { Resolvers } from './__generated__/resolvers-types';
 import type { AccountService } from './account.service';
-import type { User } from './graphql-mappers';
 import { partnerKeyPrefix } from './partner-api-key';
 import type { PartnerApiKeyService } from './partner-api-key.service';
 import type { SessionService } from './session.service';
 import { createUserLoaders } from './user-loader';
-
-const isOwner = (user: User, viewer: Viewer | null) =>
-  Boolean(user.callerIsOwner) || viewer?.userId === user.id;
-const isOwnerOrAdmin = (user: User, viewer: Viewer | null) =>
-  isOwner(user, viewer) || Boolean(viewer?.roles.includes('ADMIN'));
 
 // Only WebSocket contexts lack an address, and login is no subscription: a fallback, never expected.
 const UNKNOWN_ADDRESS = 'unknown';
@@ -28,11 +21,7 @@ export function createResolvers(deps: {
   return {
     DateTime,
     Query: {
-      me: async (_root, _args, ctx) => {
-        const user = await accounts.findById(requireViewer(ctx.viewer).userId);
-        if (!user) throw new UnauthenticatedError('The account of this access token no longer exists.');
-        return user;
-      },
+      me: (_root, _args, ctx) => accounts.me(requireViewer(ctx.viewer)),
       partnerApiKeys: (_root, _args, ctx) => partnerKeys.list(requireViewer(ctx.viewer)),
     },
     Mutation: {
@@ -57,10 +46,9 @@ export function createResolvers(deps: {
     },
     User: {
       __resolveReference: (ref, ctx) => userLoader(ctx).load(ref.id),
-      email: (user, _args, ctx) => (isOwner(user, ctx.viewer) ? user.email : null),
-      // Roles would single out the admin accounts for anyone to target.
-      roles: (user, _args, ctx) => (isOwnerOrAdmin(user, ctx.viewer) ? user.roles : null),
-      createdAt: (user, _args, ctx) => (isOwnerOrAdmin(user, ctx.viewer) ? user.createdAt : null),
+      email: (user, _args, ctx) => accounts.seenBy(ctx.viewer, user).email,
+      roles: (user, _args, ctx) => accounts.seenBy(ctx.viewer, user).roles,
+      createdAt: (user, _args, ctx) => accounts.seenBy(ctx.viewer, user).createdAt,
     },
   };
 }

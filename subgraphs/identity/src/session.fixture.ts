@@ -2,10 +2,13 @@
 import { createJwtVerifier } from '../../../lib/auth/jwt-verifier';
 import { createAccessTokens } from './access-tokens';
 import { createAccountService } from './account.service';
+import type { Clock } from '../../../lib/clock';
 import {
   fakeLoginThrottleRepo,
+  fakeOutbox,
   fakeRefreshTokenRepo,
   fakeSigningKeyRepo,
+  fakeTransaction,
   fakeUserRepo,
 } from './identity.fakes';
 import { createPasswordHasher } from './password-hasher';
@@ -19,9 +22,10 @@ export const HOME = '203.0.113.1';
 export async function newTestSessions() {
   // Starts at the real time: the verifier checks token expiry against the real clock.
   let now = new Date();
-  const clock = { now: () => now };
+  const clock: Clock = { now: () => now };
   const users = fakeUserRepo();
   const refreshTokens = fakeRefreshTokenRepo();
+  const outbox = fakeOutbox();
   const hasher = createPasswordHasher({ memoryCost: 1024, timeCost: 1 });
   const accessTokens = await createAccessTokens(fakeSigningKeyRepo(), {
     issuer: 'iss',
@@ -31,16 +35,36 @@ export async function newTestSessions() {
   const sessions = createSessionService({
     users,
     refreshTokens,
+    inTransaction: fakeTransaction({ refreshTokens }),
     throttle: fakeLoginThrottleRepo(),
     hasher,
     accessTokens,
     refreshTokenTtlSeconds: 3600,
     clock,
   });
-  const accounts = createAccountService({ users, hasher, sessions });
+  let published = 0;
+  const accounts = createAccountService({
+    users,
+    inTransaction: fakeTransaction({ users, outbox }),
+    hasher,
+    sessions,
+    clock,
+    published: () => void (published += 1),
+    adminEmails: ['root@example.com'],
+  });
   const verifier = createJwtVerifier({ keys: accessTokens.localKeySet(), issuer: 'iss', audience: 'aud' });
   const advance = (seconds: number) => {
     now = new Date(now.getTime() + seconds * 1000);
   };
-  return { sessions, accounts, users, refreshTokens, verifier, advance };
+  return {
+    sessions,
+    accounts,
+    users,
+    refreshTokens,
+    outbox,
+    verifier,
+    advance,
+    now: () => now,
+    publications: () => published,
+  };
 }

@@ -1,35 +1,5 @@
 import { HOME, newTestSessions, PASSWORD } from './session.fixture';
 
-describe('register', () => {
-  it('creates an athlete with a normalised email and a hashed password, signed in', async () => {
-    const { accounts, users, verifier } = await newTestSessions();
-    const session = await accounts.register({
-      email: ' Ann@Example.com',
-      password: PASSWORD,
-      displayName: ' Ann ',
-    });
-    expect(users.rows).toEqual([
-      expect.objectContaining({ email: 'ann@example.com', displayName: 'Ann', roles: ['ATHLETE'] }),
-    ]);
-    expect(users.rows[0]!.passwordHash).toMatch(/^\$argon2id\$/);
-    await expect(verifier.verify(session.accessToken)).resolves.toEqual({
-      userId: users.rows[0]!.id,
-      roles: ['ATHLETE'],
-    });
-  });
-
-  it('answers CONFLICT on the email field for an email already registered, in any case', async () => {
-    const { accounts } = await newTestSessions();
-    await accounts.register({ email: 'ann@example.com', password: PASSWORD, displayName: 'Ann' });
-    await expect(
-      accounts.register({ email: 'ANN@example.com', password: PASSWORD, displayName: 'Other' }),
-    ).rejects.toMatchObject({
-      code: 'CONFLICT',
-      details: { field: 'email' },
-    });
-  });
-});
-
 describe('login', () => {
   it('signs in with the right password, whatever the email case', async () => {
     const { accounts, sessions } = await newTestSessions();

@@ -1,9 +1,12 @@
 /** Sign-in, token refresh with rotation and reuse detection, and sign-out. */
 import { createHash, randomBytes } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
+import type { Clock } from '../../../lib/clock';
+import type { InTransaction } from '../../../lib/db/unit-of-work';
 import { RateLimitedError, UnauthenticatedError } from '../../../lib/errors/domain-error';
 import type { AccessTokens } from './access-tokens';
 import { normaliseEmail } from './credentials';
+import type { IdentityRepos } from './identity.repos';
 import {
   ACCOUNT_POLICY,
   ADDRESS_POLICY,
@@ -18,10 +21,6 @@ import { createKeyedSerializer } from './one-at-a-time';
 import type { PasswordHasher } from './password-hasher';
 import type { RefreshTokenRecord, RefreshTokenRepo } from './refresh-token.repo';
 import type { UserRecord, UserRepo } from './user.repo';
-
-export interface Clock {
-  now(): Date;
-}
 
 export interface Session {
   accessToken: string;
@@ -58,15 +57,17 @@ export const hashRefreshToken = (token: string) => createHash('sha256').update(t
 export type SessionService = ReturnType<typeof createSessionService>;
 
 export function createSessionService(deps: {
-  users: UserRepo;
+  users: Pick<UserRepo, 'findByEmail' | 'findById'>;
   refreshTokens: RefreshTokenRepo;
+  /** Rotation marks a token used and stores its successor in one transaction. */
+  inTransaction: InTransaction<Pick<IdentityRepos, 'refreshTokens'>>;
   throttle: LoginThrottleRepo;
   hasher: PasswordHasher;
   accessTokens: AccessTokens;
   refreshTokenTtlSeconds: number;
   clock: Clock;
 }) {
-  const { users, refreshTokens, throttle, hasher, accessTokens, clock } = deps;
+  const { users, refreshTokens, inTransaction, throttle, hasher, accessTokens, clock } = deps;
   const oneAtATime = createKeyedSerializer();
 
   function newRefreshToken(user: UserRecord, familyId: string, now: Date) {
@@ -150,7 +151,8 @@ export function createSessionService(deps: {
       const user = await users.findById(stored.userId);
       if (!user || user.status !== 'ACTIVE') throw new UnauthenticatedError(INVALID_REFRESH);
       const next = newRefreshToken(user, stored.familyId, now);
-      if (!(await refreshTokens.rotate(stored.id, next.record, now))) return rejectReuse(stored, now);
+      const rotated = await inTransaction((tx) => tx.refreshTokens.rotate(stored.id, next.record, now));
+      if (!rotated) return rejectReuse(stored, now);
       return session(user, next, now);
     },
 

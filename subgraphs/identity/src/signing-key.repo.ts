@@ -1,6 +1,6 @@
 /** Stores the key pairs that sign access tokens (private halves never leave the identity database). */
 import type { JWK } from 'jose';
-import type { IdentityPrisma } from './identity.prisma';
+import type { IdentityTx } from './identity.prisma';
 
 export interface SigningKeyRecord {
   kid: string;
@@ -12,11 +12,11 @@ export interface SigningKeyRecord {
 
 export type SigningKeyRepo = ReturnType<typeof createSigningKeyRepo>;
 
-export function createSigningKeyRepo(prisma: IdentityPrisma) {
+export function createSigningKeyRepo(db: IdentityTx) {
   return {
     /** Keys still in use, newest first. */
     async active(): Promise<SigningKeyRecord[]> {
-      const rows = await prisma.signingKey.findMany({
+      const rows = await db.signingKey.findMany({
         where: { retiredAt: null },
         orderBy: { createdAt: 'desc' },
       });
@@ -27,7 +27,7 @@ export function createSigningKeyRepo(prisma: IdentityPrisma) {
       }));
     },
     insert: async (key: Omit<SigningKeyRecord, 'createdAt'>): Promise<void> => {
-      await prisma.signingKey.create({
+      await db.signingKey.create({
         data: { ...key, privateJwk: { ...key.privateJwk }, publicJwk: { ...key.publicJwk } },
       });
     },

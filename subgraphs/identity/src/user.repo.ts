@@ -1,9 +1,7 @@
 /** Stores accounts. Emails are unique; callers pass them normalised. */
 import type { Role } from '../../../lib/auth/viewer';
-import type { EventEnvelope } from '../../../lib/events/envelope';
-import { outboxRows } from '../../../lib/events/outbox';
 import { Prisma } from './__generated__/prisma/client';
-import type { IdentityPrisma } from './identity.prisma';
+import type { IdentityTx } from './identity.prisma';
 
 export interface UserRecord {
   id: string;
@@ -17,28 +15,24 @@ export interface UserRecord {
 
 export type UserRepo = ReturnType<typeof createUserRepo>;
 
-export function createUserRepo(prisma: IdentityPrisma) {
+export function createUserRepo(db: IdentityTx) {
   return {
-    /** Inserts the account with its events; returns 'email-taken' (storing nothing) when the email is registered. */
-    async create(
-      user: Omit<UserRecord, 'createdAt' | 'status'>,
-      events: EventEnvelope[],
-    ): Promise<UserRecord | 'email-taken'> {
+    /**
+     * Inserts the account; returns 'email-taken' (storing nothing) when the email is registered. In a
+     * transaction the failed insert spoils it: the caller must end it (throw) rather than write more.
+     */
+    async create(user: Omit<UserRecord, 'createdAt' | 'status'>): Promise<UserRecord | 'email-taken'> {
       try {
-        return await prisma.$transaction(async (tx) => {
-          const created = await tx.user.create({ data: user });
-          await tx.outboxEvent.createMany({ data: outboxRows(events) });
-          return created;
-        });
+        return await db.user.create({ data: user });
       } catch (error) {
         if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')
           return 'email-taken';
         throw error;
       }
     },
-    findByEmail: (email: string): Promise<UserRecord | null> => prisma.user.findUnique({ where: { email } }),
-    findById: (id: string): Promise<UserRecord | null> => prisma.user.findUnique({ where: { id } }),
+    findByEmail: (email: string): Promise<UserRecord | null> => db.user.findUnique({ where: { email } }),
+    findById: (id: string): Promise<UserRecord | null> => db.user.findUnique({ where: { id } }),
     findByIds: (ids: readonly string[]): Promise<UserRecord[]> =>
-      prisma.user.findMany({ where: { id: { in: [...ids] } } }),
+      db.user.findMany({ where: { id: { in: [...ids] } } }),
   };
 }

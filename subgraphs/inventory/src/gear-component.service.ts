@@ -1,13 +1,13 @@
 /** The components of an athlete's gear (chain, tyres, …): add, retire, and their wear from the gear's distance. */
 import { v7 as uuidv7, validate as isUuid } from 'uuid';
 import type { Viewer } from '../../../lib/auth/viewer';
+import type { Clock } from '../../../lib/clock';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../../lib/errors/domain-error';
 import { componentLifetimeFor, type ComponentKind } from './gear-defaults';
 import { notInFuture, optionalText, wearLimit } from './gear-input';
 import type { GearComponentRepo } from './gear-component.repo';
 import { toComponent, totalDistance, type Gear, type GearComponent } from './gear-view';
 import type { GearRecord, GearRepo } from './gear.repo';
-import type { Clock } from './gear.service';
 
 export interface AddGearComponentInput {
   kind: ComponentKind;

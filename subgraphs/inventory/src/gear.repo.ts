@@ -1,6 +1,4 @@
 /** Stores gear items: their details, status, default sports and the distance credited to them. */
-import type { EventEnvelope } from '../../../lib/events/envelope';
-import { outboxRows } from '../../../lib/events/outbox';
 import type { GearKind } from './gear-defaults';
 import type { InventoryTx } from './inventory.prisma';
 import type { Sport } from '../../../lib/sports';
@@ -150,10 +148,5 @@ export function createGearRepo(db: InventoryTx) {
         where: { gearId: { in: [...gearIds] } },
         select: { gearId: true, percent: true, reachedAt: true },
       }),
-
-    /** Writes events to the outbox, to be published once the transaction commits. */
-    appendEvents: async (events: readonly EventEnvelope[]): Promise<void> => {
-      if (events.length > 0) await db.outboxEvent.createMany({ data: outboxRows(events) });
-    },
   };
 }

@@ -1,32 +1,40 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Viewer } from '../../../lib/auth/viewer';
 import { createGearService } from './gear.service';
-import { fakeGearRepo, fakeTransaction } from './inventory.fakes';
+import type { EventEnvelope } from '../../../lib/events/envelope';
+import { fakeInventoryRepos, fakeTransaction } from './inventory.fakes';
 
 const NOW = new Date('2026-11-20T08:00:00Z');
 const ann: Viewer = { userId: uuidv7(), roles: ['ATHLETE'] };
 const bob: Viewer = { userId: uuidv7(), roles: ['ATHLETE'] };
 
 function newTestGear() {
-  const repo = fakeGearRepo();
+  const repos = fakeInventoryRepos();
+  const repo = repos.gear;
   let notified = 0;
   let now = NOW;
   const gear = createGearService({
     gear: repo,
     usages: { workoutCounts: async (ids) => ids.map(() => 0) },
-    inTransaction: fakeTransaction(repo),
+    inTransaction: fakeTransaction(repos),
     clock: { now: () => now },
     notify: () => void (notified += 1),
   });
-  return { gear, repo, notifications: () => notified, setNow: (at: Date) => void (now = at) };
+  return {
+    gear,
+    repo,
+    outbox: repos.outbox.events,
+    notifications: () => notified,
+    setNow: (at: Date) => void (now = at),
+  };
 }
 
-const changedEvents = (repo: ReturnType<typeof fakeGearRepo>) =>
-  repo.outbox.filter((e) => e.type === 'inventory.gear.changed').map((e) => e.data);
+const changedEvents = (outbox: EventEnvelope[]) =>
+  outbox.filter((e) => e.type === 'inventory.gear.changed').map((e) => e.data);
 
 describe('addGear', () => {
   it('gives shoes a 700 km retirement distance, publishes the change and wakes the relay', async () => {
-    const { gear, repo, notifications } = newTestGear();
+    const { gear, outbox, notifications } = newTestGear();
     const shoes = await gear.add(ann, { kind: 'SHOES', brand: ' Brooks ', model: 'Ghost 16' });
     expect(shoes).toMatchObject({
       userId: ann.userId,
@@ -37,7 +45,7 @@ describe('addGear', () => {
       wearPercent: 0,
       status: 'ACTIVE',
     });
-    expect(changedEvents(repo)).toEqual([
+    expect(changedEvents(outbox)).toEqual([
       { gearId: shoes.id, userId: ann.userId, kind: 'SHOES', status: 'ACTIVE', defaultForSports: [] },
     ]);
     expect(notifications()).toBe(1);
@@ -75,10 +83,10 @@ describe('addGear', () => {
   });
 
   it('announces the wear thresholds of gear brought to Pulse already worn, as its status shows', async () => {
-    const { gear, repo } = newTestGear();
+    const { gear, outbox } = newTestGear();
     const shoes = await gear.add(ann, { kind: 'SHOES', nickname: 'Old', initialDistanceMeters: 600_000 });
     expect(shoes).toMatchObject({ wearStatus: 'REPLACE_SOON', wearThresholdPercent: 80 });
-    expect(repo.outbox.map((e) => [e.type, e.data])).toEqual([
+    expect(outbox.map((e) => [e.type, e.data])).toEqual([
       ['inventory.gear.changed', expect.anything()],
       ['inventory.gear.wear-threshold-reached', expect.objectContaining({ thresholdPercent: 80 })],
     ]);
@@ -119,10 +127,10 @@ describe('updateGear', () => {
   });
 
   it('reports the thresholds a lower retirement distance makes the gear reach', async () => {
-    const { gear, repo } = newTestGear();
+    const { gear, outbox } = newTestGear();
     const shoes = await gear.add(ann, { kind: 'SHOES', nickname: 'Old', initialDistanceMeters: 450_000 });
     await gear.update(ann, shoes.id, { retirementDistanceMeters: 500_000 });
-    expect(repo.outbox.map((e) => e.type)).toEqual([
+    expect(outbox.map((e) => e.type)).toEqual([
       'inventory.gear.changed',
       'inventory.gear.changed',
       'inventory.gear.wear-threshold-reached',
@@ -141,12 +149,12 @@ describe('updateGear', () => {
 
 describe('retireGear', () => {
   it('retires the gear, drops it from its defaults and publishes the change; twice is a conflict', async () => {
-    const { gear, repo } = newTestGear();
+    const { gear, outbox } = newTestGear();
     const shoes = await gear.add(ann, { kind: 'SHOES', nickname: 'Old' });
     await gear.setDefaults(ann, 'RUN', [shoes.id]);
     const retired = await gear.retire(ann, shoes.id);
     expect(retired).toMatchObject({ status: 'RETIRED', retiredAt: NOW, defaultForSports: [] });
-    expect(changedEvents(repo).at(-1)).toMatchObject({ status: 'RETIRED', defaultForSports: [] });
+    expect(changedEvents(outbox).at(-1)).toMatchObject({ status: 'RETIRED', defaultForSports: [] });
     await expect(gear.retire(ann, shoes.id)).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 
@@ -201,7 +209,7 @@ describe('wear status', () => {
 
 describe('setDefaultGear', () => {
   it('replaces the defaults of the sport and publishes a change for each gear item whose defaults changed', async () => {
-    const { gear, repo } = newTestGear();
+    const { gear, outbox } = newTestGear();
     const [a, b, c] = [
       await gear.add(ann, { kind: 'SHOES', nickname: 'A' }),
       await gear.add(ann, { kind: 'SHOES', nickname: 'B' }),
@@ -209,17 +217,17 @@ describe('setDefaultGear', () => {
     ];
     await gear.setDefaults(ann, 'RUN', [a.id, b.id]);
     await gear.setDefaults(ann, 'TRAIL_RUN', [a.id]);
-    repo.outbox.length = 0;
+    outbox.length = 0;
 
     const defaults = await gear.setDefaults(ann, 'RUN', [b.id, c.id]);
     expect(defaults.map((g) => g.id)).toEqual([c.id, b.id]);
-    expect(changedEvents(repo)).toEqual(
+    expect(changedEvents(outbox)).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ gearId: a.id, defaultForSports: ['TRAIL_RUN'] }),
         expect.objectContaining({ gearId: c.id, defaultForSports: ['RUN'] }),
       ]),
     );
-    expect(changedEvents(repo)).toHaveLength(2);
+    expect(changedEvents(outbox)).toHaveLength(2);
   });
 
   it('refuses ids that are not the viewer’s active gear, naming gearIds', async () => {

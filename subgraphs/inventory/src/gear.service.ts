@@ -1,6 +1,8 @@
 /** An athlete's gear: add, change, retire, pick defaults per sport, read; only the owner sees it. */
 import { v7 as uuidv7, validate as isUuid } from 'uuid';
 import type { Viewer } from '../../../lib/auth/viewer';
+import type { Clock } from '../../../lib/clock';
+import type { InTransaction } from '../../../lib/db/unit-of-work';
 import {
   BadUserInputError,
   ConflictError,
@@ -10,22 +12,21 @@ import {
 import { gearChanges, newGearDetails, type AddGearInput, type UpdateGearInput } from './gear-input';
 import type { GearUsageRepo } from './gear-usage.repo';
 import { toGear, type Gear } from './gear-view';
-import { gearChanged } from './gear.events';
+import { gearChanged, wearThresholdsReached } from './gear.publish';
 import type { GearRecord, GearRepo } from './gear.repo';
-import type { InTransaction } from './inventory.prisma';
+import type { InventoryRepos } from './inventory.repos';
 import type { Sport } from '../../../lib/sports';
 import { recordWearThresholds } from './wear-thresholds';
 
-export interface Clock {
-  now(): Date;
-}
-
 export type GearService = ReturnType<typeof createGearService>;
+
+/** What a change of gear writes in one transaction: the gear and its events. */
+export type GearTx = Pick<InventoryRepos, 'gear' | 'outbox'>;
 
 export function createGearService(deps: {
   gear: GearRepo;
   usages: Pick<GearUsageRepo, 'workoutCounts'>;
-  inTransaction: InTransaction<GearRepo>;
+  inTransaction: InTransaction<GearTx>;
   clock: Clock;
   /** Called after a commit that wrote outbox rows (wakes the outbox relay). */
   notify: () => void;
@@ -41,7 +42,7 @@ export function createGearService(deps: {
   }
 
   /** Runs a change and its events in one transaction; wakes the relay once it committed. */
-  async function publishing<T>(work: (repo: GearRepo) => Promise<T>): Promise<T> {
+  async function publishing<T>(work: (tx: GearTx) => Promise<T>): Promise<T> {
     const result = await inTransaction(work);
     notify();
     return result;
@@ -79,41 +80,47 @@ export function createGearService(deps: {
     async add(viewer: Viewer, input: AddGearInput): Promise<Gear> {
       const now = clock.now();
       const details = newGearDetails(input, now);
-      return publishing(async (repo) => {
+      return publishing(async ({ gear: repo, outbox }) => {
         const added = toGear(await repo.insert({ id: uuidv7(), userId: viewer.userId, ...details }));
         const origin = { actorId: viewer.userId };
         // Worn gear brought to Pulse (a high initial distance) is announced now, as its status shows it.
-        const thresholds = await recordWearThresholds(repo, added, origin, now);
-        await repo.appendEvents([gearChanged(added, origin), ...thresholds]);
+        const thresholds = await recordWearThresholds(repo, added, now);
+        await outbox.write([
+          gearChanged(added, origin),
+          ...wearThresholdsReached(added, thresholds, origin, now),
+        ]);
         return added;
       });
     },
 
     update: (viewer: Viewer, id: string, input: UpdateGearInput): Promise<Gear> =>
-      publishing(async (repo) => {
+      publishing(async ({ gear: repo, outbox }) => {
         const now = clock.now();
         const current = await ownGear(repo, viewer, id);
         const updated = toGear(await repo.update(id, gearChanges(current, input, now)));
         const origin = { actorId: viewer.userId };
         // A lower retirement or a higher initial distance can take the gear over a threshold.
-        const thresholds = await recordWearThresholds(repo, updated, origin, now);
-        await repo.appendEvents([gearChanged(updated, origin), ...thresholds]);
+        const thresholds = await recordWearThresholds(repo, updated, now);
+        await outbox.write([
+          gearChanged(updated, origin),
+          ...wearThresholdsReached(updated, thresholds, origin, now),
+        ]);
         return updated;
       }),
 
     retire: (viewer: Viewer, id: string): Promise<Gear> =>
-      publishing(async (repo) => {
+      publishing(async ({ gear: repo, outbox }) => {
         await ownGear(repo, viewer, id);
         const retired = await repo.retire(id, clock.now());
         if (retired === 'already-retired') throw new ConflictError(`Gear ${id} is already retired.`, { id });
         const gearRetired = toGear(retired);
-        await repo.appendEvents([gearChanged(gearRetired, { actorId: viewer.userId })]);
+        await outbox.write([gearChanged(gearRetired, { actorId: viewer.userId })]);
         return gearRetired;
       }),
 
     /** Makes exactly these gear items the viewer's defaults for the sport; returns the new defaults. */
     setDefaults: (viewer: Viewer, sport: Sport, gearIds: readonly string[]): Promise<Gear[]> =>
-      publishing(async (repo) => {
+      publishing(async ({ gear: repo, outbox }) => {
         const ids = [...new Set(gearIds)];
         const found = await repo.findByIds(ids.filter((id) => isUuid(id)));
         const usable = new Set(
@@ -130,7 +137,7 @@ export function createGearService(deps: {
         const events = (await repo.findByIds(changed)).map((g) =>
           gearChanged(toGear(g), { actorId: viewer.userId }),
         );
-        await repo.appendEvents(events);
+        await outbox.write(events);
         return (await repo.listDefaults(viewer.userId, sport)).map(toGear);
       }),
   };

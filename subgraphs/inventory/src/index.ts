@@ -1,86 +1,38 @@
-/** Composition root of the inventory subgraph: wires the real adapters, its events, and serves the schema. */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'graphql';
-import { createJwtVerifier, remoteJwks } from '../../../lib/auth/jwt-verifier';
-import { openContextDatabase } from '../../../lib/db/context-database';
-import { startContextEvents, type ContextEvents } from '../../../lib/events/context-events';
-import { startSubgraphServer, type StartSubgraph } from '../../../lib/server/subgraph-server';
-import { createGearComponentRepo } from './gear-component.repo';
+/** The inventory context: gear, its components and their wear, credited from training's workout events. */
+import { defineContext, schemaBeside } from '../../../lib/context/context-descriptor';
+import { consumingOnce, inTransaction } from '../../../lib/db/unit-of-work';
 import { createGearComponentService } from './gear-component.service';
-import { createGearUsageRepo } from './gear-usage.repo';
-import { createGearRepo } from './gear.repo';
 import { createGearService } from './gear.service';
-import { createInventoryPrisma, inTransaction } from './inventory.prisma';
+import { INVENTORY_CONSUMER, inventoryConsumers } from './inventory.consumers';
+import { createInventoryPrisma } from './inventory.prisma';
+import { inventoryRepos } from './inventory.repos';
 import { createResolvers } from './resolvers';
-import { createInventoryEventHandlers } from './workout-usage.events';
+import { createWorkoutUsageService } from './workout-usage.service';
 
-export {
-  createInventoryEventHandlers,
-  inventoryConsumers,
-  type InventoryEventDeps,
-} from './workout-usage.events';
-
-export const typeDefs = parse(readFileSync(join(__dirname, '..', 'schema.graphql'), 'utf8'));
-
-export const startInventorySubgraph: StartSubgraph = async (options) => {
-  const { config } = options;
-  const logger = options.logger.child({ subgraph: 'inventory' });
-  const db = await openContextDatabase({
-    context: 'inventory',
-    target: options.database,
-    createClient: createInventoryPrisma,
-    logger,
-  });
-  const prisma = db.client;
-  const clock = { now: () => new Date() };
-  let events: ContextEvents;
-  try {
-    events = await startContextEvents({
-      context: 'inventory',
-      db: prisma,
-      bus: options.bus,
-      logger,
-      publishes: true,
-      handlers: (notify) => createInventoryEventHandlers({ prisma, notify, clock }),
-    });
-  } catch (error) {
-    await db.close();
-    throw error;
-  }
-  const gearRepo = createGearRepo(prisma);
-  const gear = createGearService({
-    gear: gearRepo,
-    usages: createGearUsageRepo(prisma),
-    inTransaction: inTransaction(prisma, createGearRepo),
-    clock,
-    notify: events.notify,
-  });
-  const components = createGearComponentService({
-    gear: gearRepo,
-    components: createGearComponentRepo(prisma),
-    clock,
-  });
-
-  return startSubgraphServer({
-    name: 'inventory',
-    config,
-    typeDefs,
-    resolvers: createResolvers({ gear, components }),
-    host: options.host,
-    publicHost: config.http.publicHost,
-    port: options.port,
-    verifier: createJwtVerifier({
-      keys: remoteJwks(options.jwksUrl),
-      issuer: config.auth.issuer,
-      audience: config.auth.audience,
-    }),
-    logger,
-    ready: db.ping,
-    // Stop consuming and publishing before the database they use goes away.
-    onStop: async () => {
-      await events.stop();
-      await db.close();
-    },
-  });
-};
+export const inventoryContext = defineContext({
+  name: 'inventory',
+  typeDefs: schemaBeside(__dirname),
+  createClient: createInventoryPrisma,
+  publishes: ['inventory.gear.changed', 'inventory.gear.wear-threshold-reached'],
+  parts: ({ db, clock, notify }) => {
+    const repos = inventoryRepos(db);
+    return {
+      gear: createGearService({
+        gear: repos.gear,
+        usages: repos.usages,
+        inTransaction: inTransaction(db, inventoryRepos),
+        clock,
+        notify,
+      }),
+      components: createGearComponentService({ gear: repos.gear, components: repos.components, clock }),
+      usage: createWorkoutUsageService({
+        consumeOnce: consumingOnce(db, INVENTORY_CONSUMER, inventoryRepos),
+        clock,
+        notify,
+      }),
+    };
+  },
+  // The threshold events a replay writes wait in the outbox until the subgraph's relay publishes them.
+  consumers: ({ usage }) => inventoryConsumers(usage),
+  resolvers: ({ gear, components }) => createResolvers({ gear, components }),
+});

@@ -2,10 +2,16 @@ import fc from 'fast-check';
 import { gearRecord, legacyGearRecord } from './gear.arbitraries';
 import { aGearRecord } from './gear.builders';
 import { toGear } from './gear-view';
-import { fakeGearRepo } from './inventory.fakes';
+import { wearThresholdsReached } from './gear.publish';
+import type { Gear } from './gear-view';
+import { fakeGearRepo, type FakeGearRepo } from './inventory.fakes';
 import { recordWearThresholds, thresholdsReached, wearOf } from './wear-thresholds';
 
 const NOW = new Date('2026-11-20T08:00:00Z');
+
+/** Records the thresholds the gear reached and builds their events, as the services do. */
+const announce = async (store: FakeGearRepo, gear: Gear) =>
+  wearThresholdsReached(gear, await recordWearThresholds(store, gear, NOW), { actorId: gear.userId }, NOW);
 
 describe('thresholdsReached', () => {
   it.each([
@@ -50,7 +56,7 @@ describe('wearOf', () => {
     await fc.assert(
       fc.asyncProperty(fc.oneof(nearThresholds, gearRecord, legacyGearRecord), async (record) => {
         const gear = toGear(record);
-        const events = await recordWearThresholds(fakeGearRepo(), gear, { actorId: record.userId }, NOW);
+        const events = await announce(fakeGearRepo(), gear);
         const announced = events.map((e) => e.data.thresholdPercent);
         expect(gear.wearThresholdPercent).toBe(announced.at(-1) ?? null);
         expect(gear.wearStatus).toBe(
@@ -77,9 +83,7 @@ describe('recordWearThresholds', () => {
   it('reports 80 % and 100 % once each, and nothing after a drop below and a rise again', async () => {
     const store = fakeGearRepo();
     const percentsAt = async (distance: number) =>
-      (await recordWearThresholds(store, shoesAt(distance), { actorId: shoes.userId }, NOW)).map(
-        (e) => e.data.thresholdPercent,
-      );
+      (await announce(store, shoesAt(distance))).map((e) => e.data.thresholdPercent);
 
     expect(await percentsAt(500)).toEqual([]);
     expect(await percentsAt(900)).toEqual([80]);
@@ -91,7 +95,7 @@ describe('recordWearThresholds', () => {
   });
 
   it('reports both thresholds at once when one workout crosses both, with the gear’s figures', async () => {
-    const events = await recordWearThresholds(fakeGearRepo(), shoesAt(1100), { actorId: shoes.userId }, NOW);
+    const events = await announce(fakeGearRepo(), shoesAt(1100));
     expect(events.map((e) => e.data)).toEqual([
       expect.objectContaining({ gearId: shoes.id, userId: shoes.userId, thresholdPercent: 80 }),
       {

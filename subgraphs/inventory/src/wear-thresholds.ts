@@ -5,9 +5,6 @@
  * The wear status the API shows comes from the same comparison (`thresholdsReached`): gear becomes
  * REPLACE_SOON and REPLACE at the moment the 80 % and 100 % events fire.
  */
-import type { EventEnvelope, EventOrigin } from '../../../lib/events/envelope';
-import { wearThresholdReached } from './gear.events';
-import type { Gear } from './gear-view';
 
 export const WEAR_THRESHOLDS = [80, 100] as const;
 export type WearThreshold = (typeof WEAR_THRESHOLDS)[number];
@@ -49,22 +46,25 @@ export function wearOf(
   return { wearStatus: threshold === null ? 'FINE' : STATUS_AT[threshold], wearThresholdPercent: threshold };
 }
 
-/** Records the thresholds the gear has reached for the first time and returns an event for each. */
+/** A gear item's distance against its retirement distance (what `recordWearThresholds` compares). */
+export interface WornItem {
+  id: string;
+  distanceMeters: number;
+  retirementDistanceMeters: number | null;
+}
+
+/**
+ * Records the thresholds the item has reached for the first time and returns them (gear.publish.ts turns
+ * them into events).
+ */
 export async function recordWearThresholds(
   store: ThresholdStore,
-  gear: Gear,
-  origin: EventOrigin,
+  item: WornItem,
   now: Date,
-): Promise<EventEnvelope<'inventory.gear.wear-threshold-reached'>[]> {
-  const retirement = gear.retirementDistanceMeters;
-  if (retirement === null) return [];
-  const events: EventEnvelope<'inventory.gear.wear-threshold-reached'>[] = [];
-  for (const percent of thresholdsReached(gear.distanceMeters, retirement)) {
-    if (await store.recordThreshold(gear.id, percent, now)) {
-      events.push(
-        wearThresholdReached({ ...gear, retirementDistanceMeters: retirement }, percent, origin, now),
-      );
-    }
+): Promise<WearThreshold[]> {
+  const reached: WearThreshold[] = [];
+  for (const percent of thresholdsReached(item.distanceMeters, item.retirementDistanceMeters)) {
+    if (await store.recordThreshold(item.id, percent, now)) reached.push(percent);
   }
-  return events;
+  return reached;
 }

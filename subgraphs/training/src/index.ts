@@ -1,120 +1,111 @@
-/** Composition root of the training subgraph: wires the real adapters and serves the schema. */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'graphql';
-import { createJwtVerifier, remoteJwks } from '../../../lib/auth/jwt-verifier';
-import { openContextDatabase } from '../../../lib/db/context-database';
+/** The training context: workouts recorded live or imported, their tracks, figures and records. */
+import { parseArgs } from 'node:util';
+import { defineContext, schemaBeside } from '../../../lib/context/context-descriptor';
+import { consumingOnce, inTransaction } from '../../../lib/db/unit-of-work';
 import { createPubSub } from '../../../lib/pubsub/create-pubsub';
-import { startSubgraphServer, type StartSubgraph } from '../../../lib/server/subgraph-server';
-import { startContextEvents } from '../../../lib/events/context-events';
-import { fileRoutes } from './files.http';
-import { createImportJobRepo } from './import-job.repo';
-import { createImportService } from './import.service';
-import { startImportWorker } from './import-worker';
-import { createTrainingEventHandlers } from './known-gear.events';
-import { createKnownGearRepo } from './known-gear.repo';
-import { createPersonalRecordsRepo } from './personal-records.repo';
-import { createPublicWorkouts } from './public-workouts';
+import { MAX_UPLOAD_BYTES } from './files/parse-activity-file';
+import { fileRoutes } from './imports/files.http';
+import { createImportService } from './imports/import.service';
+import { startImportWorker } from './imports/import-worker';
+import { METRICS_CONFIG } from './metrics/metrics-config';
+import { createTrainingProfileService } from './profile/training-profile.service';
+import { createPersonalRecordsService } from './records/personal-records.service';
 import { createResolvers } from './resolvers';
-import { telemetryRoutes } from './telemetry.http';
-import { createTelemetryRepo } from './telemetry.repo';
-import { createTelemetryService } from './telemetry.service';
-import { createTrackRepo } from './track.repo';
+import { MAX_BODY, telemetryRoutes } from './telemetry/telemetry.http';
+import { createTelemetryService } from './telemetry/telemetry.service';
+import { createTrainingConsumers, TRAINING_CONSUMER } from './training.consumers';
 import { createTrainingPrisma } from './training.prisma';
-import { createTrainingProfileRepo } from './training-profile.repo';
-import { createProgressPublisher } from './workout-progress';
-import { createWorkoutRepo } from './workout.repo';
-import { createWorkoutService } from './workout.service';
+import { trainingRepos } from './training.repos';
+import { createPublicWorkoutsService } from './workouts/public-workouts.service';
+import { createWorkoutProgressService } from './workouts/workout-progress.service';
+import { createWorkoutService } from './workouts/workout.service';
 
-export const typeDefs = parse(readFileSync(join(__dirname, '..', 'schema.graphql'), 'utf8'));
-
-export const startTrainingSubgraph: StartSubgraph = async (options) => {
-  const { config, logger } = options;
-  const db = await openContextDatabase({
-    context: 'training',
-    target: options.database,
-    createClient: createTrainingPrisma,
-    logger,
-  });
-  const prisma = db.client;
-  const knownGear = createKnownGearRepo(prisma);
-  const events = await startContextEvents({
-    context: 'training',
-    db: prisma,
-    bus: options.bus,
-    logger,
-    publishes: true,
-    handlers: () => createTrainingEventHandlers({ prisma, knownGear }),
-  });
-  const clock = { now: () => new Date() };
-  const pubsub = createPubSub(config, logger);
-  const track = createTrackRepo(prisma);
-  const profiles = createTrainingProfileRepo(prisma);
-  const workoutRepo = createWorkoutRepo(prisma);
-  const progress = createProgressPublisher({ pubsub, track, profiles, workouts: workoutRepo, clock, logger });
-  const workouts = createWorkoutService({
-    workouts: workoutRepo,
-    knownGear,
-    track,
-    profiles,
-    clock,
-    published: events.notify,
-    changed: (workout) => progress.publishSoon(workout.id),
-  });
-  const telemetry = createTelemetryService({
-    telemetry: createTelemetryRepo(prisma),
-    workouts,
-    progress,
-    clock,
-    logger,
-  });
-  let wakeWorker = () => undefined as void;
-  const imports = createImportService({
-    prisma,
-    jobs: createImportJobRepo(prisma),
-    knownGear,
-    profiles,
-    clock,
-    queued: () => wakeWorker(),
-    published: events.notify,
-  });
-  const worker = startImportWorker({ processNext: imports.processNext, logger });
-  wakeWorker = worker.wake;
-  const verifier = createJwtVerifier({
-    keys: remoteJwks(options.jwksUrl),
-    issuer: config.auth.issuer,
-    audience: config.auth.audience,
-  });
-  return startSubgraphServer({
-    name: 'training',
-    config,
-    typeDefs,
-    resolvers: createResolvers({
+export const trainingContext = defineContext({
+  name: 'training',
+  typeDefs: schemaBeside(__dirname),
+  createClient: createTrainingPrisma,
+  publishes: [
+    'training.workout.started',
+    'training.workout.completed',
+    'training.workout.updated',
+    'training.workout.deleted',
+  ],
+  parts: ({ db, config, logger, clock, notify, hold }) => {
+    const pubsub = createPubSub(config, logger);
+    hold(() => pubsub.close());
+    const repos = trainingRepos(db);
+    const unitOfWork = inTransaction(db, trainingRepos);
+    const progress = createWorkoutProgressService({ pubsub, ...repos, clock, logger });
+    const workouts = createWorkoutService({
+      repos,
+      inTransaction: unitOfWork,
+      clock,
+      published: notify,
+      changed: (workout) => progress.publishSoon(workout.id),
+    });
+    let wakeWorker = (): void => undefined;
+    return {
       workouts,
-      telemetry,
-      imports,
-      records: createPersonalRecordsRepo(prisma),
-      profiles,
-      track,
-      pubsub,
       progress,
-      publicWorkouts: createPublicWorkouts({ workouts: workoutRepo }),
-    }),
-    routes: (app) => {
+      telemetry: createTelemetryService({
+        repos,
+        inTransaction: unitOfWork,
+        workouts,
+        progress,
+        clock,
+        logger,
+      }),
+      imports: createImportService({
+        repos,
+        // Storing an imported workout writes all its samples: a long transaction, which may wait its turn.
+        inTransaction: inTransaction(db, trainingRepos, { timeout: 60_000, maxWait: 30_000 }),
+        clock,
+        queued: () => wakeWorker(),
+        published: notify,
+      }),
+      records: createPersonalRecordsService(repos),
+      profiles: createTrainingProfileService({ profiles: repos.profiles, clock }),
+      publicWorkouts: createPublicWorkoutsService(repos),
+      wakeWorkerWith: (wake: () => void) => void (wakeWorker = wake),
+    };
+  },
+  consumers: (_parts, { db }) =>
+    createTrainingConsumers({ consumeOnce: consumingOnce(db, TRAINING_CONSUMER, trainingRepos) }),
+  // The import worker turns accepted uploads into workouts, one at a time, beside the server.
+  start: (parts, { logger, hold }) => {
+    const worker = startImportWorker({ processNext: parts.imports.processNext, logger });
+    parts.wakeWorkerWith(worker.wake);
+    hold(() => worker.stop());
+  },
+  resolvers: (parts) => createResolvers(parts),
+  http: {
+    routes: [
+      { path: '/telemetry', bodyLimitBytes: MAX_BODY, rateLimit: 'telemetry' },
+      { path: '/imports', bodyLimitBytes: MAX_UPLOAD_BYTES, rateLimit: 'imports' },
+      { path: '/exports', bodyLimitBytes: 1024 },
+    ],
+    mount: (app, { telemetry, imports }, { verifier, logger }) => {
       telemetryRoutes({ verifier, telemetry, logger })(app);
-      fileRoutes({ verifier, imports, workouts, track, logger })(app);
+      fileRoutes({ verifier, imports, telemetry, logger })(app);
     },
-    host: options.host,
-    publicHost: config.http.publicHost,
-    port: options.port,
-    verifier,
-    logger: logger.child({ subgraph: 'training' }),
-    ready: db.ping,
-    onStop: async () => {
-      await worker.stop();
-      await events.stop();
-      await pubsub.close();
-      await db.close();
+  },
+  commands: {
+    'metrics:recompute': {
+      usage: 'npm run metrics:recompute [-- --all]',
+      run: async ({ workouts }, { logger }, argv) => {
+        const { values } = parseArgs({ args: argv, options: { all: { type: 'boolean', default: false } } });
+        const { recomputed, failed } = await workouts.recomputeFigures(
+          values.all ? 'all' : METRICS_CONFIG.version,
+          (workoutId, error) => logger.error({ err: error, workoutId }, 'recomputing a workout failed'),
+        );
+        return {
+          message:
+            `training: recomputed ${recomputed} workout(s) with metrics version ${METRICS_CONFIG.version}` +
+            (failed ? `; ${failed} failed (see the log)` : '') +
+            '.',
+          exitCode: failed ? 1 : 0,
+        };
+      },
     },
-  });
-};
+  },
+});

@@ -1,39 +1,28 @@
 /** GraphQL adapters of the training context: parse arguments, call one service method, map the result. */
 import { requireViewer } from '../../../lib/auth/viewer';
-import { ForbiddenError } from '../../../lib/errors/domain-error';
 import { DateTime, Duration } from '../../../lib/graphql/scalars';
-import type { PubSub } from '../../../lib/pubsub/pubsub';
 import type { Resolvers } from './__generated__/resolvers-types';
-import type { ImportService } from './import.service';
-import type { PersonalRecordsRepo } from './personal-records.repo';
-import type { PublicWorkouts } from './public-workouts';
-import { sportTaxonomy } from './sport-info';
-import type { TelemetryService } from './telemetry.service';
-import type { TrackRepo } from './track.repo';
-import { checkedProfile } from './training-profile';
-import type { TrainingProfileRepo } from './training-profile.repo';
-import { progressChannel, untilFinished, type ProgressPublisher } from './workout-progress';
-import { streamsOf } from './workout-streams';
-import type { WorkoutService } from './workout.service';
+import type { ImportService } from './imports/import.service';
+import type { TrainingProfileService } from './profile/training-profile.service';
+import type { PersonalRecordsService } from './records/personal-records.service';
+import type { TelemetryService } from './telemetry/telemetry.service';
+import type { PublicWorkoutsService } from './workouts/public-workouts.service';
+import { sportTaxonomy } from './workouts/sport-info';
+import type { WorkoutProgressService } from './workouts/workout-progress.service';
+import type { WorkoutService } from './workouts/workout.service';
 
 export interface ResolverDeps {
   workouts: WorkoutService;
   telemetry: TelemetryService;
   imports: ImportService;
-  records: PersonalRecordsRepo;
-  profiles: TrainingProfileRepo;
-  track: TrackRepo;
-  pubsub: PubSub;
-  progress: Pick<ProgressPublisher, 'publishSoon'>;
-  publicWorkouts: PublicWorkouts;
+  records: PersonalRecordsService;
+  profiles: TrainingProfileService;
+  progress: Pick<WorkoutProgressService, 'subscribe'>;
+  publicWorkouts: PublicWorkoutsService;
 }
 
-const onlyOwn = (viewerId: string, userId: string, what: string) => {
-  if (viewerId !== userId) throw new ForbiddenError(`You can only read your own ${what}.`);
-};
-
 export function createResolvers(deps: ResolverDeps): Resolvers {
-  const { workouts, telemetry, imports, records, profiles, track, pubsub, progress, publicWorkouts } = deps;
+  const { workouts, telemetry, imports, records, profiles, progress, publicWorkouts } = deps;
   return {
     DateTime,
     Duration,
@@ -59,20 +48,12 @@ export function createResolvers(deps: ResolverDeps): Resolvers {
       recordTelemetry: (_root, args, ctx) =>
         telemetry.record(requireViewer(ctx.viewer), args.workoutId, args.batch),
       deleteWorkout: (_root, args, ctx) => workouts.delete(requireViewer(ctx.viewer), args.id),
-      updateTrainingProfile: (_root, args, ctx) =>
-        profiles.save(requireViewer(ctx.viewer).userId, checkedProfile(args.input, new Date())),
+      updateTrainingProfile: (_root, args, ctx) => profiles.save(requireViewer(ctx.viewer), args.input),
     },
     Subscription: {
       workoutProgress: {
-        // The owner check runs before anything is sent. A new subscriber gets the current figures at once
-        // (sent to every subscriber of the workout: they are the same figures).
-        subscribe: async (_root, args, ctx) => {
-          const workout = await workouts.get(requireViewer(ctx.viewer), args.workoutId);
-          const subscription = pubsub.subscribe(progressChannel(workout.id), { bufferSize: 64 });
-          await subscription.ready;
-          progress.publishSoon(workout.id);
-          return untilFinished(subscription) as AsyncIterable<never>;
-        },
+        subscribe: async (_root, args, ctx) =>
+          (await progress.subscribe(requireViewer(ctx.viewer), args.workoutId)) as AsyncIterable<never>,
         resolve: (message: unknown) => message as never,
       },
     },
@@ -80,8 +61,8 @@ export function createResolvers(deps: ResolverDeps): Resolvers {
       __resolveReference: (ref, ctx) => workouts.get(requireViewer(ctx.viewer), ref.id),
       athlete: (workout) => ({ id: workout.userId }),
       trackFlags: (workout) => workout.metrics?.flags ?? [],
-      streams: async (workout, args) =>
-        streamsOf(await track.samplesOf(workout.id), args.channels, args.resolution ?? 500),
+      streams: (workout, args, ctx) =>
+        telemetry.streams(requireViewer(ctx.viewer), workout, args.channels, args.resolution ?? 500),
     },
     PublicWorkout: {
       athlete: (workout) => ({ id: workout.userId }),
@@ -105,14 +86,9 @@ export function createResolvers(deps: ResolverDeps): Resolvers {
       __resolveReference: (ref) => ({ id: ref.id }),
       workouts: (user, args, ctx) =>
         workouts.listOf(requireViewer(ctx.viewer), user.id, args.first, args.after),
-      personalRecords: (user, args, ctx) => {
-        onlyOwn(requireViewer(ctx.viewer).userId, user.id, 'personal records');
-        return records.of(user.id, args.sport ?? null);
-      },
-      trainingProfile: (user, _args, ctx) => {
-        onlyOwn(requireViewer(ctx.viewer).userId, user.id, 'training profile');
-        return profiles.of(user.id);
-      },
+      personalRecords: (user, args, ctx) =>
+        records.of(requireViewer(ctx.viewer), user.id, args.sport ?? null),
+      trainingProfile: (user, _args, ctx) => profiles.of(requireViewer(ctx.viewer), user.id),
     },
   };
 }

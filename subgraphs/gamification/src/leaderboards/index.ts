@@ -10,6 +10,6 @@ export {
   type BoardPeriod,
 } from './board-key';
 export { windowBounds, windowExpiry, windowOf } from './board-window';
-export type { BoardChange, BoardEntry, LeaderboardStore } from './leaderboard-store';
+export type { ScoreChange, LeaderboardEntry, LeaderboardStore } from './leaderboard-store';
 export { createLeaderboardStore } from './create-leaderboard-store';
 export { createInProcessLeaderboardStore } from './in-process-leaderboard-store';

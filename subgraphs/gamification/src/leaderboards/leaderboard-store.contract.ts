@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { useFixture } from '../../../../lib/testing/fixture';
 import { boardId, periodBoardsOf } from './board-key';
 import { windowOf } from './board-window';
-import type { BoardEntry, LeaderboardStore } from './leaderboard-store';
+import type { LeaderboardEntry, LeaderboardStore } from './leaderboard-store';
 
 export interface LeaderboardContractTarget {
   /** Opens a store; the boards of one target's stores must not be seen by anything else. */
@@ -14,7 +14,7 @@ export interface LeaderboardContractTarget {
 }
 
 const aChallengeBoard = () => boardId({ kind: 'challenge', challengeId: `c-${randomUUID()}` });
-const entriesOf = (entries: BoardEntry[]) => entries.map((e) => [e.athleteId, e.score, e.rank]);
+const entriesOf = (entries: LeaderboardEntry[]) => entries.map((e) => [e.athleteId, e.score, e.rank]);
 
 /** The board a sequence of changes should give: by score, then by who last changed their score first. */
 function expectedBoard(changes: { athleteId: string; delta: number }[]) {

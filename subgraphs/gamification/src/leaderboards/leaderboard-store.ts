@@ -5,14 +5,14 @@
 import { parseBoardId } from './board-key';
 import { windowExpiry } from './board-window';
 
-export interface BoardEntry {
+export interface LeaderboardEntry {
   athleteId: string;
   score: number;
   /** 1-based position on the board; no two entries share a rank (ties are ordered, see README). */
   rank: number;
 }
 
-export interface BoardChange {
+export interface ScoreChange {
   board: string;
   athleteId: string;
   delta: number;
@@ -29,11 +29,11 @@ export interface LeaderboardStore {
    * one write per board. A score that comes back to 0 removes the entry. Deltas of one call for the
    * same board and athlete are summed first; a delta of 0 changes nothing.
    */
-  add(changes: BoardChange[]): Promise<void>;
+  add(changes: ScoreChange[]): Promise<void>;
   /** Entries from position offset + 1, at most limit of them, best first. */
-  top(board: string, limit: number, offset?: number): Promise<BoardEntry[]>;
+  top(board: string, limit: number, offset?: number): Promise<LeaderboardEntry[]>;
   /** The athlete's entry, or null when the athlete has no score on the board. O(log n). */
-  rankOf(board: string, athleteId: string): Promise<BoardEntry | null>;
+  rankOf(board: string, athleteId: string): Promise<LeaderboardEntry | null>;
   /** How many athletes have a score on the board. */
   size(board: string): Promise<number>;
   /** Removes every entry of the board (before a rebuild, at the end of a challenge). */
@@ -56,7 +56,7 @@ export function expiryOfBoard(board: string): number | null {
  * RangeError, before anything is written, for an unknown board, an empty athlete id or a delta that is
  * not a finite number.
  */
-export function groupChanges(changes: BoardChange[]): Map<string, Map<string, number>> {
+export function groupChanges(changes: ScoreChange[]): Map<string, Map<string, number>> {
   const boards = new Map<string, Map<string, number>>();
   for (const { board, athleteId, delta } of changes) {
     if (!boards.has(board)) expiryOfBoard(board);

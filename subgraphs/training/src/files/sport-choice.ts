@@ -5,7 +5,7 @@
  * a sport field saying only "other" or "generic" names none. The reason is kept for the athlete.
  */
 import type { Sport } from '../../../../lib/sports';
-import type { SportSource } from '../sport-info';
+import type { SportSource } from '../workouts/sport-info';
 import { sportFromText } from './sport-from-text';
 import type { SportContext } from './sport-vocabulary';
 

@@ -1,0 +1,44 @@
+/**
+ * The one unit of work of every context: a service runs `work` with the context's repositories bound to one
+ * transaction (`reposOf(tx)`, outbox writer included), so all its writes, events included, commit together
+ * or not at all. Services see repositories only; the Prisma client stays in the repositories.
+ */
+import { consumeOnce } from '../events/inbox';
+import type { RawSql } from '../events/raw-sql';
+
+/** Runs `work` with repositories bound to one transaction. */
+export type InTransaction<Repos> = <T>(work: (repos: Repos) => Promise<T>) => Promise<T>;
+
+/** Runs `work` (with repositories bound to one transaction) unless the consumer already processed the event. */
+export type ConsumeOnce<Repos> = (
+  eventId: string,
+  work: (repos: Repos) => Promise<void>,
+) => Promise<'applied' | 'duplicate'>;
+
+/** What a context's Prisma client offers for transactions (each client's own types are richer). */
+export interface TransactionalDb<Tx> {
+  $transaction<R>(work: (tx: Tx) => Promise<R>, options?: { maxWait?: number; timeout?: number }): Promise<R>;
+}
+
+/** Transaction limits: a shared embedded database may make a transaction wait its turn for a while. */
+export interface TransactionLimits {
+  maxWait?: number;
+  timeout?: number;
+}
+
+export function inTransaction<Tx, Repos>(
+  db: TransactionalDb<Tx>,
+  reposOf: (tx: Tx) => Repos,
+  limits?: TransactionLimits,
+): InTransaction<Repos> {
+  return (work) => db.$transaction((tx) => work(reposOf(tx)), limits);
+}
+
+/** consumeOnce (lib/events/inbox.ts) handing the handler the context's repositories. */
+export function consumingOnce<Tx extends RawSql, Repos>(
+  db: TransactionalDb<Tx>,
+  consumer: string,
+  reposOf: (tx: Tx) => Repos,
+): ConsumeOnce<Repos> {
+  return (eventId, work) => consumeOnce(db, consumer, eventId, (tx) => work(reposOf(tx)));
+}

@@ -1,0 +1,73 @@
+/** A member's progress in a challenge and the board score that follows from it. */
+import { SPORTS, type Sport } from '../../../../lib/sports';
+import type { ChallengeRecord, ChallengeRepo, MemberRecord } from './challenge.repo';
+import { boardId } from '../leaderboards/board-key';
+import type { ScoreChange } from '../leaderboards/leaderboard-store';
+import { challengeProgress, type ChallengeDefinition, type ChallengeProgress } from './challenge-rules';
+import { onSharedLeaderboards, type WorkoutFact } from '../workout-facts/workout-fact';
+
+const asSport = (value: string | null): Sport | null =>
+  value !== null && (SPORTS as readonly string[]).includes(value) ? (value as Sport) : null;
+
+export function definitionOf(challenge: ChallengeRecord): ChallengeDefinition {
+  return {
+    id: challenge.id,
+    goal: challenge.goal,
+    target: challenge.target,
+    sport: asSport(challenge.sport),
+    startsAt: challenge.startsAt.getTime(),
+    endsAt: challenge.endsAt.getTime(),
+  };
+}
+
+export const challengeBoardId = (challengeId: string) => boardId({ kind: 'challenge', challengeId });
+
+/** A challenge's board holds each member's progress, rounded (metres, workouts, days). */
+export const boardScoreOf = (progress: ChallengeProgress) => Math.round(progress.current);
+
+export const progressOf = (challenge: ChallengeRecord, facts: readonly WorkoutFact[], timeZone: string) =>
+  challengeProgress(definitionOf(challenge), facts, timeZone);
+
+/**
+ * A member's standing: their own progress counts every workout (completion follows it), the challenge's
+ * board, which every signed-in athlete reads, only the workouts that are not private.
+ */
+export interface MemberStanding {
+  progress: ChallengeProgress;
+  boardProgress: ChallengeProgress;
+}
+
+/** The member's standing from their current workouts. */
+export const standingOf = (
+  challenge: ChallengeRecord,
+  facts: readonly WorkoutFact[],
+  timeZone: string,
+): MemberStanding => ({
+  progress: progressOf(challenge, facts, timeZone),
+  boardProgress: progressOf(challenge, facts.filter(onSharedLeaderboards), timeZone),
+});
+
+/** Whether a workout starting at `startedAt` counts for the challenge (its window: start inclusive, end exclusive). */
+export const inWindow = (challenge: ChallengeRecord, startedAt: number) =>
+  startedAt >= challenge.startsAt.getTime() && startedAt < challenge.endsAt.getTime();
+
+/**
+ * Stores the member's new standing (board score, completion: kept once reached) and gives the change of
+ * their score on the challenge's board. `standing` is null when the member leaves (their score goes to 0).
+ */
+export async function settleMember(
+  challenges: Pick<ChallengeRepo, 'saveMember'>,
+  challenge: ChallengeRecord,
+  member: MemberRecord,
+  standing: MemberStanding | null,
+  now: Date,
+): Promise<ScoreChange | null> {
+  const score = standing ? boardScoreOf(standing.boardProgress) : 0;
+  const progress = standing?.progress;
+  const completedAt =
+    member.completedAt ?? (progress?.completed ? new Date(progress.completedAt ?? now.getTime()) : null);
+  if (score === member.boardScore && completedAt === member.completedAt) return null;
+  await challenges.saveMember({ ...member, boardScore: score, completedAt });
+  const delta = score - member.boardScore;
+  return delta === 0 ? null : { board: challengeBoardId(challenge.id), athleteId: member.userId, delta };
+}

@@ -1,0 +1,131 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { Viewer } from '../../../lib/auth/viewer';
+import type { AccountView } from './account.service';
+import { newTestSessions, PASSWORD } from './session.fixture';
+
+describe('register', () => {
+  it('creates an athlete with a normalised email and a hashed password, signed in', async () => {
+    const { accounts, users, verifier } = await newTestSessions();
+    const session = await accounts.register({
+      email: ' Ann@Example.com',
+      password: PASSWORD,
+      displayName: ' Ann ',
+    });
+    expect(users.rows).toEqual([
+      expect.objectContaining({ email: 'ann@example.com', displayName: 'Ann', roles: ['ATHLETE'] }),
+    ]);
+    expect(users.rows[0]!.passwordHash).toMatch(/^\$argon2id\$/);
+    await expect(verifier.verify(session.accessToken)).resolves.toEqual({
+      userId: users.rows[0]!.id,
+      roles: ['ATHLETE'],
+    });
+  });
+
+  it('announces the account with identity.user.registered and wakes the relay', async () => {
+    const { accounts, outbox, now, publications } = await newTestSessions();
+    const { user } = await accounts.register({
+      email: 'ann@example.com',
+      password: PASSWORD,
+      displayName: 'Ann',
+    });
+    expect(outbox.events).toEqual([
+      expect.objectContaining({
+        type: 'identity.user.registered',
+        key: user.id,
+        actorId: user.id,
+        data: { userId: user.id, displayName: 'Ann', registeredAt: now().toISOString() },
+      }),
+    ]);
+    expect(publications()).toBe(1);
+  });
+
+  it('gives an email listed in ADMIN_EMAILS the ADMIN role too', async () => {
+    const { accounts } = await newTestSessions();
+    const { user } = await accounts.register({
+      email: 'Root@example.com',
+      password: PASSWORD,
+      displayName: 'Root',
+    });
+    expect(user.roles).toEqual(['ATHLETE', 'ADMIN']);
+  });
+
+  it('answers CONFLICT on the email field for an email already registered, in any case, announcing nothing', async () => {
+    const { accounts, outbox, publications } = await newTestSessions();
+    await accounts.register({ email: 'ann@example.com', password: PASSWORD, displayName: 'Ann' });
+    await expect(
+      accounts.register({ email: 'ANN@example.com', password: PASSWORD, displayName: 'Other' }),
+    ).rejects.toMatchObject({
+      code: 'CONFLICT',
+      details: { field: 'email' },
+    });
+    expect(outbox.events).toHaveLength(1);
+    expect(publications()).toBe(1);
+  });
+
+  it('answers BAD_USER_INPUT for a password that breaks the policy, storing nothing', async () => {
+    const { accounts, users } = await newTestSessions();
+    await expect(
+      accounts.register({ email: 'ann@example.com', password: 'short', displayName: 'Ann' }),
+    ).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(users.rows).toEqual([]);
+  });
+});
+
+describe('me', () => {
+  it('reads the account of the access token, and answers UNAUTHENTICATED once it is gone', async () => {
+    const { accounts, users } = await newTestSessions();
+    const { user } = await accounts.register({
+      email: 'ann@example.com',
+      password: PASSWORD,
+      displayName: 'Ann',
+    });
+    expect(await accounts.me({ userId: user.id, roles: user.roles })).toMatchObject({
+      email: 'ann@example.com',
+    });
+    users.rows.length = 0;
+    await expect(accounts.me({ userId: user.id, roles: user.roles })).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+    });
+  });
+});
+
+describe('seenBy: the fields only the account holder and admins read', () => {
+  const admin: AccountView = {
+    id: uuidv7(),
+    email: 'root@example.com',
+    displayName: 'Root',
+    passwordHash: 'x',
+    roles: ['ATHLETE', 'ADMIN'],
+    status: 'ACTIVE',
+    createdAt: new Date('2026-11-20T07:00:00Z'),
+  };
+  const ann: Viewer = { userId: uuidv7(), roles: ['ATHLETE'] };
+
+  it("hides a user's email, roles and creation time from other users and from anonymous callers", async () => {
+    const { accounts } = await newTestSessions();
+    for (const viewer of [ann, null]) {
+      expect(accounts.seenBy(viewer, admin)).toEqual({ email: null, roles: null, createdAt: null });
+    }
+  });
+
+  it('shows them to the account holder, also in the sign-in payload', async () => {
+    const { accounts } = await newTestSessions();
+    const self = { userId: admin.id, roles: admin.roles };
+    expect(accounts.seenBy(self, admin)).toEqual({
+      email: 'root@example.com',
+      roles: ['ATHLETE', 'ADMIN'],
+      createdAt: admin.createdAt,
+    });
+    expect(accounts.seenBy(null, { ...admin, callerIsOwner: true }).createdAt).toEqual(admin.createdAt);
+  });
+
+  it('shows roles and creation time to an admin, who still does not see the email', async () => {
+    const { accounts } = await newTestSessions();
+    const anotherAdmin: Viewer = { userId: uuidv7(), roles: ['ADMIN'] };
+    expect(accounts.seenBy(anotherAdmin, admin)).toEqual({
+      email: null,
+      roles: ['ATHLETE', 'ADMIN'],
+      createdAt: admin.createdAt,
+    });
+  });
+});

@@ -1,0 +1,52 @@
+/**
+ * POST /telemetry/workouts/{workoutId}/batches/{batchId}: large telemetry batches over plain HTTP, as
+ * NDJSON (`application/x-ndjson`, one sample per line) or JSON columns (`application/json`, the shape of
+ * the GraphQL TelemetryBatchInput), optionally gzip-compressed; same access token as GraphQL.
+ */
+import express, { type Express } from 'express';
+import type { TokenVerifier } from '../../../../lib/auth/jwt-verifier';
+import { BadUserInputError } from '../../../../lib/errors/domain-error';
+import type { Logger } from '../../../../lib/logging/logger';
+import { authenticatedRoute } from '../../../../lib/server/rest-route';
+import { columnsOfNdjson, type ColumnarBatch } from './telemetry-batch';
+import type { TelemetryService } from './telemetry.service';
+
+/** Uncompressed body size accepted (about 100 000 samples of NDJSON). */
+export const MAX_BODY = 20 * 1024 * 1024;
+
+function batchOf(contentType: string, batchId: string, body: Buffer): ColumnarBatch {
+  const text = body.toString('utf8');
+  if (contentType.includes('ndjson')) return columnsOfNdjson(batchId, text);
+  if (contentType.includes('json')) {
+    let columns: ColumnarBatch;
+    try {
+      columns = JSON.parse(text) as ColumnarBatch;
+    } catch {
+      throw new BadUserInputError('body', 'The body is not valid JSON.');
+    }
+    if (columns.batchId !== undefined && columns.batchId !== batchId) {
+      throw new BadUserInputError('batchId', 'The body names another batchId than the URL.');
+    }
+    return { ...columns, batchId, sequence: columns.sequence ?? [], time: columns.time ?? [] };
+  }
+  throw new BadUserInputError('content-type', 'Send application/x-ndjson or application/json.');
+}
+
+export function telemetryRoutes(deps: {
+  verifier: TokenVerifier;
+  telemetry: TelemetryService;
+  logger: Logger;
+}) {
+  return (app: Express) => {
+    app.post(
+      '/telemetry/workouts/:workoutId/batches/:batchId',
+      express.raw({ type: () => true, limit: MAX_BODY, inflate: true }),
+      authenticatedRoute(deps, async (viewer, req, res) => {
+        const { workoutId, batchId } = req.params as { workoutId: string; batchId: string };
+        const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+        const batch = batchOf(req.headers['content-type'] ?? '', batchId, body);
+        res.json(await deps.telemetry.record(viewer, workoutId, batch));
+      }),
+    );
+  };
+}

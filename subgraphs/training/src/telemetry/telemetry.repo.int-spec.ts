@@ -1,0 +1,66 @@
+import { v7 as uuidv7 } from 'uuid';
+import { useFixture } from '../../../../lib/testing/fixture';
+import { availableDatabaseKinds, openTestContextDatabase } from '../../../../lib/testing/test-databases';
+import { samplesOf } from './telemetry-batch';
+import { createTelemetryRepo } from './telemetry.repo';
+import { createTrainingPrisma } from '../training.prisma';
+
+const T0 = Date.UTC(2026, 10, 20, 6, 0, 0);
+// When the batches arrive: sample times must not lie more than a day ahead of it.
+const RECEIVED_AT = new Date(T0 + 3_600_000);
+const rowsOf = (from: number, count: number) =>
+  samplesOf(
+    {
+      batchId: 'b',
+      sequence: Array.from({ length: count }, (_, i) => from + i),
+      time: Array.from({ length: count }, (_, i) => T0 + (from + i) * 1000),
+      latitude: Array.from({ length: count }, (_, i) => (i % 10 === 0 ? null : 45 + i * 1e-5)),
+      power: Array.from({ length: count }, () => 250),
+    },
+    RECEIVED_AT,
+  );
+
+describe.each(availableDatabaseKinds())('telemetry repository on %s', (kind) => {
+  const db = useFixture(() => openTestContextDatabase(kind, 'training', createTrainingPrisma));
+  const aWorkout = async () =>
+    (
+      await db().client.workout.create({
+        data: { id: uuidv7(), userId: uuidv7(), sport: 'RUN', startedAt: new Date(T0) },
+      })
+    ).id;
+
+  it('stores a batch of 20 000 samples in one statement and skips re-sent ones', async () => {
+    const repo = createTelemetryRepo(db().client);
+    const workoutId = await aWorkout();
+    expect(await repo.store(workoutId, 'big', rowsOf(0, 20_000))).toEqual({
+      accepted: 20_000,
+      sampleCount: 20_000,
+    });
+    expect(await repo.store(workoutId, 'big', rowsOf(0, 20_000))).toEqual({
+      accepted: 0,
+      sampleCount: 20_000,
+    });
+    expect(await repo.store(workoutId, 'tail', rowsOf(19_990, 20))).toEqual({
+      accepted: 10,
+      sampleCount: 20_010,
+    });
+    expect(await db().client.telemetrySample.count({ where: { workoutId } })).toBe(20_010);
+  });
+
+  it('keeps every value as sent, gaps as null', async () => {
+    const repo = createTelemetryRepo(db().client);
+    const workoutId = await aWorkout();
+    await repo.store(workoutId, 'b', rowsOf(0, 2));
+    const stored = await db().client.telemetrySample.findMany({
+      where: { workoutId },
+      orderBy: { sequence: 'asc' },
+    });
+    expect(
+      stored.map((s) => [s.sequence, s.recordedAt?.getTime(), s.latitude, s.power, s.heartRate]),
+    ).toEqual([
+      [0, T0, null, 250, null],
+      [1, T0 + 1000, 45.00001, 250, null],
+    ]);
+    expect(await db().client.telemetryBatch.count({ where: { workoutId } })).toBe(1);
+  });
+});

@@ -1,0 +1,29 @@
+/**
+ * The training context's repositories, bound to one database handle: the client for reads, or one
+ * transaction (the unit of work: `inTransaction(db, trainingRepos)` for services, `consumingOnce` for the
+ * consumers), so a workout, its samples and its events commit together or not at all.
+ */
+import { createOutboxWriter } from '../../../lib/events/outbox';
+import { createImportJobRepo } from './imports/import-job.repo';
+import { createTrainingProfileRepo } from './profile/training-profile.repo';
+import { createPersonalRecordsRepo } from './records/personal-records.repo';
+import { createTelemetryRepo } from './telemetry/telemetry.repo';
+import { createTrackRepo } from './telemetry/track.repo';
+import type { TrainingDb } from './training.prisma';
+import { createKnownGearRepo } from './workouts/known-gear.repo';
+import { createWorkoutRepo } from './workouts/workout.repo';
+
+export function trainingRepos(db: TrainingDb) {
+  return {
+    workouts: createWorkoutRepo(db),
+    knownGear: createKnownGearRepo(db),
+    telemetry: createTelemetryRepo(db),
+    track: createTrackRepo(db),
+    profiles: createTrainingProfileRepo(db),
+    records: createPersonalRecordsRepo(db),
+    importJobs: createImportJobRepo(db),
+    outbox: createOutboxWriter(db),
+  };
+}
+
+export type TrainingRepos = ReturnType<typeof trainingRepos>;
