@@ -8,7 +8,7 @@
 import { cpus, loadavg, platform as osName, release } from 'node:os';
 import { pino } from 'pino';
 import { loadConfig } from '../lib/config/config';
-import { createTestDatabase, preferredDatabaseKind, type TestDatabase } from '../lib/testing/test-databases';
+import { platformTestDatabases, preferredDatabaseKind } from '../lib/testing/test-databases';
 import { hugeAppleHealth, hugeGpx } from './bench/abuse-files';
 import { registerAthlete } from './bench/telemetry-client';
 import { startPlatform } from './platform';
@@ -138,17 +138,13 @@ function tally(statuses: number[]): string {
 }
 
 async function main() {
-  const databases: TestDatabase[] = [];
   const kind = preferredDatabaseKind();
+  const databases = platformTestDatabases(kind);
   const platform = await startPlatform({
     config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }),
     logger: pino({ level: 'silent' }),
     ephemeralPorts: true,
-    databaseOf: (context) => {
-      const db = createTestDatabase(kind, context);
-      databases.push(db);
-      return db.target;
-    },
+    databaseOf: databases.databaseOf,
   });
   try {
     const origin = new URL(platform.gateway.url).origin;
@@ -192,7 +188,7 @@ async function main() {
     }
   } finally {
     await platform.stop();
-    await Promise.all(databases.map((db) => db.cleanup()));
+    await databases.cleanup();
   }
 }
 

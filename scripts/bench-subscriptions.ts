@@ -15,7 +15,7 @@ import { runInNewContext } from 'node:vm';
 import { pino } from 'pino';
 import { loadConfig } from '../lib/config/config';
 import { metricsRegistry } from '../lib/metrics';
-import { createTestDatabase, type TestDatabase } from '../lib/testing/test-databases';
+import { platformTestDatabases } from '../lib/testing/test-databases';
 import type { ClientCommand, ClientReply, Subscriber } from './bench/subscription-clients';
 import {
   httpUpload,
@@ -107,16 +107,12 @@ async function main() {
     `machine: ${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, Node.js ${process.version}; ` +
       `PGlite, in-process pub/sub; ${WORKOUTS} workouts, ${ROUNDS} batches of ${BATCH_SIZE} samples each`,
   );
-  const databases: TestDatabase[] = [];
+  const databases = platformTestDatabases('pglite');
   const platform = await startPlatform({
     config: loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent' }),
     logger: pino({ level: 'silent' }),
     ephemeralPorts: true,
-    databaseOf: (context) => {
-      const db = createTestDatabase('pglite', context);
-      databases.push(db);
-      return db.target;
-    },
+    databaseOf: databases.databaseOf,
   });
   const clients = startClients();
   try {
@@ -200,7 +196,7 @@ async function main() {
   } finally {
     clients.stop();
     await platform.stop();
-    await Promise.all(databases.map((db) => db.cleanup()));
+    await databases.cleanup();
   }
 }
 

@@ -95,25 +95,17 @@ describe('gamification through the gateway', () => {
       // The board as it stands comes at once (empty: nobody ran yet on this platform).
       await eventually(() => expect(updates[0]).toMatchObject({ top: [], moves: [] }));
 
+      /** Waits for the stream to say that `athlete` entered the board in first place with `score`. */
+      const enteredFirst = (athlete: { id: string; displayName: string }, score: number) =>
+        eventually(() =>
+          expect(updates.flatMap((u) => u.moves)).toContainEqual({ athlete, from: null, to: 1, score }),
+        );
+
       const annRun = await pulse().send(LogManualDocument, { input: aRun(5_000) }, ann.accessToken);
       expect(annRun.errors).toBeUndefined();
-      await eventually(() =>
-        expect(updates.flatMap((u) => u.moves)).toContainEqual({
-          athlete: { id: ann.user.id, displayName: 'Ann Board' },
-          from: null,
-          to: 1,
-          score: 5_000,
-        }),
-      );
+      await enteredFirst({ id: ann.user.id, displayName: 'Ann Board' }, 5_000);
       await pulse().send(LogManualDocument, { input: aRun(8_000) }, bob.accessToken);
-      await eventually(() =>
-        expect(updates.flatMap((u) => u.moves)).toContainEqual({
-          athlete: { id: bob.user.id, displayName: 'Bob Board' },
-          from: null,
-          to: 1,
-          score: 8_000,
-        }),
-      );
+      await enteredFirst({ id: bob.user.id, displayName: 'Bob Board' }, 8_000);
       expect(updates.at(-1)!.top).toEqual([
         { rank: 1, score: 8_000, athlete: { id: bob.user.id, displayName: 'Bob Board' } },
         { rank: 2, score: 5_000, athlete: { id: ann.user.id, displayName: 'Ann Board' } },

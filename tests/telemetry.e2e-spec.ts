@@ -28,26 +28,12 @@ describe('telemetry ingestion and offline sync through the gateway', () => {
     const workoutId = (
       await pulse().send(StartWithIdDocument, { sport: 'RUN', startedAt: '2026-11-20T06:00:00Z' }, token)
     ).data!.startWorkout.id;
-    const second = await pulse().send(
-      RecordTelemetryDocument,
-      { workoutId, batch: columns('b2', 100, 100) },
-      token,
-    );
-    const first = await pulse().send(
-      RecordTelemetryDocument,
-      { workoutId, batch: columns('b1', 0, 100) },
-      token,
-    );
-    const resent = await pulse().send(
-      RecordTelemetryDocument,
-      { workoutId, batch: columns('b1', 0, 100) },
-      token,
-    );
-    const overlapping = await pulse().send(
-      RecordTelemetryDocument,
-      { workoutId, batch: columns('b3', 150, 100) },
-      token,
-    );
+    const record = (batchId: string, from: number, count: number) =>
+      pulse().send(RecordTelemetryDocument, { workoutId, batch: columns(batchId, from, count) }, token);
+    const second = await record('b2', 100, 100);
+    const first = await record('b1', 0, 100);
+    const resent = await record('b1', 0, 100);
+    const overlapping = await record('b3', 150, 100);
     expect([second, first, resent, overlapping].map((r) => r.data!.recordTelemetry)).toEqual([
       { workoutId, batchId: 'b2', accepted: 100, duplicates: 0, sampleCount: 100 },
       { workoutId, batchId: 'b1', accepted: 100, duplicates: 0, sampleCount: 200 },

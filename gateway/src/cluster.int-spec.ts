@@ -1,21 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { get, type ClientRequest } from 'node:http';
-import { createServer, type AddressInfo } from 'node:net';
 import { repoRoot } from '../../lib/paths';
 import { eventually } from '../../lib/testing/eventually';
+import { freePort } from '../../lib/testing/listen';
 import { SHUTDOWN_TIMEOUT_MS } from '../../lib/server/shutdown';
 
 // `npm run start:gateway` with GATEWAY_WORKERS=2, as a child process. The subgraphs are unreachable
 // (port 9): /health needs none of them.
 const UNREACHABLE = 'http://127.0.0.1:9/graphql';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** GET /health on a fresh connection (cluster hands each new connection to the next worker). */
 function servedBy(port: number): Promise<string> {

@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { composeServices } from '@apollo/composition';
@@ -9,7 +8,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { graphql, parse, type GraphQLSchema } from 'graphql';
 import { repoRoot } from '../../lib/paths';
 import { eventually } from '../../lib/testing/eventually';
-import { listenOn } from './test-gateway';
+import { freePort, listenOn } from '../../lib/testing/listen';
 
 // `npm run start:gateway` serving a supergraph that is not Pulse's: four small subgraphs in the style of
 // Apollo's demo (accounts, reviews, products, inventory), with @provides and @requires, composed here.
@@ -107,14 +106,6 @@ function serveSubgraph(schema: GraphQLSchema): Server {
       });
     });
   });
-}
-
-async function freePort(): Promise<number> {
-  const server = createNetServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 describe('the gateway serving a supergraph that is not Pulse’s', () => {

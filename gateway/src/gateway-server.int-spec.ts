@@ -1,48 +1,30 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 import type { RunningServer } from '../../lib/server/subgraph-server';
-import { startTestGateway } from './test-gateway';
+import { serveTestSigningKey, startTestGateway, type ServedTestKey } from './test-gateway';
 
 // The gateway alone, verifying tokens against a JWKS served by this test: no subgraph is needed to
 // prove that a bad token never gets past it.
 describe('gateway token verification', () => {
-  let jwksServer: Server;
+  let jwks: ServedTestKey;
   let gateway: RunningServer;
-  let privateKey: CryptoKey;
 
   beforeAll(async () => {
-    const pair = await generateKeyPair('ES256');
-    privateKey = pair.privateKey;
-    const jwks = { keys: [{ ...(await exportJWK(pair.publicKey)), kid: 'test', alg: 'ES256' }] };
-    jwksServer = createServer((_req, res) =>
-      res.setHeader('content-type', 'application/json').end(JSON.stringify(jwks)),
-    );
-    await new Promise<void>((resolve) => jwksServer.listen(0, '127.0.0.1', resolve));
-    const jwksUrl = `http://127.0.0.1:${(jwksServer.address() as AddressInfo).port}/jwks.json`;
+    jwks = await serveTestSigningKey();
     // Port 9 (discard) is closed here: the subgraphs are deliberately unreachable.
     gateway = await startTestGateway({
       subgraphUrls: { identity: 'http://127.0.0.1:9/graphql', training: 'http://127.0.0.1:9/graphql' },
       routes: [
         { path: '/telemetry', bodyLimitBytes: 5 * 1024 * 1024, rateLimit: 'telemetry', subgraph: 'training' },
       ],
-      jwksUrl,
+      jwksUrl: jwks.url,
     });
   });
   afterAll(async () => {
     await gateway.stop();
-    await new Promise((resolve) => jwksServer.close(resolve));
+    await jwks.close();
   });
 
   const sign = (expiresAt: number, audience = 'pulse') =>
-    new SignJWT({ roles: ['ATHLETE'] })
-      .setProtectedHeader({ alg: 'ES256', kid: 'test' })
-      .setIssuer('pulse-identity')
-      .setAudience(audience)
-      .setSubject('01a1fb5a-fdb9-7073-b8d6-1cd4878c2c91')
-      .setIssuedAt(expiresAt - 900)
-      .setExpirationTime(expiresAt)
-      .sign(privateKey);
+    jwks.sign({ audience, issuedAt: expiresAt - 900, expiresAt });
 
   const askWith = async (token: string) => {
     const response = await fetch(gateway.url, {

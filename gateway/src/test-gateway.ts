@@ -1,22 +1,77 @@
 /**
  * For the gateway's integration tests: the gateway alone on a free port in front of stand-in subgraphs,
- * verifying tokens against a given JWKS (port 9, closed, when a test needs none).
+ * verifying tokens against a given JWKS (port 9, closed, when a test needs none), and a throw-away key that
+ * signs the tokens it accepts.
  */
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { pino } from 'pino';
 import { createJwtVerifier, remoteJwks } from '../../lib/auth/jwt-verifier';
 import { loadConfig } from '../../lib/config/config';
 import type { GatewayHttpRoute } from '../../lib/context/http-routes';
 import { repoRoot } from '../../lib/paths';
+import { listenOn } from '../../lib/testing/listen';
 import { startGateway, type RunningGateway } from './gateway-server';
 import { loadSupergraph } from './supergraph-file';
 
-/** Starts `server` on a free loopback port; resolves with its origin. */
-export async function listenOn(server: Server): Promise<string> {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+const ISSUER = 'pulse-identity';
+const AUDIENCE = 'pulse';
+
+/** What a test token says; by default an ATHLETE's, issued now and valid for five minutes. */
+export interface TestTokenClaims {
+  roles?: string[];
+  subject?: string;
+  audience?: string;
+  /** Epoch seconds (default now). */
+  issuedAt?: number;
+  /** Epoch seconds or a jose time span from now (default '5m'). */
+  expiresAt?: number | string;
+}
+
+/** Signs a test token (see TestTokenClaims for the defaults). */
+export type SignTestToken = (claims?: TestTokenClaims) => Promise<string>;
+
+/**
+ * A throw-away ES256 key: its public JWKS (for a stand-in's `/jwks.json`; see serveTestSigningKey) and
+ * a signer of tokens with the issuer and audience the test gateway expects.
+ */
+export async function newTestSigningKey() {
+  const { privateKey, publicKey } = await generateKeyPair('ES256');
+  const jwks = { keys: [{ ...(await exportJWK(publicKey)), kid: 'test', alg: 'ES256' }] };
+  const sign: SignTestToken = ({
+    roles = ['ATHLETE'],
+    subject = '01a1fb5a-fdb9-7073-b8d6-1cd4878c2c91',
+    audience = AUDIENCE,
+    issuedAt,
+    expiresAt = '5m',
+  } = {}) =>
+    new SignJWT({ roles })
+      .setProtectedHeader({ alg: 'ES256', kid: 'test' })
+      .setIssuer(ISSUER)
+      .setAudience(audience)
+      .setSubject(subject)
+      .setIssuedAt(issuedAt)
+      .setExpirationTime(expiresAt)
+      .sign(privateKey);
+  return { jwks, sign };
+}
+
+/** A throw-away key whose JWKS a server on a free loopback port answers with: `url` is its `/jwks.json`. */
+export async function serveTestSigningKey() {
+  const { jwks, sign } = await newTestSigningKey();
+  const server = createServer((_req, res) =>
+    res.setHeader('content-type', 'application/json').end(JSON.stringify(jwks)),
+  );
+  const url = `${await listenOn(server)}/jwks.json`;
+  return { url, sign, close: () => closeServer(server) };
+}
+
+export type ServedTestKey = Awaited<ReturnType<typeof serveTestSigningKey>>;
+
+/** Closes a stand-in server started by a test. */
+export function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => server.close(() => resolve()));
 }
 
 export function startTestGateway(options: {
@@ -36,8 +91,8 @@ export function startTestGateway(options: {
     routes: options.routes ?? [],
     verifier: createJwtVerifier({
       keys: remoteJwks(options.jwksUrl ?? 'http://127.0.0.1:9/jwks.json'),
-      issuer: options.issuer ?? 'pulse-identity',
-      audience: options.audience ?? 'pulse',
+      issuer: options.issuer ?? ISSUER,
+      audience: options.audience ?? AUDIENCE,
     }),
     host: '127.0.0.1',
     publicHost: '127.0.0.1',

@@ -1,5 +1,5 @@
 import { Agent, createServer, request, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOn } from '../testing/listen';
 import { drainable } from './drain';
 
 /** A server whose /slow requests wait until the test answers them; anything else is answered at once. */
@@ -11,8 +11,7 @@ async function newServer() {
   });
   server.keepAliveTimeout = 60_000;
   const drain = drainable(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const url = await listenOn(server);
   return { server, drain, url, held };
 }
 
@@ -38,11 +37,17 @@ const until = async (check: () => boolean) => {
   while (!check()) await new Promise((resolve) => setTimeout(resolve, 5));
 };
 
+/** A new server with one /slow request held open: `inFlight` is its answer, `held[0]` the response to write. */
+async function newServerWithSlowRequest() {
+  const { drain, url, held } = await newServer();
+  const inFlight = get(`${url}/slow`);
+  await until(() => held.length === 1);
+  return { drain, url, held, inFlight };
+}
+
 describe('drainable', () => {
   it('finishes the requests in flight, telling their clients the connection ends, and refuses new ones', async () => {
-    const { drain, url, held } = await newServer();
-    const inFlight = get(`${url}/slow`);
-    await until(() => held.length === 1);
+    const { drain, url, held, inFlight } = await newServerWithSlowRequest();
 
     const drained = drain.drain(10_000);
     expect(await get(`${url}/quick`)).toEqual({ error: 'ECONNREFUSED' });
@@ -52,9 +57,7 @@ describe('drainable', () => {
   });
 
   it('closes a kept-alive connection whose answer had begun before the drain, once that answer ends', async () => {
-    const { drain, url, held } = await newServer();
-    const inFlight = get(`${url}/slow`);
-    await until(() => held.length === 1);
+    const { drain, held, inFlight } = await newServerWithSlowRequest();
     held[0]!.write('sl');
 
     const drained = drain.drain(10_000);
@@ -65,9 +68,7 @@ describe('drainable', () => {
   });
 
   it('cuts what is still running when the grace period is over', async () => {
-    const { drain, url, held } = await newServer();
-    const inFlight = get(`${url}/slow`);
-    await until(() => held.length === 1);
+    const { drain, inFlight } = await newServerWithSlowRequest();
 
     await drain.drain(50);
     expect(await inFlight).toEqual({ error: 'ECONNRESET' });

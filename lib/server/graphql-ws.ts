@@ -17,11 +17,10 @@ import { checkOperation, inputErrors } from '../graphql/operation-check';
 import type { Logger } from '../logging/logger';
 import { correlationIdOf } from './http-app';
 import { authenticateConnection } from './websocket-auth';
+import { closeWebSockets } from './websocket-shutdown';
 
 /** ws-level pings: a client that does not answer within this time is cut off. */
 const WEBSOCKET_KEEP_ALIVE_MS = 15_000;
-/** How long sockets have to answer the "going away" close on stop before they are cut off. */
-const WEBSOCKET_CLOSE_GRACE_MS = 2_000;
 
 type ConnectionParams = Record<string, unknown>;
 /** What a connection learnt in `connection_init`, for its operations (a type: graphql-ws wants a Record). */
@@ -89,16 +88,7 @@ export function serveWebSockets(
 
   return {
     /** Closes every socket with 1001 "Going away"; those that do not answer in time are cut off. */
-    stop: async () => {
-      const cutOff = setTimeout(() => {
-        for (const socket of webSocketServer.clients) socket.terminate();
-      }, WEBSOCKET_CLOSE_GRACE_MS);
-      try {
-        await graphqlWs.dispose();
-      } finally {
-        clearTimeout(cutOff);
-      }
-    },
+    stop: () => closeWebSockets(webSocketServer, graphqlWs),
   };
 }
 

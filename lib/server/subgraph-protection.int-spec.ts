@@ -1,10 +1,9 @@
 import { parse } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import { loadConfig } from '../config/config';
-import { createLogger } from '../logging/logger';
+import { startTestSubgraph } from '../testing/test-subgraph';
 import { newTestVerifier } from '../testing/test-verifier';
-import { startSubgraphServer, type RunningServer } from './subgraph-server';
+import type { RunningServer } from './subgraph-server';
 import { SUBGRAPH_SECRET_HEADER } from './subgraph-secret';
 
 // A subgraph called directly on its port, as the issue reports: anonymously, with the gateway's defaults.
@@ -53,17 +52,11 @@ describe('a subgraph called on its own port', () => {
   let verifier: Awaited<ReturnType<typeof newTestVerifier>>['verifier'];
 
   const start = async (env: Record<string, string>) => {
-    const server = await startSubgraphServer({
-      name: 'test',
-      config: loadConfig({ LOG_LEVEL: 'silent', ...env }),
+    const server = await startTestSubgraph({
       typeDefs,
       resolvers,
-      host: '127.0.0.1',
-      publicHost: '127.0.0.1',
-      port: 0,
       verifier,
-      logger: createLogger('silent'),
-      ready: async () => undefined,
+      env: { LOG_LEVEL: 'silent', ...env },
     });
     servers.push(server);
     return server;

@@ -4,13 +4,12 @@ import WebSocket from 'ws';
 import { requireViewer } from '../auth/viewer';
 import { NotFoundError } from '../errors/domain-error';
 import type { RequestContext } from '../graphql/context';
-import { createLogger } from '../logging/logger';
 import { createInProcessPubSub } from '../pubsub/in-process-pubsub';
 import type { PubSubSubscription } from '../pubsub/pubsub';
 import { eventually } from '../testing/eventually';
 import { newTestVerifier } from '../testing/test-verifier';
-import { startSubgraphServer, type RunningServer } from './subgraph-server';
-import { loadConfig } from '../config/config';
+import { startTestSubgraph } from '../testing/test-subgraph';
+import type { RunningServer } from './subgraph-server';
 
 const typeDefs = parse(`
   extend schema @link(url: "https://specs.apollo.dev/federation/v2.11", import: ["@key"])
@@ -104,19 +103,7 @@ describe('subgraph server: GraphQL over WebSocket', () => {
   let server: RunningServer;
   const clients: Client[] = [];
 
-  const start = () =>
-    startSubgraphServer({
-      name: 'test',
-      config: loadConfig({}),
-      typeDefs,
-      resolvers,
-      host: '127.0.0.1',
-      publicHost: '127.0.0.1',
-      port: 0,
-      verifier: signer.verifier,
-      logger: createLogger('silent'),
-      ready: async () => undefined,
-    });
+  const start = () => startTestSubgraph({ typeDefs, resolvers, verifier: signer.verifier });
 
   const connect = (target: RunningServer, connectionParams?: Record<string, unknown>) => {
     const closes: Closed[] = [];

@@ -57,6 +57,24 @@ export function createTestDatabase(
   return { target: { ...target, schema }, cleanup: () => dropSchema(url, schema) };
 }
 
+/**
+ * Throw-away databases for the contexts of one platform: `databaseOf` (startPlatform's option) creates each
+ * with createTestDatabase, `cleanup` removes them all once the platform stopped.
+ */
+export function platformTestDatabases(kind: TestDatabaseKind, sharedWith?: string) {
+  const databases: TestDatabase[] = [];
+  return {
+    databaseOf: (context: string): DatabaseTarget => {
+      const db = createTestDatabase(kind, context, sharedWith);
+      databases.push(db);
+      return db.target;
+    },
+    cleanup: async (): Promise<void> => {
+      await Promise.all(databases.map((db) => db.cleanup()));
+    },
+  };
+}
+
 /** A context's database on a throw-away target, migrated; `close()` also drops what the test created. */
 export async function openTestContextDatabase<C extends PrismaLike>(
   kind: TestDatabaseKind,

@@ -1,7 +1,7 @@
 /** Spans around event handling: a consumer continues the trace of the request that published the event. */
-import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import { context, SpanKind, trace } from '@opentelemetry/api';
 import { contextOfTraceparent } from './trace-context';
-import { tracerOf } from './tracing';
+import { endSpanAfter, tracerOf } from './tracing';
 
 export interface ConsumedEvent {
   id: string;
@@ -29,13 +29,5 @@ export async function inEventSpan<T>(
     },
     parent,
   );
-  try {
-    return await context.with(trace.setSpan(parent, span), handle);
-  } catch (error) {
-    span.recordException(error instanceof Error ? error : String(error));
-    span.setStatus({ code: SpanStatusCode.ERROR });
-    throw error;
-  } finally {
-    span.end();
-  }
+  return endSpanAfter(span, () => context.with(trace.setSpan(parent, span), handle));
 }

@@ -6,11 +6,13 @@
 import {
   context,
   propagation,
+  SpanStatusCode,
   trace,
   TraceFlags,
   type Attributes,
   type Context,
   type Link,
+  type Span,
   type SpanKind,
   type Tracer,
 } from '@opentelemetry/api';
@@ -97,4 +99,17 @@ export async function flushTracing(): Promise<void> {
 /** A tracer named after the server or module that starts the spans (`pulse.gateway`, `pulse.subgraph.training`). */
 export function tracerOf(name: string): Tracer {
   return trace.getTracer(name);
+}
+
+/** Runs `work`, then ends `span`; a failure is recorded on the span (exception, ERROR status) and rethrown. */
+export async function endSpanAfter<T>(span: Span, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    span.recordException(error instanceof Error ? error : String(error));
+    span.setStatus({ code: SpanStatusCode.ERROR });
+    throw error;
+  } finally {
+    span.end();
+  }
 }

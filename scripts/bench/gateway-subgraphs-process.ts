@@ -7,11 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { pino } from 'pino';
 import { jwksUrlOf } from '../../lib/auth/jwt-verifier';
 import { loadConfig } from '../../lib/config/config';
-import {
-  createTestDatabase,
-  preferredDatabaseKind,
-  type TestDatabase,
-} from '../../lib/testing/test-databases';
+import { platformTestDatabases, preferredDatabaseKind } from '../../lib/testing/test-databases';
 import { startPlatform } from '../platform';
 import { runAsChild } from './gateway-child';
 
@@ -27,18 +23,14 @@ export interface SubgraphsInfo {
 }
 
 runAsChild<Record<string, never>, SubgraphsInfo>(async () => {
-  const databases: TestDatabase[] = [];
   const kind = preferredDatabaseKind();
+  const databases = platformTestDatabases(kind);
   const subgraphSecret = randomBytes(32).toString('base64url');
   const platform = await startPlatform({
     config: loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'warn', SUBGRAPH_SECRET: subgraphSecret }),
     logger: pino({ level: 'warn' }),
     ephemeralPorts: true,
-    databaseOf: (context) => {
-      const db = createTestDatabase(kind, context);
-      databases.push(db);
-      return db.target;
-    },
+    databaseOf: databases.databaseOf,
   });
   const subgraphUrls = Object.fromEntries(platform.subgraphs.map((s) => [s.name, s.url]));
   if (!subgraphUrls.identity) throw new Error('The platform started no identity subgraph.');
@@ -52,7 +44,7 @@ runAsChild<Record<string, never>, SubgraphsInfo>(async () => {
     },
     stop: async () => {
       await platform.stop();
-      await Promise.all(databases.map((db) => db.cleanup()));
+      await databases.cleanup();
     },
   };
 });

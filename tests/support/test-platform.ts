@@ -4,11 +4,7 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print, type FormattedExecutionResult } from 'graphql';
 import { pino } from 'pino';
 import { loadConfig } from '../../lib/config/config';
-import {
-  createTestDatabase,
-  preferredDatabaseKind,
-  type TestDatabase,
-} from '../../lib/testing/test-databases';
+import { platformTestDatabases, preferredDatabaseKind } from '../../lib/testing/test-databases';
 import { ensurePGliteTemplate } from '../../lib/db/pglite-template';
 import { startPlatform, type Platform, type PlatformOptions } from '../../scripts/platform';
 import { useFixture } from '../../lib/testing/fixture';
@@ -33,25 +29,18 @@ export async function startTestPlatform(
   env: Record<string, string> = {},
   options: Pick<PlatformOptions, 'gatewayHost'> = {},
 ): Promise<TestPlatform> {
-  const databases: TestDatabase[] = [];
   await ensurePGliteTemplate();
   // On PGlite the contexts of one platform share an instance, each in its schema, as under `npm start`.
-  const instance = `platform-${randomUUID()}`;
+  const databases = platformTestDatabases(preferredDatabaseKind(), `platform-${randomUUID()}`);
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env });
   const platform = await startPlatform({
     config,
     logger: pino({ level: 'silent' }),
     ephemeralPorts: true,
     ...options,
-    databaseOf: (context) => {
-      const db = createTestDatabase(preferredDatabaseKind(), context, instance);
-      databases.push(db);
-      return db.target;
-    },
+    databaseOf: databases.databaseOf,
   });
-  return clientOf(platform, async () => {
-    await Promise.all(databases.map((db) => db.cleanup()));
-  });
+  return clientOf(platform, databases.cleanup);
 }
 
 /** A running platform with the typed client; `close` stops it, then runs `cleanup`. */

@@ -1,51 +1,37 @@
 import { createServer, type Server } from 'node:http';
-import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 import type { RunningServer } from '../../../lib/server/subgraph-server';
-import { listenOn, startTestGateway } from '../test-gateway';
+import { listenOn } from '../../../lib/testing/listen';
+import { closeServer, serveTestSigningKey, startTestGateway, type ServedTestKey } from '../test-gateway';
 
 // The gateway in front of a stand-in for every subgraph that counts the requests it gets: an operation the
 // gateway refuses for @auth must leave the count at zero.
 describe('the gateway checks @auth before calling any subgraph', () => {
-  let jwksServer: Server;
+  let jwks: ServedTestKey;
   let subgraph: Server;
   let subgraphCalls = 0;
   let gateway: RunningServer;
-  let privateKey: CryptoKey;
 
   beforeAll(async () => {
-    const pair = await generateKeyPair('ES256');
-    privateKey = pair.privateKey;
-    const jwks = { keys: [{ ...(await exportJWK(pair.publicKey)), kid: 'test', alg: 'ES256' }] };
-    jwksServer = createServer((_req, res) =>
-      res.setHeader('content-type', 'application/json').end(JSON.stringify(jwks)),
-    );
+    jwks = await serveTestSigningKey();
     subgraph = createServer((_req, res) => {
       subgraphCalls += 1;
       res.statusCode = 503;
       res.end();
     });
-    const [jwksOrigin, subgraphOrigin] = [await listenOn(jwksServer), await listenOn(subgraph)];
+    const subgraphOrigin = await listenOn(subgraph);
     const everywhere = { identity: subgraphOrigin, training: subgraphOrigin, inventory: subgraphOrigin };
-    gateway = await startTestGateway({ subgraphUrls: everywhere, jwksUrl: `${jwksOrigin}/jwks.json` });
+    gateway = await startTestGateway({ subgraphUrls: everywhere, jwksUrl: jwks.url });
   });
   afterAll(async () => {
     await gateway.stop();
-    await new Promise((resolve) => jwksServer.close(resolve));
-    await new Promise((resolve) => subgraph.close(resolve));
+    await jwks.close();
+    await closeServer(subgraph);
   });
   beforeEach(() => {
     subgraphCalls = 0;
   });
 
-  const tokenWith = (roles: string[]) =>
-    new SignJWT({ roles })
-      .setProtectedHeader({ alg: 'ES256', kid: 'test' })
-      .setIssuer('pulse-identity')
-      .setAudience('pulse')
-      .setSubject('01a1fb5a-fdb9-7073-b8d6-1cd4878c2c91')
-      .setIssuedAt()
-      .setExpirationTime('5m')
-      .sign(privateKey);
+  const tokenWith = (roles: string[]) => jwks.sign({ roles });
 
   const ask = async (query: string, token?: string) => {
     const response = await fetch(gateway.url, {

@@ -45,20 +45,18 @@ function newTestServer() {
   });
   const ask = (query: string, userId: string | null, variables?: Record<string, unknown>) =>
     server.executeOperation({ query, variables }, { contextValue: { userId } });
-  /** Waits until `count` requests have joined one in flight, then lets the resolvers finish. */
-  const releaseAfterJoins = async (count: number) => {
-    while (joined < count) await new Promise((resolve) => setImmediate(resolve));
-    open();
-  };
-  const releaseAfterCalls = async (count: number) => {
-    while (calls < count) await new Promise((resolve) => setImmediate(resolve));
+  /** Waits until `reached()`, then lets the resolvers finish. */
+  const releaseWhen = async (reached: () => boolean) => {
+    while (!reached()) await new Promise((resolve) => setImmediate(resolve));
     open();
   };
   return {
     server,
     ask,
-    releaseAfterJoins,
-    releaseAfterCalls,
+    /** Releases once `count` requests have joined one in flight. */
+    releaseAfterJoins: (count: number) => releaseWhen(() => joined >= count),
+    /** Releases once the resolvers have been called `count` times. */
+    releaseAfterCalls: (count: number) => releaseWhen(() => calls >= count),
     calls: () => calls,
     joined: () => joined,
   };
@@ -70,19 +68,22 @@ const single = (response: GraphQLResponse) => {
 };
 
 describe('inflightDedupPlugin', () => {
+  let t: ReturnType<typeof newTestServer>;
+  beforeEach(() => {
+    t = newTestServer();
+  });
+  afterEach(() => t.server.stop());
+
   it('answers identical concurrent queries of one user with one execution, each with its own copy', async () => {
-    const t = newTestServer();
     const asked = [t.ask('{ greeting }', 'u1'), t.ask('{ greeting }', 'u1'), t.ask('{ greeting }', 'u1')];
     await t.releaseAfterJoins(2);
     const answers = (await Promise.all(asked)).map(single);
     expect(t.calls()).toBe(1);
     expect(answers).toEqual([1, 2, 3].map(() => ({ data: { greeting: 'hello u1' } })));
     expect(new Set(answers.map((a) => a.data)).size).toBe(3); // no two responses share an object
-    await t.server.stop();
   });
 
   it('never shares between users, nor between an anonymous caller and a user', async () => {
-    const t = newTestServer();
     const asked = [t.ask('{ greeting }', 'u1'), t.ask('{ greeting }', 'u2'), t.ask('{ greeting }', null)];
     await t.releaseAfterCalls(3);
     expect((await Promise.all(asked)).map((r) => single(r).data)).toEqual([
@@ -91,11 +92,9 @@ describe('inflightDedupPlugin', () => {
       { greeting: 'hello stranger' },
     ]);
     expect(t.joined()).toBe(0);
-    await t.server.stop();
   });
 
   it('does not share queries whose variables, text or operation name differ', async () => {
-    const t = newTestServer();
     const named = 'query A($n: String) { greeting(name: $n) } query B { greeting }';
     const asked = [
       t.ask('query ($n: String) { greeting(name: $n) }', 'u1', { n: 'Ann' }),
@@ -116,21 +115,17 @@ describe('inflightDedupPlugin', () => {
       'hello u1',
     ]);
     expect(t.joined()).toBe(0);
-    await t.server.stop();
   });
 
   it('never shares mutations', async () => {
-    const t = newTestServer();
     const asked = [t.ask('mutation { bump }', 'u1'), t.ask('mutation { bump }', 'u1')];
     await t.releaseAfterCalls(2);
     expect((await Promise.all(asked)).map((r) => single(r).data?.bump).sort()).toEqual([2, 2]);
     expect(t.calls()).toBe(2);
     expect(t.joined()).toBe(0);
-    await t.server.stop();
   });
 
   it('shares errors too, with the same code and status', async () => {
-    const t = newTestServer();
     const asked = [t.ask('{ failing }', 'u1'), t.ask('{ failing }', 'u1')];
     await t.releaseAfterJoins(1);
     const [first, second] = await Promise.all(asked);
@@ -140,26 +135,21 @@ describe('inflightDedupPlugin', () => {
       expect.objectContaining({ message: 'The thing is gone.', extensions: { code: 'NOT_FOUND' } }),
     ]);
     expect(second!.http.status).toBe(first!.http.status);
-    await t.server.stop();
   });
 
   it('executes again once the first answer was sent: only requests in flight share', async () => {
-    const t = newTestServer();
     const first = t.ask('{ greeting }', 'u1');
     await t.releaseAfterCalls(1);
     await first;
     await t.ask('{ greeting }', 'u1');
     expect(t.calls()).toBe(2);
     expect(t.joined()).toBe(0);
-    await t.server.stop();
   });
 
   it('leaves requests that fail before execution (syntax, validation) to answer on their own', async () => {
-    const t = newTestServer();
     const [broken, unknown] = await Promise.all([t.ask('{ greeting', 'u1'), t.ask('{ nope }', 'u1')]);
     expect(single(broken).errors?.[0]?.extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
     expect(single(unknown).errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(t.calls()).toBe(0);
-    await t.server.stop();
   });
 });

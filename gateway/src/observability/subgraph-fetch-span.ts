@@ -3,7 +3,7 @@
  * Used by SubgraphDataSource (gateway/src/subgraph-data-source.ts).
  */
 import { context, propagation, SpanKind, SpanStatusCode } from '@opentelemetry/api';
-import { tracerOf } from '../../../lib/tracing/tracing';
+import { endSpanAfter, tracerOf } from '../../../lib/tracing/tracing';
 
 const tracer = tracerOf('pulse.gateway');
 
@@ -15,21 +15,14 @@ export function traceSubgraphFetch<T extends { errors?: readonly unknown[] }>(
   return tracer.startActiveSpan(
     'subgraph.fetch',
     { kind: SpanKind.CLIENT, attributes: url ? { 'url.full': url } : {} },
-    async (span) => {
-      try {
+    (span) =>
+      endSpanAfter(span, async () => {
         const response = await fetch();
         if (response.errors?.length) {
           span.setStatus({ code: SpanStatusCode.ERROR, message: 'the subgraph answered with errors' });
         }
         return response;
-      } catch (error) {
-        span.recordException(error instanceof Error ? error : String(error));
-        span.setStatus({ code: SpanStatusCode.ERROR });
-        throw error;
-      } finally {
-        span.end();
-      }
-    },
+      }),
   );
 }
 

@@ -1,22 +1,21 @@
 import { createServer, request, type Server } from 'node:http';
-import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
+import { listenOn } from '../../../lib/testing/listen';
 import type { RunningGateway } from '../gateway-server';
-import { listenOn, startTestGateway } from '../test-gateway';
+import { closeServer, newTestSigningKey, type SignTestToken, startTestGateway } from '../test-gateway';
 
 // The gateway in front of a stand-in training subgraph that answers every route with the bytes it got.
 describe('HTTP routes from the context descriptors', () => {
   let standIn: Server;
   let gateway: RunningGateway;
-  let privateKey: CryptoKey;
+  let sign: SignTestToken;
   let origin: string;
 
   beforeAll(async () => {
-    const pair = await generateKeyPair('ES256');
-    privateKey = pair.privateKey;
-    const jwks = { keys: [{ ...(await exportJWK(pair.publicKey)), kid: 'test', alg: 'ES256' }] };
+    const key = await newTestSigningKey();
+    sign = key.sign;
     standIn = createServer((req, res) => {
       if (req.url === '/jwks.json') {
-        res.setHeader('content-type', 'application/json').end(JSON.stringify(jwks));
+        res.setHeader('content-type', 'application/json').end(JSON.stringify(key.jwks));
         return;
       }
       let received = 0;
@@ -43,18 +42,10 @@ describe('HTTP routes from the context descriptors', () => {
   });
   afterAll(async () => {
     await gateway.stop();
-    await new Promise((resolve) => standIn.close(resolve));
+    await closeServer(standIn);
   });
 
-  const token = (userId: string) =>
-    new SignJWT({ roles: ['ATHLETE'] })
-      .setProtectedHeader({ alg: 'ES256', kid: 'test' })
-      .setIssuer('pulse-identity')
-      .setAudience('pulse')
-      .setSubject(userId)
-      .setIssuedAt()
-      .setExpirationTime('5m')
-      .sign(privateKey);
+  const token = (userId: string) => sign({ subject: userId });
 
   /** POSTs `chunks` to `path`, chunked (no Content-Length) unless `length` is given. */
   const post = (path: string, auth: string, chunks: Buffer[], length?: number) =>

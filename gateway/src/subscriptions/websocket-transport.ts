@@ -12,6 +12,7 @@ import { WebSocketServer } from 'ws';
 import type { TokenVerifier } from '../../../lib/auth/jwt-verifier';
 import type { Logger } from '../../../lib/logging/logger';
 import { authenticateConnection, closeReason } from '../../../lib/server/websocket-auth';
+import { closeWebSockets } from '../../../lib/server/websocket-shutdown';
 import type { GatewayContext } from '../gateway-context';
 import { SubscriptionCall } from './subscription-call';
 import type { SubscriptionHub } from './subscription-hub';
@@ -19,8 +20,6 @@ import type { SubscriptionPlanner } from './subscription-planner';
 
 /** The close code for "too many requests" (graphql-ws leaves 4xxx codes to applications). */
 export const TOO_MANY_SUBSCRIPTIONS = 4429;
-/** How long sockets have to answer the "going away" close on stop before they are cut off. */
-const CLOSE_GRACE_MS = 2_000;
 
 export interface WebSocketSettings {
   /** A socket that sends no `connection_init` within this time is closed with 4408. */
@@ -91,15 +90,6 @@ export function serveWebSocketSubscriptions(options: {
 
   return {
     /** Closes every socket with 1001 "Going away"; those that do not answer in time are cut off. */
-    stop: async () => {
-      const cutOff = setTimeout(() => {
-        for (const socket of webSocketServer.clients) socket.terminate();
-      }, CLOSE_GRACE_MS);
-      try {
-        await server.dispose();
-      } finally {
-        clearTimeout(cutOff);
-      }
-    },
+    stop: () => closeWebSockets(webSocketServer, server),
   };
 }

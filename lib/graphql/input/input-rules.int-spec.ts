@@ -1,11 +1,10 @@
 import { parse } from 'graphql';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { createLogger } from '../../logging/logger';
-import { startSubgraphServer, type RunningServer } from '../../server/subgraph-server';
+import type { RunningServer } from '../../server/subgraph-server';
+import { startTestSubgraph } from '../../testing/test-subgraph';
 import { newTestVerifier } from '../../testing/test-verifier';
 import { DateTime } from '../scalars';
-import { loadConfig } from '../../config/config';
 
 // A subgraph called directly, without the gateway in front: it applies the same rules.
 const typeDefs = parse(`
@@ -41,18 +40,7 @@ const resolvers = {
 describe('the input rules on a subgraph called directly', () => {
   let server: RunningServer;
   beforeAll(async () => {
-    server = await startSubgraphServer({
-      name: 'test',
-      config: loadConfig({}),
-      typeDefs,
-      resolvers,
-      host: '127.0.0.1',
-      publicHost: '127.0.0.1',
-      port: 0,
-      verifier: (await newTestVerifier()).verifier,
-      logger: createLogger('silent'),
-      ready: async () => undefined,
-    });
+    server = await startTestSubgraph({ typeDefs, resolvers, verifier: (await newTestVerifier()).verifier });
   });
   afterAll(() => server.stop());
 

@@ -3,22 +3,18 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Viewer } from '../../../lib/auth/viewer';
 import type { WorkoutSummary } from '../../../lib/events/contracts/training';
 import { createEvent } from '../../../lib/events/envelope';
+import type { CreateChallengeInput } from './challenges/challenge.service';
 import type { WorkoutFact } from './workout-facts/workout-fact';
 
-/** A finished 10 km run of `userId` (58 min 20 s in motion), started 2026-11-20 07:00 UTC. */
-export const aWorkoutSummary = (overrides: Partial<WorkoutSummary> = {}): WorkoutSummary => ({
-  workoutId: uuidv7(),
-  userId: uuidv7(),
-  sport: 'RUN',
-  status: 'FINISHED',
-  startedAt: '2026-11-20T07:00:00.000Z',
-  finishedAt: '2026-11-20T08:00:00.000Z',
-  elapsedSeconds: 3600,
-  movingSeconds: 3500,
-  distanceMeters: 10_000,
-  elevationGainMeters: null,
-  gearIds: [],
-  trackFlags: [],
+export { aWorkoutSummary } from '../../../lib/testing/workout-summaries';
+
+/** A distance challenge over November 2026, 15 km to go. */
+export const aChallengeInput = (overrides: Partial<CreateChallengeInput> = {}): CreateChallengeInput => ({
+  title: 'November kilometres',
+  goal: 'DISTANCE',
+  target: 15_000,
+  startsAt: new Date('2026-11-01T00:00:00Z'),
+  endsAt: new Date('2026-12-01T00:00:00Z'),
   ...overrides,
 });
 

@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Viewer } from '../../../lib/auth/viewer';
 import type { AccountView } from './account.service';
-import { newTestSessions, PASSWORD } from './session.fixture';
+import { ANN_REGISTRATION, newTestSessions, PASSWORD } from './session.fixture';
 
 describe('register', () => {
   it('creates an athlete with a normalised email and a hashed password, signed in', async () => {
@@ -23,11 +23,7 @@ describe('register', () => {
 
   it('announces the account with identity.user.registered and wakes the relay', async () => {
     const { accounts, outbox, now, publications } = await newTestSessions();
-    const { user } = await accounts.register({
-      email: 'ann@example.com',
-      password: PASSWORD,
-      displayName: 'Ann',
-    });
+    const { user } = await accounts.register(ANN_REGISTRATION);
     expect(outbox.events).toEqual([
       expect.objectContaining({
         type: 'identity.user.registered',
@@ -51,7 +47,7 @@ describe('register', () => {
 
   it('answers CONFLICT on the email field for an email already registered, in any case, announcing nothing', async () => {
     const { accounts, outbox, publications } = await newTestSessions();
-    await accounts.register({ email: 'ann@example.com', password: PASSWORD, displayName: 'Ann' });
+    await accounts.register(ANN_REGISTRATION);
     await expect(
       accounts.register({ email: 'ANN@example.com', password: PASSWORD, displayName: 'Other' }),
     ).rejects.toMatchObject({
@@ -74,11 +70,7 @@ describe('register', () => {
 describe('me', () => {
   it('reads the account of the access token, and answers UNAUTHENTICATED once it is gone', async () => {
     const { accounts, users } = await newTestSessions();
-    const { user } = await accounts.register({
-      email: 'ann@example.com',
-      password: PASSWORD,
-      displayName: 'Ann',
-    });
+    const { user } = await accounts.register(ANN_REGISTRATION);
     expect(await accounts.me({ userId: user.id, roles: user.roles })).toMatchObject({
       email: 'ann@example.com',
     });

@@ -17,6 +17,8 @@ import { createSessionService } from './session.service';
 export const PASSWORD = 'correct horse battery';
 /** The owner's client address in these tests. */
 export const HOME = '203.0.113.1';
+/** The registration most tests start from. */
+export const ANN_REGISTRATION = { email: 'ann@example.com', password: PASSWORD, displayName: 'Ann' };
 
 /** Sessions and accounts over fakes, the real hasher (cheap settings) and a movable clock. */
 export async function newTestSessions() {

@@ -1,13 +1,9 @@
-import { HOME, newTestSessions, PASSWORD } from './session.fixture';
+import { ANN_REGISTRATION, HOME, newTestSessions, PASSWORD } from './session.fixture';
 
 describe('login', () => {
   it('signs in with the right password, whatever the email case', async () => {
     const { accounts, sessions } = await newTestSessions();
-    const registered = await accounts.register({
-      email: 'ann@example.com',
-      password: PASSWORD,
-      displayName: 'Ann',
-    });
+    const registered = await accounts.register(ANN_REGISTRATION);
     await expect(sessions.login('ANN@example.com', PASSWORD, HOME)).resolves.toMatchObject({
       user: { id: registered.user.id },
     });
@@ -15,7 +11,7 @@ describe('login', () => {
 
   it('gives the same answer for a wrong password and an unknown email', async () => {
     const { accounts, sessions } = await newTestSessions();
-    await accounts.register({ email: 'ann@example.com', password: PASSWORD, displayName: 'Ann' });
+    await accounts.register(ANN_REGISTRATION);
     const wrongPassword = await sessions
       .login('ann@example.com', 'not the password', HOME)
       .catch((e: unknown) => e);
@@ -31,7 +27,7 @@ describe('login', () => {
 
   it('slows down repeated failures for one email, even the right password, until the delay passed', async () => {
     const { accounts, sessions, advance } = await newTestSessions();
-    await accounts.register({ email: 'ann@example.com', password: PASSWORD, displayName: 'Ann' });
+    await accounts.register(ANN_REGISTRATION);
     for (let i = 0; i < 5; i += 1) {
       await expect(sessions.login('ann@example.com', 'guess', HOME)).rejects.toMatchObject({
         code: 'UNAUTHENTICATED',
@@ -49,11 +45,7 @@ describe('login', () => {
 describe('refresh', () => {
   it('rotates: the new refresh token works, the used one is spent', async () => {
     const { accounts, sessions } = await newTestSessions();
-    const first = await accounts.register({
-      email: 'ann@example.com',
-      password: PASSWORD,
-      displayName: 'Ann',
-    });
+    const first = await accounts.register(ANN_REGISTRATION);
     const second = await sessions.refresh(first.refreshToken);
     expect(second.refreshToken).not.toBe(first.refreshToken);
     await expect(sessions.refresh(second.refreshToken)).resolves.toHaveProperty('accessToken');
@@ -61,11 +53,7 @@ describe('refresh', () => {
 
   it('revokes the whole family when a used refresh token comes back', async () => {
     const { accounts, sessions } = await newTestSessions();
-    const first = await accounts.register({
-      email: 'ann@example.com',
-      password: PASSWORD,
-      displayName: 'Ann',
-    });
+    const first = await accounts.register(ANN_REGISTRATION);
     const other = await sessions.login('ann@example.com', PASSWORD, HOME);
     const second = await sessions.refresh(first.refreshToken);
 
@@ -80,11 +68,7 @@ describe('refresh', () => {
 
   it('refuses an expired or unknown refresh token', async () => {
     const { accounts, sessions, advance } = await newTestSessions();
-    const first = await accounts.register({
-      email: 'ann@example.com',
-      password: PASSWORD,
-      displayName: 'Ann',
-    });
+    const first = await accounts.register(ANN_REGISTRATION);
     await expect(sessions.refresh('made-up')).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
     advance(3601);
     await expect(sessions.refresh(first.refreshToken)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
@@ -92,11 +76,7 @@ describe('refresh', () => {
 
   it('stores only hashes of refresh tokens', async () => {
     const { accounts, refreshTokens } = await newTestSessions();
-    const session = await accounts.register({
-      email: 'ann@example.com',
-      password: PASSWORD,
-      displayName: 'Ann',
-    });
+    const session = await accounts.register(ANN_REGISTRATION);
     expect(JSON.stringify(refreshTokens.rows)).not.toContain(session.refreshToken);
   });
 });
@@ -104,11 +84,7 @@ describe('refresh', () => {
 describe('logout', () => {
   it('ends the session: its refresh token no longer works', async () => {
     const { accounts, sessions } = await newTestSessions();
-    const session = await accounts.register({
-      email: 'ann@example.com',
-      password: PASSWORD,
-      displayName: 'Ann',
-    });
+    const session = await accounts.register(ANN_REGISTRATION);
     await expect(sessions.logout(session.refreshToken)).resolves.toBe(true);
     await expect(sessions.refresh(session.refreshToken)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
     await expect(sessions.logout(session.refreshToken)).resolves.toBe(false);

@@ -2,59 +2,58 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Viewer } from '../../../lib/auth/viewer';
 import { parseEvent, toBusMessage } from '../../../lib/events/envelope';
 import { eventually } from '../../../lib/testing/eventually';
+import { useFixture } from '../../../lib/testing/fixture';
 import { dispatcher, topicsOf } from '../../../lib/events/event-consumer';
 import { createInProcessBus } from '../../../lib/events/in-process-bus';
 import { availableDatabaseKinds } from '../../../lib/testing/test-databases';
 import { anAthlete, aWorkoutSummary, workoutEvents } from './gear.builders';
-import { openTestInventory, type TestInventory } from './inventory.test-db';
+import { openTestInventory } from './inventory.test-db';
 
 const { completed, updated, deleted } = workoutEvents;
 
 describe.each(availableDatabaseKinds())('gear wear from workout events on %s', (kind) => {
-  let inventory: TestInventory;
-  let gear: TestInventory['gear'];
-  let handlers: TestInventory['handlers'];
-
-  beforeAll(async () => {
-    inventory = await openTestInventory(kind);
-    ({ gear, handlers } = inventory);
-  });
-  afterAll(() => inventory.close());
+  const inventory = useFixture(() => openTestInventory(kind));
 
   const shoesOf = (athlete: Viewer, retirementDistanceMeters?: number) =>
-    gear.add(athlete, { kind: 'SHOES', nickname: `Shoes ${uuidv7()}`, retirementDistanceMeters });
+    inventory().gear.add(athlete, { kind: 'SHOES', nickname: `Shoes ${uuidv7()}`, retirementDistanceMeters });
   const creditOf = async (athlete: Viewer, gearId: string) => {
-    const { distanceMeters, movingSeconds } = await gear.get(athlete, gearId);
+    const { distanceMeters, movingSeconds } = await inventory().gear.get(athlete, gearId);
     return { distanceMeters, movingSeconds };
   };
   const outboxCount = (gearId: string, type: string) =>
-    inventory.prisma.outboxEvent.count({ where: { key: gearId, type } });
+    inventory().prisma.outboxEvent.count({ where: { key: gearId, type } });
 
   it('a finished workout with two gear items credits both, exactly once, even when the event is delivered twice', async () => {
     const ann = anAthlete();
-    const [shoes, bike] = [await shoesOf(ann), await gear.add(ann, { kind: 'BIKE', nickname: 'Bike' })];
+    const [shoes, bike] = [
+      await shoesOf(ann),
+      await inventory().gear.add(ann, { kind: 'BIKE', nickname: 'Bike' }),
+    ];
     const event = completed(
       aWorkoutSummary({ userId: ann.userId, gearIds: [shoes.id, bike.id], distanceMeters: 5000 }),
     );
 
-    await handlers['training.workout.completed']!(event);
-    await handlers['training.workout.completed']!(event);
+    await inventory().handlers['training.workout.completed']!(event);
+    await inventory().handlers['training.workout.completed']!(event);
 
     expect(await creditOf(ann, shoes.id)).toEqual({ distanceMeters: 5000, movingSeconds: 3500 });
     expect(await creditOf(ann, bike.id)).toEqual({ distanceMeters: 5000, movingSeconds: 3500 });
-    expect(await gear.workoutCounts([shoes.id, bike.id])).toEqual([1, 1]);
-    expect(await inventory.prisma.inboxEvent.count({ where: { eventId: event.id } })).toBe(1);
+    expect(await inventory().gear.workoutCounts([shoes.id, bike.id])).toEqual([1, 1]);
+    expect(await inventory().prisma.inboxEvent.count({ where: { eventId: event.id } })).toBe(1);
   });
 
   it('…or when the consumer crashes after its effect but before acknowledging', async () => {
     const ann = anAthlete();
-    const [shoes, bike] = [await shoesOf(ann), await gear.add(ann, { kind: 'BIKE', nickname: 'Bike' })];
+    const [shoes, bike] = [
+      await shoesOf(ann),
+      await inventory().gear.add(ann, { kind: 'BIKE', nickname: 'Bike' }),
+    ];
     const bus = createInProcessBus();
     const attempts: number[] = [];
-    const dispatch = dispatcher(handlers);
+    const dispatch = dispatcher(inventory().handlers);
     const consumer = await bus.subscribe({
       group: 'inventory',
-      topics: topicsOf(handlers),
+      topics: topicsOf(inventory().handlers),
       retry: { maxAttempts: 3, initialDelayMs: 10, maxDelayMs: 50 },
       handler: async (message) => {
         await dispatch(message); // commits the credit and the inbox row
@@ -85,25 +84,25 @@ describe.each(availableDatabaseKinds())('gear wear from workout events on %s', (
       aWorkoutSummary({ userId: ann.userId, gearIds: [shoes.id], distanceMeters: 3000 }),
     );
     await Promise.all([
-      handlers['training.workout.completed']!(event),
-      handlers['training.workout.completed']!(event),
+      inventory().handlers['training.workout.completed']!(event),
+      inventory().handlers['training.workout.completed']!(event),
     ]);
-    expect((await gear.get(ann, shoes.id)).distanceMeters).toBe(3000);
+    expect((await inventory().gear.get(ann, shoes.id)).distanceMeters).toBe(3000);
   });
 
   it('updated corrects the credit: a changed distance, and a gear item swapped for another', async () => {
     const ann = anAthlete();
     const [a, b, c] = [await shoesOf(ann), await shoesOf(ann), await shoesOf(ann)];
     const summary = aWorkoutSummary({ userId: ann.userId, gearIds: [a.id, b.id], distanceMeters: 5000 });
-    await handlers['training.workout.completed']!(completed(summary));
+    await inventory().handlers['training.workout.completed']!(completed(summary));
 
     const edited = { ...summary, gearIds: [a.id, c.id], distanceMeters: 6000, movingSeconds: 3000 };
-    await handlers['training.workout.updated']!(updated(edited));
+    await inventory().handlers['training.workout.updated']!(updated(edited));
 
     expect(await creditOf(ann, a.id)).toEqual({ distanceMeters: 6000, movingSeconds: 3000 });
     expect(await creditOf(ann, b.id)).toEqual({ distanceMeters: 0, movingSeconds: 0 });
     expect(await creditOf(ann, c.id)).toEqual({ distanceMeters: 6000, movingSeconds: 3000 });
-    const usages = await inventory.prisma.gearUsage.findMany({ where: { workoutId: summary.workoutId } });
+    const usages = await inventory().prisma.gearUsage.findMany({ where: { workoutId: summary.workoutId } });
     expect(usages.map((u) => u.gearId).sort()).toEqual([a.id, c.id].sort());
   });
 
@@ -111,16 +110,16 @@ describe.each(availableDatabaseKinds())('gear wear from workout events on %s', (
     const ann = anAthlete();
     const shoes = await shoesOf(ann, 1000);
     const first = aWorkoutSummary({ userId: ann.userId, gearIds: [shoes.id], distanceMeters: 900 });
-    await handlers['training.workout.completed']!(completed(first));
+    await inventory().handlers['training.workout.completed']!(completed(first));
 
     expect(
-      await inventory.prisma.gearThreshold.findMany({
+      await inventory().prisma.gearThreshold.findMany({
         where: { gearId: shoes.id },
         select: { percent: true },
       }),
     ).toEqual([{ percent: 80 }]);
     expect(await outboxCount(shoes.id, 'inventory.gear.wear-threshold-reached')).toBe(1);
-    const [row] = await inventory.prisma.outboxEvent.findMany({
+    const [row] = await inventory().prisma.outboxEvent.findMany({
       where: { key: shoes.id, type: 'inventory.gear.wear-threshold-reached' },
     });
     expect(parseEvent({ value: JSON.stringify(row!.payload) })).toMatchObject({
@@ -128,17 +127,24 @@ describe.each(availableDatabaseKinds())('gear wear from workout events on %s', (
       data: { gearId: shoes.id, thresholdPercent: 80, distanceMeters: 900, retirementDistanceMeters: 1000 },
     });
 
-    const reachedAt = async () => (await gear.wearThresholdReachedAt([await gear.get(ann, shoes.id)]))[0];
+    const reachedAt = async () =>
+      (await inventory().gear.wearThresholdReachedAt([await inventory().gear.get(ann, shoes.id)]))[0];
     const firstReached = await reachedAt();
     expect(firstReached).toEqual(row!.occurredAt);
 
-    await handlers['training.workout.deleted']!(deleted(first));
-    expect(await gear.get(ann, shoes.id)).toMatchObject({ distanceMeters: 0, wearStatus: 'FINE' });
+    await inventory().handlers['training.workout.deleted']!(deleted(first));
+    expect(await inventory().gear.get(ann, shoes.id)).toMatchObject({
+      distanceMeters: 0,
+      wearStatus: 'FINE',
+    });
     expect(await reachedAt()).toBeNull();
 
     const second = aWorkoutSummary({ userId: ann.userId, gearIds: [shoes.id], distanceMeters: 900 });
-    await handlers['training.workout.completed']!(completed(second));
-    expect(await gear.get(ann, shoes.id)).toMatchObject({ distanceMeters: 900, wearStatus: 'REPLACE_SOON' });
+    await inventory().handlers['training.workout.completed']!(completed(second));
+    expect(await inventory().gear.get(ann, shoes.id)).toMatchObject({
+      distanceMeters: 900,
+      wearStatus: 'REPLACE_SOON',
+    });
     expect(await outboxCount(shoes.id, 'inventory.gear.wear-threshold-reached')).toBe(1);
     expect(await reachedAt()).toEqual(firstReached); // the status is back, its moment is the first one
   });
@@ -147,23 +153,23 @@ describe.each(availableDatabaseKinds())('gear wear from workout events on %s', (
     const ann = anAthlete();
     const shoes = await shoesOf(ann);
     const summary = aWorkoutSummary({ userId: ann.userId, gearIds: [shoes.id], distanceMeters: 4000 });
-    await handlers['training.workout.completed']!(completed(summary));
-    await handlers['training.workout.deleted']!(deleted(summary));
+    await inventory().handlers['training.workout.completed']!(completed(summary));
+    await inventory().handlers['training.workout.deleted']!(deleted(summary));
 
-    await handlers['training.workout.updated']!(updated({ ...summary, distanceMeters: 4500 }));
-    await handlers['training.workout.completed']!(completed(summary));
-    expect((await gear.get(ann, shoes.id)).distanceMeters).toBe(0);
-    expect(await inventory.prisma.gearUsage.count({ where: { workoutId: summary.workoutId } })).toBe(0);
+    await inventory().handlers['training.workout.updated']!(updated({ ...summary, distanceMeters: 4500 }));
+    await inventory().handlers['training.workout.completed']!(completed(summary));
+    expect((await inventory().gear.get(ann, shoes.id)).distanceMeters).toBe(0);
+    expect(await inventory().prisma.gearUsage.count({ where: { workoutId: summary.workoutId } })).toBe(0);
   });
 
   it('does not credit gear of another user listed in the workout', async () => {
     const [ann, bob] = [anAthlete(), anAthlete()];
     const [annsShoes, bobsShoes] = [await shoesOf(ann), await shoesOf(bob)];
     const summary = aWorkoutSummary({ userId: ann.userId, gearIds: [annsShoes.id, bobsShoes.id, uuidv7()] });
-    await handlers['training.workout.completed']!(completed(summary));
+    await inventory().handlers['training.workout.completed']!(completed(summary));
 
-    expect((await gear.get(ann, annsShoes.id)).distanceMeters).toBe(10_000);
-    expect((await gear.get(bob, bobsShoes.id)).distanceMeters).toBe(0);
-    expect(await inventory.prisma.gearUsage.count({ where: { workoutId: summary.workoutId } })).toBe(1);
+    expect((await inventory().gear.get(ann, annsShoes.id)).distanceMeters).toBe(10_000);
+    expect((await inventory().gear.get(bob, bobsShoes.id)).distanceMeters).toBe(0);
+    expect(await inventory().prisma.gearUsage.count({ where: { workoutId: summary.workoutId } })).toBe(1);
   });
 });

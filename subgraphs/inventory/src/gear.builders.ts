@@ -4,7 +4,9 @@ import type { Viewer } from '../../../lib/auth/viewer';
 import { createEvent } from '../../../lib/events/envelope';
 import type { WorkoutSummary } from '../../../lib/events/contracts/training';
 import type { ComponentRecord } from './gear-component.repo';
+import type { Gear } from './gear-view';
 import type { GearRecord } from './gear.repo';
+import type { GearService } from './gear.service';
 
 export const aGearRecord = (overrides: Partial<GearRecord> = {}): GearRecord => ({
   id: uuidv7(),
@@ -38,21 +40,7 @@ export const aComponentRecord = (overrides: Partial<ComponentRecord> = {}): Comp
   ...overrides,
 });
 
-/** A finished workout of `userId` with these gear items (10 km, an hour). */
-export const aWorkoutSummary = (overrides: Partial<WorkoutSummary> = {}): WorkoutSummary => ({
-  workoutId: uuidv7(),
-  userId: uuidv7(),
-  sport: 'RUN',
-  status: 'FINISHED',
-  startedAt: '2026-11-20T07:00:00.000Z',
-  finishedAt: '2026-11-20T08:00:00.000Z',
-  elapsedSeconds: 3600,
-  movingSeconds: 3500,
-  distanceMeters: 10_000,
-  elevationGainMeters: null,
-  gearIds: [],
-  ...overrides,
-});
+export { aWorkoutSummary } from '../../../lib/testing/workout-summaries';
 
 export const anAthlete = (): Viewer => ({ userId: uuidv7(), roles: ['ATHLETE'] });
 
@@ -70,3 +58,14 @@ export const workoutEvents = {
       { actorId: summary.userId },
     ),
 };
+
+/** Adds shoes with these nicknames for the athlete, one after the other (their ids in this order). */
+export async function addShoes<Nicknames extends string[]>(
+  gear: Pick<GearService, 'add'>,
+  athlete: Viewer,
+  ...nicknames: Nicknames
+): Promise<{ [K in keyof Nicknames]: Gear }> {
+  const added: Gear[] = [];
+  for (const nickname of nicknames) added.push(await gear.add(athlete, { kind: 'SHOES', nickname }));
+  return added as { [K in keyof Nicknames]: Gear };
+}

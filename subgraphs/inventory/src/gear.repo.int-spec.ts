@@ -1,5 +1,5 @@
 import { availableDatabaseKinds } from '../../../lib/testing/test-databases';
-import { anAthlete } from './gear.builders';
+import { addShoes, anAthlete } from './gear.builders';
 import { openTestInventory, type TestInventory } from './inventory.test-db';
 
 describe.each(availableDatabaseKinds())('gear repositories on %s', (kind) => {
@@ -60,11 +60,7 @@ describe.each(availableDatabaseKinds())('gear repositories on %s', (kind) => {
 
   it('replaces the defaults of one sport and keeps those of others, publishing each gear item that changed', async () => {
     const ann = anAthlete();
-    const [a, b, c] = [
-      await gear.add(ann, { kind: 'SHOES', nickname: 'A' }),
-      await gear.add(ann, { kind: 'SHOES', nickname: 'B' }),
-      await gear.add(ann, { kind: 'SHOES', nickname: 'C' }),
-    ];
+    const [a, b, c] = await addShoes(gear, ann, 'A', 'B', 'C');
     await gear.setDefaults(ann, 'RUN', [a.id, b.id]);
     await gear.setDefaults(ann, 'WALK', [a.id]);
     const runDefaults = await gear.setDefaults(ann, 'RUN', [c.id, b.id, c.id]);

@@ -1,5 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Viewer } from '../../../lib/auth/viewer';
+import { addShoes } from './gear.builders';
 import { createGearService } from './gear.service';
 import type { EventEnvelope } from '../../../lib/events/envelope';
 import { fakeInventoryRepos, fakeTransaction } from './inventory.fakes';
@@ -210,11 +211,7 @@ describe('wear status', () => {
 describe('setDefaultGear', () => {
   it('replaces the defaults of the sport and publishes a change for each gear item whose defaults changed', async () => {
     const { gear, outbox } = newTestGear();
-    const [a, b, c] = [
-      await gear.add(ann, { kind: 'SHOES', nickname: 'A' }),
-      await gear.add(ann, { kind: 'SHOES', nickname: 'B' }),
-      await gear.add(ann, { kind: 'SHOES', nickname: 'C' }),
-    ];
+    const [a, b, c] = await addShoes(gear, ann, 'A', 'B', 'C');
     await gear.setDefaults(ann, 'RUN', [a.id, b.id]);
     await gear.setDefaults(ann, 'TRAIL_RUN', [a.id]);
     outbox.length = 0;

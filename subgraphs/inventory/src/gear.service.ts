@@ -48,6 +48,19 @@ export function createGearService(deps: {
     return result;
   }
 
+  /**
+   * Announces the gear as it now is, with every wear threshold it crossed (recorded first), as the viewer's
+   * change.
+   */
+  async function announceChange({ gear: repo, outbox }: GearTx, changed: Gear, viewer: Viewer, now: Date) {
+    const origin = { actorId: viewer.userId };
+    const thresholds = await recordWearThresholds(repo, changed, now);
+    await outbox.write([
+      gearChanged(changed, origin),
+      ...wearThresholdsReached(changed, thresholds, origin, now),
+    ]);
+  }
+
   return {
     get: async (viewer: Viewer, id: string): Promise<Gear> => toGear(await ownGear(gear, viewer, id)),
 
@@ -80,31 +93,21 @@ export function createGearService(deps: {
     async add(viewer: Viewer, input: AddGearInput): Promise<Gear> {
       const now = clock.now();
       const details = newGearDetails(input, now);
-      return publishing(async ({ gear: repo, outbox }) => {
-        const added = toGear(await repo.insert({ id: uuidv7(), userId: viewer.userId, ...details }));
-        const origin = { actorId: viewer.userId };
+      return publishing(async (tx) => {
+        const added = toGear(await tx.gear.insert({ id: uuidv7(), userId: viewer.userId, ...details }));
         // Worn gear brought to Pulse (a high initial distance) is announced now, as its status shows it.
-        const thresholds = await recordWearThresholds(repo, added, now);
-        await outbox.write([
-          gearChanged(added, origin),
-          ...wearThresholdsReached(added, thresholds, origin, now),
-        ]);
+        await announceChange(tx, added, viewer, now);
         return added;
       });
     },
 
     update: (viewer: Viewer, id: string, input: UpdateGearInput): Promise<Gear> =>
-      publishing(async ({ gear: repo, outbox }) => {
+      publishing(async (tx) => {
         const now = clock.now();
-        const current = await ownGear(repo, viewer, id);
-        const updated = toGear(await repo.update(id, gearChanges(current, input, now)));
-        const origin = { actorId: viewer.userId };
+        const current = await ownGear(tx.gear, viewer, id);
+        const updated = toGear(await tx.gear.update(id, gearChanges(current, input, now)));
         // A lower retirement or a higher initial distance can take the gear over a threshold.
-        const thresholds = await recordWearThresholds(repo, updated, now);
-        await outbox.write([
-          gearChanged(updated, origin),
-          ...wearThresholdsReached(updated, thresholds, origin, now),
-        ]);
+        await announceChange(tx, updated, viewer, now);
         return updated;
       }),
 

@@ -7,7 +7,7 @@ import { eventually } from '../../../lib/testing/eventually';
 import { consumeOnce } from '../../../lib/events/inbox';
 import { createInProcessBus } from '../../../lib/events/in-process-bus';
 import { outboxRows } from '../../../lib/events/outbox';
-import { startOutboxRelay } from '../../../lib/events/outbox-relay';
+import { startOutboxRelay, type OutboxRelayOptions } from '../../../lib/events/outbox-relay';
 import { asRawSqlClient } from '../../../lib/events/raw-sql';
 import { useFixture } from '../../../lib/testing/fixture';
 import { availableDatabaseKinds, openTestContextDatabase } from '../../../lib/testing/test-databases';
@@ -48,6 +48,16 @@ describe.each(availableDatabaseKinds())('outbox relay on %s', (kind) => {
   const db = useFixture(() => openTestContextDatabase(kind, 'training', createTrainingPrisma), 'each');
 
   const write = (events: EventEnvelope[]) => db().client.outboxEvent.createMany({ data: outboxRows(events) });
+  /** A relay of training's outbox to `bus`, looking for rows every 20 ms unless `options` say otherwise. */
+  const relayTo = (bus: EventBus, options: Pick<OutboxRelayOptions, 'batchSize' | 'idleMs'> = {}) =>
+    startOutboxRelay({
+      context: 'training',
+      db: asRawSqlClient(db().client),
+      bus,
+      logger,
+      idleMs: 20,
+      ...options,
+    });
   const collect = async (bus: EventBus) => {
     const received: DeliveredMessage[] = [];
     const consumer = await bus.subscribe({
@@ -68,14 +78,7 @@ describe.each(availableDatabaseKinds())('outbox relay on %s', (kind) => {
     const [a, b] = [uuidv7(), uuidv7()];
     const events = [deleted(a), deleted(b), deleted(a), deleted(a), deleted(b)];
     await write(events);
-    const relay = startOutboxRelay({
-      context: 'training',
-      db: asRawSqlClient(db().client),
-      bus,
-      logger,
-      batchSize: 2,
-      idleMs: 20,
-    });
+    const relay = relayTo(bus, { batchSize: 2 });
     await eventually(() => expect(received).toHaveLength(5));
     await relay.stop();
     expectSameOrderPerKey(
@@ -103,13 +106,7 @@ describe.each(availableDatabaseKinds())('outbox relay on %s', (kind) => {
       data: { sentAt: new Date(Date.now() - 86_400_000) },
     });
     const bus = createInProcessBus();
-    const relay = startOutboxRelay({
-      context: 'training',
-      db: asRawSqlClient(db().client),
-      bus,
-      logger,
-      idleMs: 20,
-    });
+    const relay = relayTo(bus);
     await eventually(async () => {
       const left = (await db().client.outboxEvent.findMany({ select: { id: true } })).map((r) => r.id);
       expect(left.sort()).toEqual([recent.id, unsent.id].sort());
@@ -126,13 +123,7 @@ describe.each(availableDatabaseKinds())('outbox relay on %s', (kind) => {
         throw new Error('the state change failed');
       }),
     ).rejects.toThrow('the state change failed');
-    const relay = startOutboxRelay({
-      context: 'training',
-      db: asRawSqlClient(db().client),
-      bus,
-      logger,
-      idleMs: 20,
-    });
+    const relay = relayTo(bus);
     expect(await relay.tick()).toBe(0);
     await relay.stop();
     expect(received).toEqual([]);
@@ -153,13 +144,7 @@ describe.each(availableDatabaseKinds())('outbox relay on %s', (kind) => {
     const { received, consumer: observer } = await collect(bus);
     const event = deleted(uuidv7());
     await write([event]);
-    const relay = startOutboxRelay({
-      context: 'training',
-      db: asRawSqlClient(db().client),
-      bus: crashingAfterPublish(bus, [1]),
-      logger,
-      idleMs: 20,
-    });
+    const relay = relayTo(crashingAfterPublish(bus, [1]));
     await eventually(async () =>
       expect(await db().client.outboxEvent.count({ where: { sentAt: null } })).toBe(0),
     );
@@ -176,19 +161,12 @@ describe.each(availableDatabaseKinds())('outbox relay on %s', (kind) => {
     const keys = [uuidv7(), uuidv7(), uuidv7()];
     const events = Array.from({ length: 30 }, (_, i) => deleted(keys[i % 3]!));
     await write(events);
-    const options = {
-      context: 'training',
-      db: asRawSqlClient(db().client),
-      logger,
-      batchSize: 4,
-      idleMs: 20,
-    };
 
     // The first instance dies on its third batch, after publishing it; a new instance takes over.
-    const first = startOutboxRelay({ ...options, bus: crashingAfterPublish(bus, [3, 4, 5, 6, 7, 8, 9, 10]) });
+    const first = relayTo(crashingAfterPublish(bus, [3, 4, 5, 6, 7, 8, 9, 10]), { batchSize: 4 });
     await eventually(() => expect(received.length).toBeGreaterThanOrEqual(12));
     await first.stop();
-    const second = startOutboxRelay({ ...options, bus });
+    const second = relayTo(bus, { batchSize: 4 });
     await eventually(async () =>
       expect(await db().client.outboxEvent.count({ where: { sentAt: null } })).toBe(0),
     );
@@ -206,15 +184,8 @@ describe.each(availableDatabaseKinds())('outbox relay on %s', (kind) => {
     const keys = [uuidv7(), uuidv7(), uuidv7(), uuidv7()];
     const events = Array.from({ length: 40 }, (_, i) => deleted(keys[i % 4]!));
     await write(events);
-    const options = {
-      context: 'training',
-      db: asRawSqlClient(db().client),
-      bus,
-      logger,
-      batchSize: 3,
-      idleMs: 10,
-    };
-    const relays = [startOutboxRelay(options), startOutboxRelay(options)];
+    const options = { batchSize: 3, idleMs: 10 };
+    const relays = [relayTo(bus, options), relayTo(bus, options)];
     await eventually(() => expect(received).toHaveLength(40));
     await Promise.all(relays.map((r) => r.stop()));
     expect(new Set(received.map((m) => parseEvent(m)!.id)).size).toBe(40);

@@ -3,6 +3,8 @@ import { streaksOf } from './streaks';
 
 describe('streaksOf', () => {
   const threeDays = dailyWorkouts('2026-04-06', 3); // Monday to Wednesday, 12:00 UTC
+  const workoutsAt = (...instants: string[]) =>
+    instants.map((instant) => aWorkoutFact({ startedAt: at(instant) }));
 
   it('has no streak without workouts', () => {
     expect(streaksOf([], 'UTC', at('2026-04-08T20:00:00Z'))).toEqual({
@@ -48,9 +50,7 @@ describe('streaksOf', () => {
 
   it('counts local calendar days across the spring-forward change (New York, 8 March 2026)', () => {
     // 23:30 local on 7, 8 and 9 March: 04:30Z, 03:30Z (after the change) and 03:30Z the next mornings.
-    const nights = ['2026-03-08T04:30:00Z', '2026-03-09T03:30:00Z', '2026-03-10T03:30:00Z'].map((instant) =>
-      aWorkoutFact({ startedAt: at(instant) }),
-    );
+    const nights = workoutsAt('2026-03-08T04:30:00Z', '2026-03-09T03:30:00Z', '2026-03-10T03:30:00Z');
     expect(streaksOf(nights, 'America/New_York', at('2026-03-10T04:00:00Z')).days).toEqual({
       current: 3,
       longest: 3,
@@ -59,9 +59,7 @@ describe('streaksOf', () => {
 
   it('counts local calendar days across the fall-back change (Paris, 25 October 2026)', () => {
     // 00:30 local on 25 and 26 October are 25 hours apart; 23:30 on 26 October is 23 hours after.
-    const facts = ['2026-10-24T22:30:00Z', '2026-10-25T23:30:00Z', '2026-10-26T22:30:00Z'].map((instant) =>
-      aWorkoutFact({ startedAt: at(instant) }),
-    );
+    const facts = workoutsAt('2026-10-24T22:30:00Z', '2026-10-25T23:30:00Z', '2026-10-26T22:30:00Z');
     expect(streaksOf(facts, 'Europe/Paris', at('2026-10-26T23:00:00Z')).days).toEqual({
       current: 2,
       longest: 2,
@@ -79,11 +77,11 @@ describe('streaksOf', () => {
 
   describe('weeks', () => {
     // Weeks of 30 March and 6 April, then (after an empty week) Sunday 26 April.
-    const weeksWithWorkouts = [
-      aWorkoutFact({ startedAt: at('2026-03-30T12:00:00Z') }),
-      aWorkoutFact({ startedAt: at('2026-04-06T12:00:00Z') }),
-      aWorkoutFact({ startedAt: at('2026-04-26T12:00:00Z') }),
-    ];
+    const weeksWithWorkouts = workoutsAt(
+      '2026-03-30T12:00:00Z',
+      '2026-04-06T12:00:00Z',
+      '2026-04-26T12:00:00Z',
+    );
 
     it('counts consecutive ISO weeks and keeps the streak current through the next week', () => {
       expect(streaksOf(weeksWithWorkouts, 'UTC', at('2026-04-27T08:00:00Z')).weeks).toEqual({

@@ -1,5 +1,5 @@
 import { fixedClock } from '../../../../lib/clock';
-import { anAthlete } from '../gamification.builders';
+import { aChallengeInput, anAthlete } from '../gamification.builders';
 import { fakeGamificationRepos, fakeLeaderboardUpdater, fakeTransaction } from '../gamification.fakes';
 import { createChallengeService, type CreateChallengeInput } from './challenge.service';
 import { challengeBoardId } from './member-standing';
@@ -17,14 +17,7 @@ function newTestChallenges() {
     clock: fixedClock(NOW),
   });
   const aChallenge = (overrides: Partial<CreateChallengeInput> = {}) =>
-    challenges.create(admin, {
-      title: 'November kilometres',
-      goal: 'DISTANCE',
-      target: 15_000,
-      startsAt: new Date('2026-11-01T00:00:00Z'),
-      endsAt: new Date('2026-12-01T00:00:00Z'),
-      ...overrides,
-    });
+    challenges.create(admin, aChallengeInput(overrides));
   return { challenges, aChallenge, updater, ...fakes };
 }
 

@@ -1,14 +1,15 @@
 import { pino } from 'pino';
 import { loadConfig } from '../../../../lib/config/config';
+import { useFixture } from '../../../../lib/testing/fixture';
 import { availableDatabaseKinds } from '../../../../lib/testing/test-databases';
 import { IN_PROCESS_LEADERBOARDS_NOTE, restoreLeaderboards } from './leaderboard-restore';
 import { challengeBoardId } from '../challenges/member-standing';
-import { anAthlete, aWorkoutSummary, events } from '../gamification.builders';
+import { aChallengeInput, anAthlete, aWorkoutSummary, events } from '../gamification.builders';
 import { testContextRuntime } from '../../../../lib/testing/context-runtime';
 import { gamificationContext } from '../index';
-import { openTestGamification, type TestGamification } from '../gamification.test-db';
+import { openTestGamification } from '../gamification.test-db';
 import { createInProcessLeaderboardStore } from './in-process-leaderboard-store';
-import { periodBoardsOf } from './board-key';
+import { boardsReachedBy } from './leaderboard-snapshot';
 import { type LeaderboardStore } from './leaderboard-store';
 
 const silent = pino({ level: 'silent' });
@@ -54,23 +55,13 @@ async function turnsDuring<T>(work: () => Promise<T>): Promise<{ result: T; turn
 }
 
 describe.each(availableDatabaseKinds())('leaderboards restored at start on %s', (kind) => {
-  let g: TestGamification;
-  beforeAll(async () => {
-    g = await openTestGamification(kind);
-  });
-  afterAll(() => g.close());
+  const g = useFixture(() => openTestGamification(kind));
 
   it('gives a new process the boards the previous one had, reading the ledger a page at a time', async () => {
     const [ann, bob, cid] = [anAthlete(), anAthlete(), anAthlete()];
-    const challenge = await g.challenges.create(anAthlete(['ADMIN']), {
-      title: 'November kilometres',
-      goal: 'DISTANCE',
-      target: 100_000,
-      startsAt: new Date('2026-11-01T00:00:00Z'),
-      endsAt: new Date('2026-12-01T00:00:00Z'),
-    });
-    await g.challenges.join(ann, challenge.id);
-    await g.challenges.join(bob, challenge.id);
+    const challenge = await g().challenges.create(anAthlete(['ADMIN']), aChallengeInput({ target: 100_000 }));
+    await g().challenges.join(ann, challenge.id);
+    await g().challenges.join(bob, challenge.id);
     const workouts = [
       aWorkoutSummary({ userId: ann.userId, distanceMeters: 8_000, elevationGainMeters: 120 }),
       aWorkoutSummary({ userId: ann.userId, sport: 'RIDE', distanceMeters: 41_000 }),
@@ -79,18 +70,11 @@ describe.each(availableDatabaseKinds())('leaderboards restored at start on %s', 
       aWorkoutSummary({ userId: cid.userId, sport: 'HIKE', distanceMeters: 9_000, elevationGainMeters: 700 }),
       aWorkoutSummary({ userId: cid.userId, distanceMeters: 5_000, startedAt: '2026-11-03T06:00:00.000Z' }),
     ];
-    for (const workout of workouts) await g.deliver(events.completed(workout));
-    await g.deliver(events.updated({ ...workouts[0]!, distanceMeters: 9_500 }));
-    await g.deliver(events.deleted(workouts[5]!));
-    const boards = [
-      ...new Set([
-        ...workouts.flatMap((w) =>
-          periodBoardsOf(w.sport as 'RUN', Date.parse(w.startedAt)).map((b) => b.board),
-        ),
-        challengeBoardId(challenge.id),
-      ]),
-    ];
-    const before = await entriesOf(g.store, boards);
+    for (const workout of workouts) await g().deliver(events.completed(workout));
+    await g().deliver(events.updated({ ...workouts[0]!, distanceMeters: 9_500 }));
+    await g().deliver(events.deleted(workouts[5]!));
+    const boards = boardsReachedBy(workouts, challenge.id);
+    const before = await entriesOf(g().store, boards);
     expect(before[challengeBoardId(challenge.id)]).toEqual([
       { athleteId: ann.userId, score: 50_500, rank: 1 },
       { athleteId: bob.userId, score: 12_500, rank: 2 },
@@ -101,7 +85,7 @@ describe.each(availableDatabaseKinds())('leaderboards restored at start on %s', 
     const { result, turns } = await turnsDuring(() =>
       restoreLeaderboards({
         store: restarted,
-        rebuild: () => g.rebuild(restarted, { pageSize: 2, batchSize: 10 }),
+        rebuild: () => g().rebuild(restarted, { pageSize: 2, batchSize: 10 }),
         logger: silent,
       }),
     );
@@ -113,7 +97,7 @@ describe.each(availableDatabaseKinds())('leaderboards restored at start on %s', 
   });
 
   it('has a replay without REDIS_URL apply the events and leave the boards to the next start', async () => {
-    const replay = testContextRuntime('gamification', g.prisma, {
+    const replay = testContextRuntime('gamification', g().prisma, {
       config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }),
     });
     try {
@@ -121,7 +105,7 @@ describe.each(availableDatabaseKinds())('leaderboards restored at start on %s', 
       const handlers = gamificationContext.consumers!(parts, replay);
       const run = aWorkoutSummary({ distanceMeters: 21_100 });
       await handlers['training.workout.completed']!(events.completed(run));
-      expect((await g.facts.find(run.workoutId))?.distanceMeters).toBe(21_100);
+      expect((await g().facts.find(run.workoutId))?.distanceMeters).toBe(21_100);
       expect(await gamificationContext.afterReplay!(parts, replay)).toBe(IN_PROCESS_LEADERBOARDS_NOTE);
     } finally {
       await replay.release();

@@ -7,13 +7,14 @@
  *   (BAD_USER_INPUT on `file`, `extensions.limit` naming it).
  * - `GET /exports/workouts/{id}.gpx`: one of your workouts as GPX 1.1.
  */
-import express, { type Express } from 'express';
+import type { Express } from 'express';
 import type { TokenVerifier } from '../../../../lib/auth/jwt-verifier';
 import type { Logger } from '../../../../lib/logging/logger';
 import { authenticatedRoute } from '../../../../lib/server/rest-route';
 import { FileTooLargeError } from '../files/activity-limits';
 import { toGpx } from '../files/gpx-export';
 import { MAX_UPLOAD_BYTES } from '../files/parse-activity-file';
+import { bodyBytes, rawBody } from '../raw-body.http';
 import type { ImportService } from './import.service';
 import type { TelemetryService } from '../telemetry/telemetry.service';
 
@@ -28,11 +29,11 @@ export function fileRoutes(deps: {
   return (app: Express) => {
     app.post(
       '/imports',
-      express.raw({ type: () => true, limit: MAX_UPLOAD_BYTES, inflate: true }),
+      rawBody(MAX_UPLOAD_BYTES),
       authenticatedRoute(deps, async (viewer, req, res) => {
         try {
           const job = await deps.imports.accept(viewer, {
-            bytes: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0),
+            bytes: bodyBytes(req),
             fileName: queryText(req.query.fileName),
             contentType: req.headers['content-type'] ?? null,
             sport: queryText(req.query.sport),

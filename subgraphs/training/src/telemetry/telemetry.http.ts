@@ -3,11 +3,12 @@
  * NDJSON (`application/x-ndjson`, one sample per line) or JSON columns (`application/json`, the shape of
  * the GraphQL TelemetryBatchInput), optionally gzip-compressed; same access token as GraphQL.
  */
-import express, { type Express } from 'express';
+import type { Express } from 'express';
 import type { TokenVerifier } from '../../../../lib/auth/jwt-verifier';
 import { BadUserInputError } from '../../../../lib/errors/domain-error';
 import type { Logger } from '../../../../lib/logging/logger';
 import { authenticatedRoute } from '../../../../lib/server/rest-route';
+import { bodyBytes, rawBody } from '../raw-body.http';
 import { columnsOfNdjson, type ColumnarBatch } from './telemetry-batch';
 import type { TelemetryService } from './telemetry.service';
 
@@ -40,11 +41,10 @@ export function telemetryRoutes(deps: {
   return (app: Express) => {
     app.post(
       '/telemetry/workouts/:workoutId/batches/:batchId',
-      express.raw({ type: () => true, limit: MAX_BODY, inflate: true }),
+      rawBody(MAX_BODY),
       authenticatedRoute(deps, async (viewer, req, res) => {
         const { workoutId, batchId } = req.params as { workoutId: string; batchId: string };
-        const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-        const batch = batchOf(req.headers['content-type'] ?? '', batchId, body);
+        const batch = batchOf(req.headers['content-type'] ?? '', batchId, bodyBytes(req));
         res.json(await deps.telemetry.record(viewer, workoutId, batch));
       }),
     );

@@ -4,7 +4,7 @@ import { availableDatabaseKinds, openTestContextDatabase } from '../../../../lib
 import { METRICS_CONFIG } from '../metrics/metrics-config';
 import { loop, scatteredTrack } from '../metrics/scattered-tracks';
 import { START_MS } from '../metrics/synthetic-tracks';
-import { samplesOf } from '../telemetry/telemetry-batch';
+import { samplesOf, type ColumnarBatch } from '../telemetry/telemetry-batch';
 import { systemClock } from '../../../../lib/clock';
 import { inTransaction } from '../../../../lib/db/unit-of-work';
 import { createTrainingPrisma } from '../training.prisma';
@@ -27,46 +27,53 @@ describe.each(availableDatabaseKinds())('metrics:recompute on %s', (kind) => {
       clock: systemClock,
     }).recomputeFigures(all ? 'all' : METRICS_CONFIG.version, () => undefined);
 
-  /** A finished 10-minute run at 3 m/s whose figures were computed by `version` (null: never). */
-  async function aFinishedRun(version: number | null) {
+  /** Stores a finished run started at T0 with these figures and its fixes in one batch. */
+  async function aStoredRun(
+    figures: {
+      finishedAt: Date;
+      elapsedSeconds: number;
+      distanceMeters: number;
+      metricsVersion: number | null;
+      movingSeconds?: number;
+    },
+    fixes: Pick<ColumnarBatch, 'time' | 'latitude' | 'longitude'>,
+  ) {
     const id = uuidv7();
     await db().client.workout.create({
-      data: {
-        id,
-        userId: uuidv7(),
-        sport: 'RUN',
-        status: 'FINISHED',
-        startedAt: new Date(T0),
+      data: { id, userId: uuidv7(), sport: 'RUN', status: 'FINISHED', startedAt: new Date(T0), ...figures },
+    });
+    const sequence = fixes.time.map((_time, i) => i);
+    await trainingRepos(db().client).telemetry.store(
+      id,
+      'b',
+      samplesOf({ batchId: 'b', sequence, ...fixes }, RECEIVED_AT),
+    );
+    return id;
+  }
+
+  /** A finished 10-minute run at 3 m/s whose figures were computed by `version` (null: never). */
+  function aFinishedRun(version: number | null) {
+    const count = 601;
+    return aStoredRun(
+      {
         finishedAt: new Date(T0 + 600_000),
         elapsedSeconds: 600,
         distanceMeters: 1234,
         metricsVersion: version,
       },
-    });
-    const count = 601;
-    await trainingRepos(db().client).telemetry.store(
-      id,
-      'b',
-      samplesOf(
-        {
-          batchId: 'b',
-          sequence: Array.from({ length: count }, (_, i) => i),
-          time: Array.from({ length: count }, (_, i) => T0 + i * 1000),
-          latitude: Array.from({ length: count }, (_, i) => 45 + (3 * i) / METRES_PER_DEGREE),
-          longitude: Array.from({ length: count }, () => 13.6),
-        },
-        RECEIVED_AT,
-      ),
+      {
+        time: Array.from({ length: count }, (_, i) => T0 + i * 1000),
+        latitude: Array.from({ length: count }, (_, i) => 45 + (3 * i) / METRES_PER_DEGREE),
+        longitude: Array.from({ length: count }, () => 13.6),
+      },
     );
-    return id;
   }
 
   /**
    * A finished run stored with the figures version 1 computed: 5 min at 3 m/s, 2 min standing with fixes
    * scattered by ±3 m (counted then as 409 m and 112 s of moving), 5 min at 3 m/s.
    */
-  async function aRunWithAStopComputedByVersion1() {
-    const id = uuidv7();
+  function aRunWithAStopComputedByVersion1() {
     const { track } = scatteredTrack({
       path: loop(1801, 16),
       stretches: [
@@ -78,37 +85,21 @@ describe.each(availableDatabaseKinds())('metrics:recompute on %s', (kind) => {
       scatter: { kind: 'SQUARE', meters: 3 },
       seed: 3,
     });
-    const at = (time: number) => T0 + (time - START_MS);
-    await db().client.workout.create({
-      data: {
-        id,
-        userId: uuidv7(),
-        sport: 'RUN',
-        status: 'FINISHED',
-        startedAt: new Date(T0),
+    const { samples } = track;
+    return aStoredRun(
+      {
         finishedAt: new Date(T0 + 720_000),
         elapsedSeconds: 720,
         movingSeconds: 712,
         distanceMeters: 2209.4,
         metricsVersion: 1,
       },
-    });
-    const { samples } = track;
-    await trainingRepos(db().client).telemetry.store(
-      id,
-      'b',
-      samplesOf(
-        {
-          batchId: 'b',
-          sequence: samples.map((_sample, i) => i),
-          time: samples.map((sample) => at(sample.time!)),
-          latitude: samples.map((sample) => sample.latitude),
-          longitude: samples.map((sample) => sample.longitude),
-        },
-        RECEIVED_AT,
-      ),
+      {
+        time: samples.map((sample) => T0 + (sample.time! - START_MS)),
+        latitude: samples.map((sample) => sample.latitude),
+        longitude: samples.map((sample) => sample.longitude),
+      },
     );
-    return id;
   }
 
   it('recomputes the workouts version 1 computed, taking the scatter of their stops out', async () => {

@@ -4,6 +4,7 @@ import { fixedClock } from '../../../../lib/clock';
 import { fakeTrainingRepos, fakeTransaction } from '../training.fakes';
 import type { KnownGearRecord } from './known-gear.repo';
 import type { StoredSample } from '../telemetry/track.repo';
+import { emptySample } from '../metrics/track';
 import { EMPTY_PROFILE } from '../profile/training-profile.repo';
 import { metricsOf } from './workout-figures';
 import { createWorkoutService } from './workout.service';
@@ -40,16 +41,10 @@ function newTestWorkouts() {
  */
 const runSamples = (start: Date): StoredSample[] =>
   Array.from({ length: 721 }, (_, second) => ({
+    ...emptySample(start.getTime() + second * 1000),
     sequence: second,
-    time: start.getTime() + second * 1000,
     latitude: 46 + (Math.min(second, 600) * 3.3 + Math.max(second - 600, 0) * 0.5) / 111_320,
     longitude: 14.5,
-    altitude: null,
-    heartRate: null,
-    cadence: null,
-    power: null,
-    speed: null,
-    temperature: null,
   }));
 
 /** An imported workout whose sport was guessed from its speed (WALK), with its track and figures. */
@@ -83,23 +78,21 @@ describe('startWorkout', () => {
     });
   });
 
-  it('refuses a start before 1970, naming startedAt', async () => {
-    await expect(
-      newTestWorkouts().start(ann, { sport: 'RUN', startedAt: new Date('0001-01-01T00:00:00Z') }),
-    ).rejects.toMatchObject({
-      code: 'BAD_USER_INPUT',
-      details: { field: 'startedAt' },
+  it.each([
+    {
+      when: 'before 1970',
+      startedAt: '0001-01-01T00:00:00Z',
       message: 'startedAt lies before 1970-01-01T00:00:00Z, the earliest instant Pulse records.',
-    });
-  });
-
-  it('refuses a start in the future beyond clock skew, naming startedAt', async () => {
+    },
+    {
+      when: 'in the future beyond clock skew',
+      startedAt: '2026-11-20T09:00:00Z',
+      message: expect.any(String),
+    },
+  ])('refuses a start $when, naming startedAt', async ({ startedAt, message }) => {
     await expect(
-      newTestWorkouts().start(ann, { sport: 'RUN', startedAt: new Date('2026-11-20T09:00:00Z') }),
-    ).rejects.toMatchObject({
-      code: 'BAD_USER_INPUT',
-      details: { field: 'startedAt' },
-    });
+      newTestWorkouts().start(ann, { sport: 'RUN', startedAt: new Date(startedAt) }),
+    ).rejects.toMatchObject({ code: 'BAD_USER_INPUT', details: { field: 'startedAt' }, message });
   });
 });
 

@@ -182,6 +182,24 @@ export function createWorkoutService(deps: {
     return { ...changes, ...figuresFrom(projected, metricsOf(projected, samples, athlete)) };
   }
 
+  /** Pauses or resumes the viewer's workout at `at` (default now), if it is in the state `from`. */
+  async function pauseOrResume(
+    viewer: Viewer,
+    id: string,
+    at: Date | null | undefined,
+    from: WorkoutStatus,
+    changesAt: (workout: WorkoutRecord, at: Date) => WorkoutChanges,
+  ) {
+    const workout = await ownWorkout(viewer, id);
+    return changeLive(
+      viewer,
+      workout,
+      from,
+      changesAt(workout, momentOf('at', at)),
+      'training.workout.updated',
+    );
+  }
+
   /** A time the client gives for a transition (default now), never in the future. */
   const momentOf = (field: string, at: Date | null | undefined) => {
     const now = clock.now();
@@ -216,27 +234,11 @@ export function createWorkoutService(deps: {
       return stored;
     },
 
-    async pause(viewer: Viewer, id: string, at?: Date | null) {
-      const workout = await ownWorkout(viewer, id);
-      return changeLive(
-        viewer,
-        workout,
-        'IN_PROGRESS',
-        pauseChanges(workout, momentOf('at', at)),
-        'training.workout.updated',
-      );
-    },
+    pause: (viewer: Viewer, id: string, at?: Date | null) =>
+      pauseOrResume(viewer, id, at, 'IN_PROGRESS', pauseChanges),
 
-    async resume(viewer: Viewer, id: string, at?: Date | null) {
-      const workout = await ownWorkout(viewer, id);
-      return changeLive(
-        viewer,
-        workout,
-        'PAUSED',
-        resumeChanges(workout, momentOf('at', at)),
-        'training.workout.updated',
-      );
-    },
+    resume: (viewer: Viewer, id: string, at?: Date | null) =>
+      pauseOrResume(viewer, id, at, 'PAUSED', resumeChanges),
 
     async finish(
       viewer: Viewer,
