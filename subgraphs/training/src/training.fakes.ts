@@ -10,8 +10,7 @@ import {
   type TrainingProfileRepo,
 } from './profile/training-profile.repo';
 import type { PersonalRecordRow, PersonalRecordsRepo } from './records/personal-records.repo';
-import type { TelemetryRepo } from './telemetry/telemetry.repo';
-import type { StoredSample, TrackRepo } from './telemetry/track.repo';
+import type { SamplesRepo, StoredSample } from './telemetry/samples.repo';
 import type { TrainingRepos } from './training.repos';
 import type { KnownGearRecord, KnownGearRepo } from './workouts/known-gear.repo';
 import { aWorkoutRecord } from './workouts/workout.builders';
@@ -106,37 +105,34 @@ export function fakeKnownGear(gear: KnownGearRecord[] = []): KnownGearRepo & { r
   };
 }
 
-/** Stored samples per workout, shared by the telemetry (writes) and track (reads) fakes. */
+/** Stored samples per workout. */
 export type FakeSamples = Map<string, StoredSample[]>;
 
-export function fakeTrack(samples: FakeSamples): TrackRepo {
-  return {
-    samplesOf: async (id) => [...(samples.get(id) ?? [])].sort((a, b) => a.sequence - b.sequence),
-  };
-}
-
-export function fakeTelemetryRepo(
-  samples: FakeSamples,
+/** The samples repository in memory: `stored` holds each workout's samples, `batches` the batches seen. */
+export function fakeSamplesRepo(
   workouts: WorkoutRepo & { rows: WorkoutRecord[] },
-): TelemetryRepo & { batches: Set<string> } {
+): SamplesRepo & { stored: FakeSamples; batches: Set<string> } {
+  const stored: FakeSamples = new Map();
   const batches = new Set<string>();
-  const insertSamples: TelemetryRepo['insertSamples'] = async (workoutId, rows) => {
-    const stored = samples.get(workoutId) ?? [];
-    const fresh = rows.filter((row) => !stored.some((s) => s.sequence === row.sequence));
-    stored.push(...fresh.map(({ recordedAt, ...row }) => ({ ...row, time: recordedAt?.getTime() ?? null })));
-    samples.set(workoutId, stored);
+  const insert: SamplesRepo['insert'] = async (workoutId, rows) => {
+    const kept = stored.get(workoutId) ?? [];
+    const fresh = rows.filter((row) => !kept.some((s) => s.sequence === row.sequence));
+    kept.push(...fresh.map(({ recordedAt, ...row }) => ({ ...row, time: recordedAt?.getTime() ?? null })));
+    stored.set(workoutId, kept);
     return fresh.length;
   };
   return {
+    stored,
     batches,
-    insertSamples,
-    async store(workoutId, batchId, rows) {
+    insert,
+    async storeBatch(workoutId, batchId, rows) {
       batches.add(`${workoutId}:${batchId}`);
-      const accepted = await insertSamples(workoutId, rows);
+      const accepted = await insert(workoutId, rows);
       const workout = workouts.rows.find((w) => w.id === workoutId)!;
       workout.sampleCount += accepted;
       return { accepted, sampleCount: workout.sampleCount };
     },
+    of: async (id) => [...(stored.get(id) ?? [])].sort((a, b) => a.sequence - b.sequence),
   };
 }
 
@@ -224,23 +220,20 @@ export function fakeOutbox(): OutboxWriter & { events: EventEnvelope[] } {
   return { events, write: async (written) => void events.push(...written) };
 }
 
-/** Every training repository, in memory, sharing one store of samples. */
+/** Every training repository, in memory. */
 export function fakeTrainingRepos(
   options: { gear?: KnownGearRecord[]; records?: Map<string, PersonalRecordRow[]>; now?: () => Date } = {},
 ) {
-  const samples: FakeSamples = new Map();
   const workouts = fakeWorkoutRepo();
   return {
-    samples,
     workouts,
     knownGear: fakeKnownGear(options.gear),
-    telemetry: fakeTelemetryRepo(samples, workouts),
-    track: fakeTrack(samples),
+    samples: fakeSamplesRepo(workouts),
     profiles: fakeProfiles(),
     records: fakeRecords(options.records),
     importJobs: fakeImportJobRepo(options.now ?? (() => new Date('2026-11-20T08:00:00Z'))),
     outbox: fakeOutbox(),
-  } satisfies TrainingRepos & { samples: FakeSamples };
+  } satisfies TrainingRepos;
 }
 
 export type FakeTrainingRepos = ReturnType<typeof fakeTrainingRepos>;

@@ -7,8 +7,7 @@ import { createOutboxWriter } from '../../../lib/events/outbox';
 import { createImportJobRepo } from './imports/import-job.repo';
 import { createTrainingProfileRepo } from './profile/training-profile.repo';
 import { createPersonalRecordsRepo } from './records/personal-records.repo';
-import { createTelemetryRepo } from './telemetry/telemetry.repo';
-import { createTrackRepo } from './telemetry/track.repo';
+import { createSamplesRepo } from './telemetry/samples.repo';
 import type { TrainingDb } from './training.prisma';
 import { createKnownGearRepo } from './workouts/known-gear.repo';
 import { createWorkoutRepo } from './workouts/workout.repo';
@@ -17,8 +16,7 @@ export function trainingRepos(db: TrainingDb) {
   return {
     workouts: createWorkoutRepo(db),
     knownGear: createKnownGearRepo(db),
-    telemetry: createTelemetryRepo(db),
-    track: createTrackRepo(db),
+    samples: createSamplesRepo(db),
     profiles: createTrainingProfileRepo(db),
     records: createPersonalRecordsRepo(db),
     importJobs: createImportJobRepo(db),

@@ -72,7 +72,7 @@ describe('processNext', () => {
       status: 'FINISHED',
       sampleCount: 104,
     });
-    expect(repos.samples.get(job.workoutId)).toHaveLength(104);
+    expect(repos.samples.stored.get(job.workoutId)).toHaveLength(104);
     expect(repos.outbox.events.map((e) => [e.type, e.aggregateId])).toEqual([
       ['training.workout.completed', job.workoutId],
     ]);

@@ -108,7 +108,7 @@ function sportOf(requested: string | null | undefined, activity: ImportedActivit
 /** Accepts uploads as pending jobs and turns each job into one workout. */
 export function createImportService(deps: {
   repos: Pick<TrainingRepos, 'importJobs' | 'workouts' | 'knownGear' | 'profiles'>;
-  inTransaction: InTransaction<Pick<TrainingRepos, 'importJobs' | 'workouts' | 'telemetry' | 'outbox'>>;
+  inTransaction: InTransaction<Pick<TrainingRepos, 'importJobs' | 'workouts' | 'samples' | 'outbox'>>;
   clock: Clock;
   /** Called when a job is waiting (wakes the worker) and after a workout was stored (wakes the relay). */
   queued: () => void;
@@ -156,7 +156,7 @@ export function createImportService(deps: {
         sequence,
         recordedAt: sample.time === null ? null : new Date(sample.time),
       }));
-      await repos.telemetry.insertSamples(workout.id, rows);
+      await repos.samples.insert(workout.id, rows);
       await repos.importJobs.markDone(jobId);
       return 'stored';
     });

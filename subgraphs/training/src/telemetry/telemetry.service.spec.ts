@@ -89,7 +89,7 @@ describe('record', () => {
     await expect(telemetry.record(bob, workout.id, aBatch('a', 0, 10))).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
-    expect(repos.samples.size).toBe(0);
+    expect(repos.samples.stored.size).toBe(0);
   });
 });
 

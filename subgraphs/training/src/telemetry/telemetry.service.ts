@@ -11,8 +11,8 @@ import type { TrainingRepos } from '../training.repos';
 import type { WorkoutProgressService } from '../workouts/workout-progress.service';
 import type { WorkoutRecord } from '../workouts/workout.repo';
 import type { WorkoutService } from '../workouts/workout.service';
+import type { StoredSample } from './samples.repo';
 import { samplesOf, type ColumnarBatch } from './telemetry-batch';
-import type { StoredSample } from './track.repo';
 import { streamsOf, type StreamChannel, type WorkoutStreams } from './workout-streams';
 
 export interface TelemetryReceipt {
@@ -30,8 +30,8 @@ export type TelemetryService = ReturnType<typeof createTelemetryService>;
 
 /** Stores telemetry batches and reads tracks back, for the workout's athlete only. */
 export function createTelemetryService(deps: {
-  repos: Pick<TrainingRepos, 'track'>;
-  inTransaction: InTransaction<Pick<TrainingRepos, 'telemetry'>>;
+  repos: Pick<TrainingRepos, 'samples'>;
+  inTransaction: InTransaction<Pick<TrainingRepos, 'samples'>>;
   workouts: Pick<WorkoutService, 'get' | 'refreshFigures'>;
   progress: Pick<WorkoutProgressService, 'publishSoon'>;
   clock: Clock;
@@ -59,8 +59,8 @@ export function createTelemetryService(deps: {
     async record(viewer: Viewer, workoutId: string, batch: ColumnarBatch): Promise<TelemetryReceipt> {
       const workout = await deps.workouts.get(viewer, workoutId);
       const rows = samplesOf(batch, deps.clock.now());
-      const { accepted, sampleCount } = await deps.inTransaction(({ telemetry }) =>
-        telemetry.store(workout.id, batch.batchId, rows),
+      const { accepted, sampleCount } = await deps.inTransaction(({ samples }) =>
+        samples.storeBatch(workout.id, batch.batchId, rows),
       );
       if (accepted > 0) await afterStore(viewer, workout.id);
       return {
@@ -75,7 +75,7 @@ export function createTelemetryService(deps: {
     /** The viewer's own workout with its stored samples, in sequence order. */
     async trackOf(viewer: Viewer, id: string): Promise<{ workout: WorkoutRecord; samples: StoredSample[] }> {
       const workout = await deps.workouts.get(viewer, id);
-      return { workout, samples: await deps.repos.track.samplesOf(workout.id) };
+      return { workout, samples: await deps.repos.samples.of(workout.id) };
     },
 
     /** Chart series of a workout the viewer read (its own: anyone else's is reported as missing). */
@@ -86,7 +86,7 @@ export function createTelemetryService(deps: {
       resolution: number,
     ): Promise<WorkoutStreams> {
       if (workout.userId !== viewer.userId) throw new NotFoundError('Workout', workout.id);
-      return streamsOf(await deps.repos.track.samplesOf(workout.id), channels, resolution);
+      return streamsOf(await deps.repos.samples.of(workout.id), channels, resolution);
     },
   };
 }

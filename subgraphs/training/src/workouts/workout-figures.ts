@@ -6,7 +6,7 @@
 import { computeMetrics } from '../metrics/compute-metrics';
 import type { AthleteProfile, Track } from '../metrics/track';
 import type { WorkoutMetrics } from '../metrics/workout-metrics';
-import type { StoredSample } from '../telemetry/track.repo';
+import type { StoredSample } from '../telemetry/samples.repo';
 import type { BestEffortRow, WorkoutChanges, WorkoutRecord } from './workout.repo';
 
 /** The engine's view of a workout and its samples. */

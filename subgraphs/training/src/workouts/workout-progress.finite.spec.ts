@@ -20,7 +20,7 @@ describe('workout progress', () => {
         };
         const publisher = createWorkoutProgressService({
           pubsub,
-          track: { samplesOf: async () => samples },
+          samples: { of: async () => samples },
           profiles: { of: async () => athlete } as unknown as TrainingProfileRepo,
           workouts: { findById: async () => workout },
           clock: { now: () => new Date(workout.startedAt.getTime() + 60_000) },

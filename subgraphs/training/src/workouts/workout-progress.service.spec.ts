@@ -8,7 +8,7 @@ import type { PubSub } from '../../../../lib/pubsub/pubsub';
 import { loop, scatteredTrack } from '../metrics/scattered-tracks';
 import { START_MS } from '../metrics/synthetic-tracks';
 import type { TrainingProfileRepo } from '../profile/training-profile.repo';
-import type { StoredSample } from '../telemetry/track.repo';
+import type { StoredSample } from '../telemetry/samples.repo';
 import { fakeTrainingRepos } from '../training.fakes';
 import { aWorkoutRecord } from './workout.builders';
 import { createWorkoutProgressService, type WorkoutProgressMessage } from './workout-progress.service';
@@ -22,7 +22,7 @@ function newTestPublisher(samples: StoredSample[]) {
   };
   const publisher = createWorkoutProgressService({
     pubsub,
-    track: { samplesOf: async () => samples },
+    samples: { of: async () => samples },
     profiles: { of: async () => ({}) } as unknown as TrainingProfileRepo,
     workouts: { findById: async () => null },
     clock: { now: () => new Date(START_MS + 3_600_000) },

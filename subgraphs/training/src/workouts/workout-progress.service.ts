@@ -9,7 +9,7 @@ import type { Clock } from '../../../../lib/clock';
 import type { Logger } from '../../../../lib/logging/logger';
 import type { PubSub, PubSubSubscription } from '../../../../lib/pubsub/pubsub';
 import type { WorkoutMetrics } from '../metrics/workout-metrics';
-import type { TrackRepo } from '../telemetry/track.repo';
+import type { SamplesRepo } from '../telemetry/samples.repo';
 import type { TrainingProfileRepo } from '../profile/training-profile.repo';
 import { ownWorkout } from './own-workout';
 import { metricsOf } from './workout-figures';
@@ -97,7 +97,7 @@ function messageOf(
 /** Publishes live progress of workouts being recorded, and subscribes their athlete to it. */
 export function createWorkoutProgressService(deps: {
   pubsub: PubSub;
-  track: TrackRepo;
+  samples: Pick<SamplesRepo, 'of'>;
   profiles: TrainingProfileRepo;
   workouts: Pick<WorkoutRepo, 'findById'>;
   clock: Clock;
@@ -137,7 +137,7 @@ export function createWorkoutProgressService(deps: {
 
     /** Computes the running figures of `workout` from its stored track and publishes them. */
     async publish(workout: WorkoutRecord): Promise<void> {
-      const samples = workout.sampleCount > 0 ? await deps.track.samplesOf(workout.id) : [];
+      const samples = workout.sampleCount > 0 ? await deps.samples.of(workout.id) : [];
       const metrics =
         workout.status === 'FINISHED' && workout.metrics
           ? workout.metrics

@@ -43,7 +43,7 @@ describe.each(availableDatabaseKinds())('metrics:recompute on %s', (kind) => {
       data: { id, userId: uuidv7(), sport: 'RUN', status: 'FINISHED', startedAt: new Date(T0), ...figures },
     });
     const sequence = fixes.time.map((_time, i) => i);
-    await trainingRepos(db().client).telemetry.store(
+    await trainingRepos(db().client).samples.storeBatch(
       id,
       'b',
       samplesOf({ batchId: 'b', sequence, ...fixes }, RECEIVED_AT),

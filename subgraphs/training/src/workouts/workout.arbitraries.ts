@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { WORKOUT_TIME_WINDOW } from '../../../../lib/workout-time-window';
 import { anySport, walkTrackFrom } from '../metrics/track-arbitraries';
-import type { StoredSample } from '../telemetry/track.repo';
+import type { StoredSample } from '../telemetry/samples.repo';
 import { aWorkoutRecord } from './workout.builders';
 import {
   MAX_CALORIES,
@@ -41,7 +41,7 @@ export const workoutWithSamples: fc.Arbitrary<WorkoutWithSamples> = fc
     }),
   )
   .map(({ startMs, track, seconds, status, ...figures }) => {
-    // As the track repository reads them back: times are whole milliseconds (a timestamptz(3)).
+    // As the samples repository reads them back: times are whole milliseconds (a timestamptz(3)).
     const samples = track.samples.map((sample, sequence) => ({
       ...sample,
       time: sample.time === null ? null : Math.trunc(sample.time),

@@ -31,7 +31,7 @@ export interface WorkoutRecord {
   elevationGainMeters: number | null;
   calories: number | null;
   gearIds: string[];
-  /** Telemetry samples stored (maintained by the telemetry repository). */
+  /** Telemetry samples stored (maintained by the samples repository). */
   sampleCount: number;
   /** Pauses that ended ([from, to) in ms since the epoch). */
   pauses: PauseInterval[];

@@ -3,7 +3,7 @@ import type { Viewer } from '../../../../lib/auth/viewer';
 import { fixedClock } from '../../../../lib/clock';
 import { fakeTrainingRepos, fakeTransaction } from '../training.fakes';
 import type { KnownGearRecord } from './known-gear.repo';
-import type { StoredSample } from '../telemetry/track.repo';
+import type { StoredSample } from '../telemetry/samples.repo';
 import { emptySample } from '../metrics/track';
 import { EMPTY_PROFILE } from '../profile/training-profile.repo';
 import { metricsOf } from './workout-figures';
@@ -32,7 +32,11 @@ function newTestWorkouts() {
     inTransaction: fakeTransaction(repos),
     clock: fixedClock(NOW),
   });
-  return Object.assign(service, { events: repos.outbox.events, repo: repos.workouts, tracks: repos.samples });
+  return Object.assign(service, {
+    events: repos.outbox.events,
+    repo: repos.workouts,
+    tracks: repos.samples.stored,
+  });
 }
 
 /**

@@ -86,7 +86,7 @@ export const keyOf = (w: WorkoutRecord) => [w.startedAt.toISOString(), w.id];
 
 /** Starts, changes, reads and recomputes workouts; only their athlete sees or changes them. */
 export function createWorkoutService(deps: {
-  repos: Pick<TrainingRepos, 'workouts' | 'knownGear' | 'track' | 'profiles'>;
+  repos: Pick<TrainingRepos, 'workouts' | 'knownGear' | 'samples' | 'profiles'>;
   inTransaction: InTransaction<Pick<TrainingRepos, 'workouts' | 'outbox'>>;
   clock: Clock;
   /** Called after a commit that wrote events, so the relay publishes them without waiting. */
@@ -94,7 +94,7 @@ export function createWorkoutService(deps: {
   /** Called after a pause, resume or finish (live progress subscribers hear of it). */
   changed?: (workout: WorkoutRecord) => void;
 }) {
-  const { workouts, knownGear, track, profiles } = deps.repos;
+  const { workouts, knownGear, samples, profiles } = deps.repos;
   const { inTransaction, clock } = deps;
   const published = deps.published ?? (() => undefined);
   const changed = deps.changed ?? (() => undefined);
@@ -178,8 +178,8 @@ export function createWorkoutService(deps: {
   async function withFigures(workout: WorkoutRecord, changes: WorkoutChanges): Promise<WorkoutChanges> {
     const projected = { ...workout, ...changes } as WorkoutRecord;
     if (projected.sampleCount === 0) return changes;
-    const [samples, athlete] = await Promise.all([track.samplesOf(workout.id), profiles.of(workout.userId)]);
-    return { ...changes, ...figuresFrom(projected, metricsOf(projected, samples, athlete)) };
+    const [track, athlete] = await Promise.all([samples.of(workout.id), profiles.of(workout.userId)]);
+    return { ...changes, ...figuresFrom(projected, metricsOf(projected, track, athlete)) };
   }
 
   /** Pauses or resumes the viewer's workout at `at` (default now), if it is in the state `from`. */

@@ -1,9 +1,9 @@
 import { v7 as uuidv7 } from 'uuid';
 import { useFixture } from '../../../../lib/testing/fixture';
 import { availableDatabaseKinds, openTestContextDatabase } from '../../../../lib/testing/test-databases';
-import { samplesOf } from './telemetry-batch';
-import { createTelemetryRepo } from './telemetry.repo';
 import { createTrainingPrisma } from '../training.prisma';
+import { createSamplesRepo } from './samples.repo';
+import { samplesOf } from './telemetry-batch';
 
 const T0 = Date.UTC(2026, 10, 20, 6, 0, 0);
 // When the batches arrive: sample times must not lie more than a day ahead of it.
@@ -20,7 +20,7 @@ const rowsOf = (from: number, count: number) =>
     RECEIVED_AT,
   );
 
-describe.each(availableDatabaseKinds())('telemetry repository on %s', (kind) => {
+describe.each(availableDatabaseKinds())('samples repository on %s', (kind) => {
   const db = useFixture(() => openTestContextDatabase(kind, 'training', createTrainingPrisma));
   const aWorkout = async () =>
     (
@@ -30,17 +30,17 @@ describe.each(availableDatabaseKinds())('telemetry repository on %s', (kind) => 
     ).id;
 
   it('stores a batch of 20 000 samples in one statement and skips re-sent ones', async () => {
-    const repo = createTelemetryRepo(db().client);
+    const repo = createSamplesRepo(db().client);
     const workoutId = await aWorkout();
-    expect(await repo.store(workoutId, 'big', rowsOf(0, 20_000))).toEqual({
+    expect(await repo.storeBatch(workoutId, 'big', rowsOf(0, 20_000))).toEqual({
       accepted: 20_000,
       sampleCount: 20_000,
     });
-    expect(await repo.store(workoutId, 'big', rowsOf(0, 20_000))).toEqual({
+    expect(await repo.storeBatch(workoutId, 'big', rowsOf(0, 20_000))).toEqual({
       accepted: 0,
       sampleCount: 20_000,
     });
-    expect(await repo.store(workoutId, 'tail', rowsOf(19_990, 20))).toEqual({
+    expect(await repo.storeBatch(workoutId, 'tail', rowsOf(19_990, 20))).toEqual({
       accepted: 10,
       sampleCount: 20_010,
     });
@@ -48,9 +48,9 @@ describe.each(availableDatabaseKinds())('telemetry repository on %s', (kind) => 
   });
 
   it('keeps every value as sent, gaps as null', async () => {
-    const repo = createTelemetryRepo(db().client);
+    const repo = createSamplesRepo(db().client);
     const workoutId = await aWorkout();
-    await repo.store(workoutId, 'b', rowsOf(0, 2));
+    await repo.storeBatch(workoutId, 'b', rowsOf(0, 2));
     const stored = await db().client.telemetrySample.findMany({
       where: { workoutId },
       orderBy: { sequence: 'asc' },
@@ -62,5 +62,20 @@ describe.each(availableDatabaseKinds())('telemetry repository on %s', (kind) => 
       [1, T0 + 1000, 45.00001, 250, null],
     ]);
     expect(await db().client.telemetryBatch.count({ where: { workoutId } })).toBe(1);
+  });
+
+  it('reads the track back in sequence order, times in milliseconds', async () => {
+    const repo = createSamplesRepo(db().client);
+    const workoutId = await aWorkout();
+    await repo.storeBatch(workoutId, 'late', rowsOf(2, 2));
+    await repo.insert(workoutId, rowsOf(0, 2));
+    const track = await repo.of(workoutId);
+    expect(track.map((s) => [s.sequence, s.time, s.latitude, s.power, s.heartRate])).toEqual([
+      [0, T0, null, 250, null],
+      [1, T0 + 1000, 45.00001, 250, null],
+      [2, T0 + 2000, null, 250, null],
+      [3, T0 + 3000, 45.00001, 250, null],
+    ]);
+    expect(await repo.of(uuidv7())).toEqual([]);
   });
 });

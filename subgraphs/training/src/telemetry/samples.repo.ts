@@ -1,12 +1,23 @@
 /**
- * Stores telemetry. The samples of a batch go in with one INSERT … SELECT FROM unnest(…) statement (one
- * array parameter per column, whatever the batch size); re-sent samples are skipped by the primary key.
- * The workout's sample count is kept in the same unit of work, so no one ever has to count samples.
+ * A workout's telemetry samples (table "TelemetrySample"): written by batches (live recording) or all at
+ * once (an import), read back as the metrics engine's track. The samples of a write go in with one
+ * INSERT … SELECT FROM unnest(…) statement (one array parameter per column, whatever the batch size);
+ * re-sent samples are skipped by the primary key. The workout's sample count is kept in the same unit of
+ * work, so no one ever has to count samples.
  */
-import { CHANNELS, type SampleRow } from './telemetry-batch';
+import type { TrackSample } from '../metrics/track';
 import type { TrainingDb } from '../training.prisma';
+import { CHANNELS, type SampleRow } from './telemetry-batch';
 
-export type TelemetryRepo = ReturnType<typeof createTelemetryRepo>;
+export type SamplesRepo = ReturnType<typeof createSamplesRepo>;
+
+/** A sample as read back: the metrics engine's sample and its place in the workout. */
+export interface StoredSample extends TrackSample {
+  sequence: number;
+}
+
+/** A sample as written: its time as a Date (or none). */
+export type StoredSampleRow = Omit<SampleRow, 'recordedAt'> & { recordedAt: Date | null };
 
 const COLUMNS = ['sequence', 'recordedAt', ...CHANNELS] as const;
 const TYPES: Record<(typeof COLUMNS)[number], string> = {
@@ -19,8 +30,13 @@ const INSERT_SAMPLES = `
   SELECT $1::uuid, * FROM unnest(${COLUMNS.map((c, i) => `$${i + 2}::${TYPES[c]}`).join(', ')})
   ON CONFLICT ("workoutId", "sequence") DO NOTHING`;
 
-/** A sample as stored: its time as a Date (or none). */
-export type StoredSampleRow = Omit<SampleRow, 'recordedAt'> & { recordedAt: Date | null };
+const SELECT_SAMPLES = `
+  SELECT "sequence", "recordedAt", "latitude", "longitude", "altitude", "heartRate", "cadence", "power",
+         "speed", "temperature"
+  FROM "TelemetrySample" WHERE "workoutId" = $1::uuid ORDER BY "sequence"`;
+
+/** A sample as SELECT_SAMPLES reads it. */
+type ReadRow = Omit<StoredSample, 'time'> & { recordedAt: Date | null };
 
 /** Inserts samples with one statement; returns how many were new. */
 function insertSamples(tx: TrainingDb, workoutId: string, rows: StoredSampleRow[]): Promise<number> {
@@ -30,17 +46,17 @@ function insertSamples(tx: TrainingDb, workoutId: string, rows: StoredSampleRow[
   return tx.$executeRawUnsafe(INSERT_SAMPLES, workoutId, ...columns);
 }
 
-export function createTelemetryRepo(prisma: TrainingDb) {
+export function createSamplesRepo(prisma: TrainingDb) {
   return {
     /** Inserts the samples of a workout being stored (an import); returns how many were new. */
-    insertSamples: (workoutId: string, rows: StoredSampleRow[]): Promise<number> =>
+    insert: (workoutId: string, rows: StoredSampleRow[]): Promise<number> =>
       insertSamples(prisma, workoutId, rows),
 
     /**
      * Stores a batch once (inside the caller's unit of work); returns how many of its samples were new and
      * how many the workout has now.
      */
-    store: async (
+    storeBatch: async (
       workoutId: string,
       batchId: string,
       rows: SampleRow[],
@@ -56,6 +72,12 @@ export function createTelemetryRepo(prisma: TrainingDb) {
         select: { sampleCount: true },
       });
       return { accepted, sampleCount };
+    },
+
+    /** The workout's samples in sequence order: its track for the metrics engine, chart streams and exports. */
+    of: async (workoutId: string): Promise<StoredSample[]> => {
+      const rows = await prisma.$queryRawUnsafe<ReadRow[]>(SELECT_SAMPLES, workoutId);
+      return rows.map(({ recordedAt, ...row }) => ({ ...row, time: recordedAt?.getTime() ?? null }));
     },
   };
 }
