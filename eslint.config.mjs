@@ -36,6 +36,8 @@ export default tseslint.config(
   {
     files: ['**/*.cjs', 'jest.config.js'],
     languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
+    // CommonJS files load their dependencies with require().
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     // Resolvers are adapters: they never touch the database driver directly.

@@ -25,6 +25,8 @@ module.exports = {
   // integration and end-to-end files spend most of their time loading code and waiting on their own
   // embedded databases, and take half the time side by side.
   maxWorkers: '100%',
+  // The longest files first on a run without timings (tests/support/long-first-sequencer.cjs).
+  testSequencer: '<rootDir>/tests/support/long-first-sequencer.cjs',
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{lib,subgraphs,gateway,scripts}/**/*.spec.ts'] },
     // Each integration and end-to-end file compiles the schema engine (WebAssembly) and opens databases.

@@ -1,10 +1,9 @@
 /**
  * The contexts this repository implements, by their names in supergraph.yaml. Every launcher reads them
- * from here: the embedded platform, start:subgraph, start:gateway (the HTTP routes), events:replay and
- * the contexts' commands (metrics:recompute).
+ * from here: the embedded platform, start:subgraph, events:replay and the contexts' commands
+ * (metrics:recompute); a gateway process reads only their HTTP routes (scripts/context-routes.ts).
  */
 import type { AnyContext } from '../lib/context/context-descriptor';
-import type { GatewayHttpRoute } from '../lib/context/http-routes';
 import { gamificationContext } from '../subgraphs/gamification/src';
 import { identityContext } from '../subgraphs/identity/src';
 import { inventoryContext } from '../subgraphs/inventory/src';
@@ -18,9 +17,3 @@ export const CONTEXTS: readonly AnyContext[] = [
 ];
 
 export const contextNamed = (name: string): AnyContext | undefined => CONTEXTS.find((c) => c.name === name);
-
-/** The HTTP routes the gateway serves on its port, from every context's descriptor. */
-export const gatewayHttpRoutes = (): GatewayHttpRoute[] =>
-  CONTEXTS.flatMap((context) =>
-    (context.http?.routes ?? []).map((route) => ({ ...route, subgraph: context.name })),
-  );

@@ -18,7 +18,8 @@ import { startGateway, type RunningGateway } from '../gateway/src/gateway-server
 import { loadSupergraph } from '../gateway/src/supergraph-file';
 import { loadPartnerSupergraph } from '../gateway/src/partner/partner-supergraph';
 import { startContext } from '../lib/context/start-context';
-import { contextNamed, gatewayHttpRoutes } from './contexts';
+import { gatewayHttpRoutes } from './context-routes';
+import { CONTEXTS, contextNamed } from './contexts';
 
 const LOOPBACK = '127.0.0.1';
 
@@ -91,7 +92,9 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     const gateway = await startGateway({
       config,
       supergraph: loadSupergraph(supergraphPath, actualUrls),
-      routes: gatewayHttpRoutes(),
+      routes: gatewayHttpRoutes(
+        Object.fromEntries(CONTEXTS.map((context) => [context.name, context.http?.routes ?? []])),
+      ),
       partnerSupergraph: loadPartnerSupergraph(join(repoRoot, config.partner.supergraphPath), actualUrls),
       verifier: createJwtVerifier({
         keys: remoteJwks(jwksUrl),

@@ -41,53 +41,69 @@ async function takenPort(): Promise<{ port: number; close(): Promise<void> }> {
   return { port, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
+const databases: { cleanup(): Promise<void> }[] = [];
+const buses: { close(): Promise<void> }[] = [];
+
+/** What startContext needs, on a throw-away database and bus of its own. */
+function startOptions(context: AnyContext) {
+  const bus = createInProcessBus();
+  const database = createTestDatabase(preferredDatabaseKind(), context.name);
+  buses.push(bus);
+  databases.push(database);
+  return {
+    config,
+    database: database.target,
+    host: '127.0.0.1',
+    port: 0,
+    logger: pino({ level: 'silent' }),
+    jwksUrl: 'http://127.0.0.1:9/.well-known/jwks.json',
+    bus,
+  };
+}
+
+const named = (name: string) => CONTEXTS.find((c) => c.name === name)!;
+
 describe('a context that fails to start releases everything it opened', () => {
   beforeAll(() => ensurePGliteTemplate(), 120_000);
+  afterAll(async () => {
+    await Promise.all(buses.map((bus) => bus.close()));
+    await Promise.all(databases.map((database) => database.cleanup()));
+  });
 
   it.each(CONTEXTS.map((c) => [c.name, c] as const))(
-    '%s: failures in prepare, in start and at listen release it all; a stop releases it all',
+    '%s: a failure after its events and workers started releases it all, and so does a stop',
     async (_name, context) => {
-      const bus = createInProcessBus();
-      const database = createTestDatabase(preferredDatabaseKind(), context.name);
-      const options = {
-        config,
-        database: database.target,
-        host: '127.0.0.1',
-        port: 0,
-        logger: pino({ level: 'silent' }),
-        jwksUrl: 'http://127.0.0.1:9/.well-known/jwks.json',
-        bus,
-      };
-      try {
-        for (const fail of ['prepare', 'start'] as const) {
-          const { descriptor, log } = recorded(context, fail);
-          await expect(startContext(descriptor, options)).rejects.toThrow(`${fail} failed`);
-          expect(log).toEqual(
-            fail === 'start'
-              ? ['parts built', 'started parts released', 'parts released']
-              : ['parts built', 'parts released'],
-          );
-        }
-        const taken = await takenPort();
-        try {
-          const { descriptor, log } = recorded(context, 'never');
-          await expect(startContext(descriptor, { ...options, port: taken.port })).rejects.toThrow(
-            /EADDRINUSE/,
-          );
-          expect(log).toEqual(['parts built', 'started parts released', 'parts released']);
-        } finally {
-          await taken.close();
-        }
-        const { descriptor, log } = recorded(context, 'never');
-        const server = await startContext(descriptor, options);
-        expect(log).toEqual(['parts built']);
-        await server.stop();
-        expect(log).toEqual(['parts built', 'started parts released', 'parts released']);
-      } finally {
-        await bus.close();
-        await database.cleanup();
-      }
+      const options = startOptions(context);
+      const failing = recorded(context, 'start');
+      await expect(startContext(failing.descriptor, options)).rejects.toThrow('start failed');
+      expect(failing.log).toEqual(['parts built', 'started parts released', 'parts released']);
+
+      const { descriptor, log } = recorded(context, 'never');
+      const server = await startContext(descriptor, options);
+      expect(log).toEqual(['parts built']);
+      await server.stop();
+      expect(log).toEqual(['parts built', 'started parts released', 'parts released']);
     },
     120_000,
   );
+
+  it('gamification: a failure in prepare (its leaderboards rebuild) releases its parts', async () => {
+    const { descriptor, log } = recorded(named('gamification'), 'prepare');
+    await expect(startContext(descriptor, startOptions(named('gamification')))).rejects.toThrow(
+      'prepare failed',
+    );
+    expect(log).toEqual(['parts built', 'parts released']);
+  }, 120_000);
+
+  it('identity: a port already taken releases everything, the server included', async () => {
+    const taken = await takenPort();
+    try {
+      const { descriptor, log } = recorded(named('identity'), 'never');
+      const options = { ...startOptions(named('identity')), port: taken.port };
+      await expect(startContext(descriptor, options)).rejects.toThrow(/EADDRINUSE/);
+      expect(log).toEqual(['parts built', 'started parts released', 'parts released']);
+    } finally {
+      await taken.close();
+    }
+  }, 120_000);
 });

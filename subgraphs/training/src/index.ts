@@ -3,7 +3,6 @@ import { parseArgs } from 'node:util';
 import { defineContext, schemaBeside } from '../../../lib/context/context-descriptor';
 import { consumingOnce, inTransaction } from '../../../lib/db/unit-of-work';
 import { createPubSub } from '../../../lib/pubsub/create-pubsub';
-import { MAX_UPLOAD_BYTES } from './files/parse-activity-file';
 import { fileRoutes } from './imports/files.http';
 import { createImportService } from './imports/import.service';
 import { startImportWorker } from './imports/import-worker';
@@ -11,10 +10,11 @@ import { METRICS_CONFIG } from './metrics/metrics-config';
 import { createTrainingProfileService } from './profile/training-profile.service';
 import { createPersonalRecordsService } from './records/personal-records.service';
 import { createResolvers } from './resolvers';
-import { MAX_BODY, telemetryRoutes } from './telemetry/telemetry.http';
+import { telemetryRoutes } from './telemetry/telemetry.http';
 import { createTelemetryService } from './telemetry/telemetry.service';
 import { createTrainingConsumers, TRAINING_CONSUMER } from './training.consumers';
 import { createTrainingPrisma } from './training.prisma';
+import { trainingHttpRoutes } from './training.http-routes';
 import { trainingRepos } from './training.repos';
 import { createPublicWorkoutsService } from './workouts/public-workouts.service';
 import { createWorkoutProgressService } from './workouts/workout-progress.service';
@@ -79,11 +79,7 @@ export const trainingContext = defineContext({
   },
   resolvers: (parts) => createResolvers(parts),
   http: {
-    routes: [
-      { path: '/telemetry', bodyLimitBytes: MAX_BODY, rateLimit: 'telemetry' },
-      { path: '/imports', bodyLimitBytes: MAX_UPLOAD_BYTES, rateLimit: 'imports' },
-      { path: '/exports', bodyLimitBytes: 1024 },
-    ],
+    routes: trainingHttpRoutes,
     mount: (app, { telemetry, imports }, { verifier, logger }) => {
       telemetryRoutes({ verifier, telemetry, logger })(app);
       fileRoutes({ verifier, imports, telemetry, logger })(app);

@@ -2,7 +2,8 @@ import { gzipSync } from 'node:zlib';
 import { Encoder, Profile, type FileIdMesg } from '@garmin/fitsdk';
 import { gpxFixture } from '../../../../lib/testing/gpx-fixtures';
 import { buildFitActivity } from './fit.test-data';
-import { MAX_INFLATED_BYTES, MAX_UPLOAD_BYTES, parseActivityFile } from './parse-activity-file';
+import { MAX_UPLOAD_BYTES } from '../training.http-routes';
+import { MAX_INFLATED_BYTES, parseActivityFile } from './parse-activity-file';
 import { badInputMessage } from './test-errors';
 
 const gpxText = gpxFixture('around-visnjan-with-car.gpx').toString('utf8');

@@ -15,8 +15,6 @@ import { parseGpx } from './gpx';
 import { sportFromSpeed } from './sport-from-speed';
 import { parseTcx } from './tcx';
 
-/** Largest request body (as uploaded, possibly gzip-compressed) the HTTP endpoint accepts. */
-export const MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
 /** Largest file once gunzipped: beyond it the upload is refused (a "gzip bomb" or an absurd file). */
 export const MAX_INFLATED_BYTES = 100 * 1024 * 1024;
 

@@ -13,7 +13,7 @@ import type { Logger } from '../../../../lib/logging/logger';
 import { authenticatedRoute } from '../../../../lib/server/rest-route';
 import { FileTooLargeError } from '../files/activity-limits';
 import { toGpx } from '../files/gpx-export';
-import { MAX_UPLOAD_BYTES } from '../files/parse-activity-file';
+import { MAX_UPLOAD_BYTES } from '../training.http-routes';
 import { bodyBytes, rawBody } from '../raw-body.http';
 import type { ImportService } from './import.service';
 import type { TelemetryService } from '../telemetry/telemetry.service';

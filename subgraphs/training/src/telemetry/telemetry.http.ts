@@ -9,11 +9,9 @@ import { BadUserInputError } from '../../../../lib/errors/domain-error';
 import type { Logger } from '../../../../lib/logging/logger';
 import { authenticatedRoute } from '../../../../lib/server/rest-route';
 import { bodyBytes, rawBody } from '../raw-body.http';
+import { MAX_TELEMETRY_BODY_BYTES } from '../training.http-routes';
 import { columnsOfNdjson, type ColumnarBatch } from './telemetry-batch';
 import type { TelemetryService } from './telemetry.service';
-
-/** Uncompressed body size accepted (about 100 000 samples of NDJSON). */
-export const MAX_BODY = 20 * 1024 * 1024;
 
 function batchOf(contentType: string, batchId: string, body: Buffer): ColumnarBatch {
   const text = body.toString('utf8');
@@ -41,7 +39,7 @@ export function telemetryRoutes(deps: {
   return (app: Express) => {
     app.post(
       '/telemetry/workouts/:workoutId/batches/:batchId',
-      rawBody(MAX_BODY),
+      rawBody(MAX_TELEMETRY_BODY_BYTES),
       authenticatedRoute(deps, async (viewer, req, res) => {
         const { workoutId, batchId } = req.params as { workoutId: string; batchId: string };
         const batch = batchOf(req.headers['content-type'] ?? '', batchId, bodyBytes(req));
