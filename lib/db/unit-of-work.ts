@@ -4,7 +4,7 @@
  * or not at all. Services see repositories only; the Prisma client stays in the repositories.
  */
 import { consumeOnce } from '../events/inbox';
-import type { RawSql } from '../events/raw-sql';
+import type { RawSql, TransactionLimits, TransactionalClient } from '../events/raw-sql';
 
 /** Runs `work` with repositories bound to one transaction. */
 export type InTransaction<Repos> = <T>(work: (repos: Repos) => Promise<T>) => Promise<T>;
@@ -15,19 +15,8 @@ export type ConsumeOnce<Repos> = (
   work: (repos: Repos) => Promise<void>,
 ) => Promise<'applied' | 'duplicate'>;
 
-/** What a context's Prisma client offers for transactions (each client's own types are richer). */
-export interface TransactionalDb<Tx> {
-  $transaction<R>(work: (tx: Tx) => Promise<R>, options?: { maxWait?: number; timeout?: number }): Promise<R>;
-}
-
-/** Transaction limits: a shared embedded database may make a transaction wait its turn for a while. */
-export interface TransactionLimits {
-  maxWait?: number;
-  timeout?: number;
-}
-
 export function inTransaction<Tx, Repos>(
-  db: TransactionalDb<Tx>,
+  db: TransactionalClient<Tx>,
   reposOf: (tx: Tx) => Repos,
   limits?: TransactionLimits,
 ): InTransaction<Repos> {
@@ -36,7 +25,7 @@ export function inTransaction<Tx, Repos>(
 
 /** consumeOnce (lib/events/inbox.ts) handing the handler the context's repositories. */
 export function consumingOnce<Tx extends RawSql, Repos>(
-  db: TransactionalDb<Tx>,
+  db: TransactionalClient<Tx>,
   consumer: string,
   reposOf: (tx: Tx) => Repos,
 ): ConsumeOnce<Repos> {

@@ -30,8 +30,8 @@ export interface OutboxRow {
   occurredAt: Date;
 }
 
-/** The rows to insert (with `tx.outboxEvent.createMany({ data })`) for these events. */
-export function outboxRows(events: readonly EventEnvelope[]): OutboxRow[] {
+/** The rows to insert for these events. */
+function outboxRows(events: readonly EventEnvelope[]): OutboxRow[] {
   return events.map((event) => ({
     id: event.id,
     topic: topicOf(event.type),

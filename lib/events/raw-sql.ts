@@ -4,9 +4,15 @@ export interface RawSql {
   $executeRawUnsafe(query: string, ...values: unknown[]): Promise<number>;
 }
 
+/** How long an interactive transaction may wait for a connection (maxWait) and run (timeout), in ms. */
+export interface TransactionLimits {
+  maxWait?: number;
+  timeout?: number;
+}
+
 /** A client with interactive transactions whose callback gets `Tx` (a context's Prisma transaction client). */
 export interface TransactionalClient<Tx = RawSql> {
-  $transaction<R>(work: (tx: Tx) => Promise<R>): Promise<R>;
+  $transaction<R>(work: (tx: Tx) => Promise<R>, limits?: TransactionLimits): Promise<R>;
 }
 
 export type RawSqlClient = RawSql & TransactionalClient<RawSql>;

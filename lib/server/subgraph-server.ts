@@ -40,7 +40,7 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** What the launcher gives every subgraph's composition root. */
+/** What a launcher gives a context it serves (lib/context/start-context.ts). */
 export interface SubgraphStartOptions {
   config: Config;
   database: DatabaseTarget;
@@ -52,8 +52,6 @@ export interface SubgraphStartOptions {
   /** The event bus shared by the contexts (Kafka, or in-process in embedded mode). */
   bus: EventBus;
 }
-
-export type StartSubgraph = (options: SubgraphStartOptions) => Promise<RunningServer>;
 
 export interface SubgraphServerOptions {
   name: string;

@@ -6,7 +6,7 @@ import type { DeliveredMessage, EventBus } from '../../../lib/events/event-bus';
 import { eventually } from '../../../lib/testing/eventually';
 import { consumeOnce } from '../../../lib/events/inbox';
 import { createInProcessBus } from '../../../lib/events/in-process-bus';
-import { outboxRows } from '../../../lib/events/outbox';
+import { createOutboxWriter } from '../../../lib/events/outbox';
 import { startOutboxRelay, type OutboxRelayOptions } from '../../../lib/events/outbox-relay';
 import { asRawSqlClient } from '../../../lib/events/raw-sql';
 import { useFixture } from '../../../lib/testing/fixture';
@@ -47,7 +47,7 @@ function crashingAfterPublish(bus: EventBus, crashOnCalls: number[]): EventBus {
 describe.each(availableDatabaseKinds())('outbox relay on %s', (kind) => {
   const db = useFixture(() => openTestContextDatabase(kind, 'training', createTrainingPrisma), 'each');
 
-  const write = (events: EventEnvelope[]) => db().client.outboxEvent.createMany({ data: outboxRows(events) });
+  const write = (events: EventEnvelope[]) => createOutboxWriter(db().client).write(events);
   /** A relay of training's outbox to `bus`, looking for rows every 20 ms unless `options` say otherwise. */
   const relayTo = (bus: EventBus, options: Pick<OutboxRelayOptions, 'batchSize' | 'idleMs'> = {}) =>
     startOutboxRelay({
@@ -119,7 +119,7 @@ describe.each(availableDatabaseKinds())('outbox relay on %s', (kind) => {
     const { received, consumer } = await collect(bus);
     await expect(
       db().client.$transaction(async (tx) => {
-        await tx.outboxEvent.createMany({ data: outboxRows([deleted(uuidv7())]) });
+        await createOutboxWriter(tx).write([deleted(uuidv7())]);
         throw new Error('the state change failed');
       }),
     ).rejects.toThrow('the state change failed');
