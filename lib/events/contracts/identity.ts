@@ -4,7 +4,23 @@ import { z } from 'zod';
 export const identityEvents = {
   'identity.user.registered': {
     version: 1,
-    data: z.object({ userId: z.uuid(), displayName: z.string(), registeredAt: z.iso.datetime() }),
+    data: z.object({
+      userId: z.uuid(),
+      displayName: z.string(),
+      registeredAt: z.iso.datetime(),
+      /** The account's IANA time zone. Absent in events published before it existed: read it as `UTC`. */
+      timeZone: z.string().optional(),
+    }),
+  },
+  /** The account's settings changed: its IANA time zone (calendar days, weeks and quiet hours follow it). */
+  'identity.user.updated': {
+    version: 1,
+    data: z.object({
+      userId: z.uuid(),
+      displayName: z.string(),
+      timeZone: z.string(),
+      updatedAt: z.iso.datetime(),
+    }),
   },
   'identity.user.deleted': {
     version: 1,

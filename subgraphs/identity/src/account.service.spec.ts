@@ -29,7 +29,7 @@ describe('register', () => {
         type: 'identity.user.registered',
         key: user.id,
         actorId: user.id,
-        data: { userId: user.id, displayName: 'Ann', registeredAt: now().toISOString() },
+        data: { userId: user.id, displayName: 'Ann', registeredAt: now().toISOString(), timeZone: 'UTC' },
       }),
     ]);
     expect(publications()).toBe(1);
@@ -67,6 +67,40 @@ describe('register', () => {
   });
 });
 
+describe('time zone', () => {
+  it('takes a time zone at registration in its canonical spelling, UTC without one', async () => {
+    const { accounts, users } = await newTestSessions();
+    await accounts.register({ ...ANN_REGISTRATION, timeZone: 'europe/berlin' });
+    await accounts.register({ ...ANN_REGISTRATION, email: 'bob@example.com' });
+    expect(users.rows.map((row) => row.timeZone)).toEqual(['Europe/Berlin', 'UTC']);
+  });
+
+  it('refuses a name that is no IANA time zone, naming the field and storing nothing', async () => {
+    const { accounts, users } = await newTestSessions();
+    await expect(accounts.register({ ...ANN_REGISTRATION, timeZone: 'Mars/Olympus' })).rejects.toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: { field: 'timeZone' },
+    });
+    expect(users.rows).toEqual([]);
+  });
+
+  it('changes the time zone announcing identity.user.updated, and announces nothing when it stays', async () => {
+    const { accounts, outbox, now } = await newTestSessions();
+    const { user } = await accounts.register(ANN_REGISTRATION);
+    const viewer: Viewer = { userId: user.id, roles: ['ATHLETE'] };
+    expect((await accounts.setTimeZone(viewer, 'America/New_York')).timeZone).toBe('America/New_York');
+    await accounts.setTimeZone(viewer, 'America/New_York');
+    expect(outbox.events.map((event) => [event.type, event.data])).toEqual([
+      ['identity.user.registered', expect.objectContaining({ timeZone: 'UTC' })],
+      [
+        'identity.user.updated',
+        { userId: user.id, displayName: 'Ann', timeZone: 'America/New_York', updatedAt: now().toISOString() },
+      ],
+    ]);
+    await expect(accounts.setTimeZone(viewer, 'Nowhere')).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+  });
+});
+
 describe('me', () => {
   it('reads the account of the access token, and answers UNAUTHENTICATED once it is gone', async () => {
     const { accounts, users } = await newTestSessions();
@@ -89,6 +123,7 @@ describe('seenBy: the fields only the account holder and admins read', () => {
     passwordHash: 'x',
     roles: ['ATHLETE', 'ADMIN'],
     status: 'ACTIVE',
+    timeZone: 'Europe/Berlin',
     createdAt: new Date('2026-11-20T07:00:00Z'),
   };
   const ann: Viewer = { userId: uuidv7(), roles: ['ATHLETE'] };
@@ -96,7 +131,12 @@ describe('seenBy: the fields only the account holder and admins read', () => {
   it("hides a user's email, roles and creation time from other users and from anonymous callers", async () => {
     const { accounts } = await newTestSessions();
     for (const viewer of [ann, null]) {
-      expect(accounts.seenBy(viewer, admin)).toEqual({ email: null, roles: null, createdAt: null });
+      expect(accounts.seenBy(viewer, admin)).toEqual({
+        email: null,
+        roles: null,
+        createdAt: null,
+        timeZone: null,
+      });
     }
   });
 
@@ -107,6 +147,7 @@ describe('seenBy: the fields only the account holder and admins read', () => {
       email: 'root@example.com',
       roles: ['ATHLETE', 'ADMIN'],
       createdAt: admin.createdAt,
+      timeZone: 'Europe/Berlin',
     });
     expect(accounts.seenBy(null, { ...admin, callerIsOwner: true }).createdAt).toEqual(admin.createdAt);
   });
@@ -118,6 +159,7 @@ describe('seenBy: the fields only the account holder and admins read', () => {
       email: null,
       roles: ['ATHLETE', 'ADMIN'],
       createdAt: admin.createdAt,
+      timeZone: null,
     });
   });
 });

@@ -21,6 +21,11 @@ export function fakeUserRepo(): UserRepo & { rows: UserRecord[] } {
     findByEmail: async (email) => rows.find((r) => r.email === email) ?? null,
     findById: async (id) => rows.find((r) => r.id === id) ?? null,
     findByIds: async (ids) => rows.filter((r) => ids.includes(r.id)),
+    async setTimeZone(id, timeZone) {
+      const row = rows.find((r) => r.id === id);
+      if (row) row.timeZone = timeZone;
+      return row ?? null;
+    },
   };
 }
 

@@ -18,6 +18,7 @@ const aUser = (email = `${uuidv7()}@example.com`) => ({
   displayName: 'Ann',
   passwordHash: '$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA',
   roles: ['ATHLETE' as const],
+  timeZone: 'Europe/Berlin',
 });
 
 describe.each(availableDatabaseKinds())('identity repositories on %s', (kind) => {

@@ -30,6 +30,7 @@ export function createResolvers(deps: {
         sessions.login(args.email, args.password, ctx.clientAddress ?? UNKNOWN_ADDRESS),
       refreshToken: (_root, args) => sessions.refresh(args.refreshToken),
       logout: (_root, args) => sessions.logout(args.refreshToken),
+      setTimeZone: (_root, args, ctx) => accounts.setTimeZone(requireViewer(ctx.viewer), args.timeZone),
       issuePartnerApiKey: (_root, args, ctx) => partnerKeys.issue(requireViewer(ctx.viewer), args.name),
       revokePartnerApiKey: (_root, args, ctx) => partnerKeys.revoke(requireViewer(ctx.viewer), args.id),
     },
@@ -49,6 +50,7 @@ export function createResolvers(deps: {
       email: (user, _args, ctx) => accounts.seenBy(ctx.viewer, user).email,
       roles: (user, _args, ctx) => accounts.seenBy(ctx.viewer, user).roles,
       createdAt: (user, _args, ctx) => accounts.seenBy(ctx.viewer, user).createdAt,
+      timeZone: (user, _args, ctx) => accounts.seenBy(ctx.viewer, user).timeZone,
     },
   };
 }

@@ -10,6 +10,7 @@ const aUser = (): UserRecord => ({
   displayName: 'A',
   passwordHash: 'x',
   roles: ['ATHLETE'],
+  timeZone: 'UTC',
   status: 'ACTIVE',
   createdAt: new Date(),
 });

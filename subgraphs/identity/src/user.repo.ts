@@ -10,6 +10,8 @@ export interface UserRecord {
   passwordHash: string;
   roles: Role[];
   status: 'ACTIVE' | 'DISABLED';
+  /** IANA time zone (canonical name). */
+  timeZone: string;
   createdAt: Date;
 }
 
@@ -34,5 +36,10 @@ export function createUserRepo(db: IdentityTx) {
     findById: (id: string): Promise<UserRecord | null> => db.user.findUnique({ where: { id } }),
     findByIds: (ids: readonly string[]): Promise<UserRecord[]> =>
       db.user.findMany({ where: { id: { in: [...ids] } } }),
+    /** Sets the account's time zone; null when there is no such account. */
+    setTimeZone: async (id: string, timeZone: string): Promise<UserRecord | null> =>
+      (await db.user.updateMany({ where: { id }, data: { timeZone } })).count === 0
+        ? null
+        : db.user.findUnique({ where: { id } }),
   };
 }
