@@ -32,6 +32,14 @@ export const workoutSummary = z.object({
    * default then and now, so those workouts count as they did.
    */
   visibility: z.enum(['PUBLIC', 'FOLLOWERS', 'PRIVATE']).optional(),
+  /** Banister TRIMP from the heart rate; null without one. Absent in events published before it existed. */
+  trimp: z.number().nonnegative().nullable().optional(),
+  /** The fastest time over each standard distance in the workout ('5k', …). Absent before it existed. */
+  bestEfforts: z
+    .array(
+      z.object({ name: z.string(), distanceMeters: z.number().positive(), seconds: z.number().positive() }),
+    )
+    .optional(),
 });
 export type WorkoutSummary = z.infer<typeof workoutSummary>;
 
@@ -43,5 +51,15 @@ export const trainingEvents = {
   'training.workout.deleted': {
     version: 1,
     data: z.object({ workoutId: z.uuid(), userId: z.uuid(), deletedAt: z.iso.datetime() }),
+  },
+  /** The athlete saved their training profile: what other contexts may know of it (no weight, no heart rates). */
+  'training.profile.updated': {
+    version: 1,
+    data: z.object({
+      userId: z.uuid(),
+      birthYear: z.number().int().nullable(),
+      sex: z.enum(['FEMALE', 'MALE']).nullable(),
+      updatedAt: z.iso.datetime(),
+    }),
   },
 } as const;

@@ -29,6 +29,7 @@ export const trainingContext = defineContext({
     'training.workout.completed',
     'training.workout.updated',
     'training.workout.deleted',
+    'training.profile.updated',
   ],
   parts: ({ db, config, logger, clock, notify, hold }) => {
     const pubsub = createPubSub(config, logger);
@@ -64,7 +65,12 @@ export const trainingContext = defineContext({
         published: notify,
       }),
       records: createPersonalRecordsService(repos),
-      profiles: createTrainingProfileService({ profiles: repos.profiles, clock }),
+      profiles: createTrainingProfileService({
+        profiles: repos.profiles,
+        inTransaction: unitOfWork,
+        clock,
+        published: notify,
+      }),
       publicWorkouts: createPublicWorkoutsService(repos),
       wakeWorkerWith: (wake: () => void) => void (wakeWorker = wake),
     };

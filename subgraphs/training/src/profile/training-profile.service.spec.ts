@@ -1,14 +1,20 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Viewer } from '../../../../lib/auth/viewer';
 import { fixedClock } from '../../../../lib/clock';
-import { fakeProfiles } from '../training.fakes';
+import { fakeOutbox, fakeProfiles, fakeTransaction } from '../training.fakes';
 import { createTrainingProfileService } from './training-profile.service';
 
 const ann: Viewer = { userId: uuidv7(), roles: ['ATHLETE'] };
 
 function newTestProfiles(now = '2026-11-20T08:00:00Z') {
   const repo = fakeProfiles();
-  return { profiles: createTrainingProfileService({ profiles: repo, clock: fixedClock(now) }), repo };
+  const outbox = fakeOutbox();
+  const inTransaction = fakeTransaction({ profiles: repo, outbox });
+  return {
+    profiles: createTrainingProfileService({ profiles: repo, inTransaction, clock: fixedClock(now) }),
+    repo,
+    outbox,
+  };
 }
 
 describe('save', () => {
@@ -23,6 +29,17 @@ describe('save', () => {
       sex: 'FEMALE',
     });
     expect(await profiles.of(ann, ann.userId)).toEqual(saved);
+  });
+
+  it('announces the birth year and sex, and nothing else of the profile', async () => {
+    const { profiles, outbox } = newTestProfiles();
+    await profiles.save(ann, { maxHeartRate: 190, weightKg: 70, birthYear: 1990, sex: 'MALE' });
+    expect(outbox.events.map((event) => [event.type, event.data])).toEqual([
+      [
+        'training.profile.updated',
+        { userId: ann.userId, birthYear: 1990, sex: 'MALE', updatedAt: '2026-11-20T08:00:00.000Z' },
+      ],
+    ]);
   });
 
   it('takes this year as a birth year by the clock, and refuses next year', async () => {

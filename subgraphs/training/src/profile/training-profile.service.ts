@@ -4,7 +4,10 @@
  */
 import type { Viewer } from '../../../../lib/auth/viewer';
 import type { Clock } from '../../../../lib/clock';
+import type { InTransaction } from '../../../../lib/db/unit-of-work';
 import { BadUserInputError, ForbiddenError } from '../../../../lib/errors/domain-error';
+import type { TrainingRepos } from '../training.repos';
+import { profileUpdated } from './training-profile.publish';
 import type { TrainingProfile, TrainingProfileRepo } from './training-profile.repo';
 
 export interface ProfileInput {
@@ -52,8 +55,14 @@ export function checkedProfile(input: ProfileInput, now: Date): TrainingProfile 
 
 export type TrainingProfileService = ReturnType<typeof createTrainingProfileService>;
 
-/** Reads and saves training profiles, each only by its athlete. */
-export function createTrainingProfileService(deps: { profiles: TrainingProfileRepo; clock: Clock }) {
+/** Reads and saves training profiles, each only by its athlete; a save announces training.profile.updated. */
+export function createTrainingProfileService(deps: {
+  profiles: Pick<TrainingProfileRepo, 'of'>;
+  inTransaction: InTransaction<Pick<TrainingRepos, 'profiles' | 'outbox'>>;
+  clock: Clock;
+  /** Called after a commit that wrote events, so the relay publishes them without waiting. */
+  published?: () => void;
+}) {
   return {
     /** The athlete's profile (empty until they save one); only they may read it. */
     async of(viewer: Viewer, userId: string): Promise<TrainingProfile> {
@@ -62,7 +71,16 @@ export function createTrainingProfileService(deps: { profiles: TrainingProfileRe
     },
 
     /** Checks and saves the viewer's profile. */
-    save: async (viewer: Viewer, input: ProfileInput): Promise<TrainingProfile> =>
-      deps.profiles.save(viewer.userId, checkedProfile(input, deps.clock.now())),
+    async save(viewer: Viewer, input: ProfileInput): Promise<TrainingProfile> {
+      const now = deps.clock.now();
+      const checked = checkedProfile(input, now);
+      const saved = await deps.inTransaction(async (tx) => {
+        const profile = await tx.profiles.save(viewer.userId, checked);
+        await tx.outbox.write([profileUpdated(viewer.userId, profile, now)]);
+        return profile;
+      });
+      deps.published?.();
+      return saved;
+    },
   };
 }

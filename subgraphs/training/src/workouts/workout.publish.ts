@@ -19,6 +19,13 @@ export function workoutSummary(workout: WorkoutRecord): WorkoutSummary {
     gearIds: workout.gearIds,
     trackFlags: workout.metrics?.flags.map((flag) => flag.code) ?? [],
     visibility: workout.visibility,
+    trimp: workout.metrics?.trimp ?? null,
+    bestEfforts:
+      workout.metrics?.bestEfforts.map(({ name, distanceMeters, seconds }) => ({
+        name,
+        distanceMeters,
+        seconds,
+      })) ?? [],
   };
 }
 
