@@ -1,7 +1,8 @@
 // npm run events:replay -- --context <ctx> [--from <ISO time>]
 // Re-delivers the events the bus retains (Kafka's log, or the in-process bus's files under DATA_DIR/events)
 // to one context's consumers (its descriptor's). Handlers are idempotent (inbox), so a replay never applies
-// an event twice: to rebuild a read model, clear it and its inbox rows first, then replay. A context may
+// an event twice: to rebuild a read model, clear it and its inbox rows first, then replay; a context whose
+// descriptor has beforeReplay (insights) does that itself on a replay from the start. A context may
 // finish with more (its descriptor's afterReplay: gamification rebuilds its Redis leaderboards from its
 // ledger; in-process boards are rebuilt by the gamification subgraph at every start, which it says).
 import '../lib/runtime/require-supported-node';
@@ -37,6 +38,8 @@ async function main() {
     try {
       const handlers = context.consumers(opened.parts, opened.runtime);
       const handle = dispatcher(handlers, logger);
+      const cleared = from ? undefined : await context.beforeReplay?.(opened.parts, opened.runtime);
+      if (cleared) console.log(cleared);
       let delivered = 0;
       await bus.readRetained(topicsOf(handlers), from, async (message) => {
         await handle(message);

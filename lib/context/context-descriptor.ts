@@ -61,6 +61,11 @@ export interface ContextDescriptor<Client extends PrismaLike = PrismaLike, Parts
   prepare?(parts: Parts, runtime: ContextRuntime<Client>): Promise<void>;
   /** The events it handles, each applied once (the same handlers serve the replay). */
   consumers?(parts: Parts, runtime: ContextRuntime<Client>): EventHandlers;
+  /**
+   * Runs before a replay of every retained event (not one `--from` a time): clears the read models the
+   * replay rebuilds, with the context's inbox rows, and says what it cleared.
+   */
+  beforeReplay?(parts: Parts, runtime: ContextRuntime<Client>): Promise<string>;
   /** Runs after a replay re-delivered every retained event; says what more it did (or nothing). */
   afterReplay?(parts: Parts, runtime: ContextRuntime<Client>): Promise<string>;
   /** Starts what runs beside the server (workers); register their stop with `runtime.hold`. */

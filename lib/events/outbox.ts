@@ -47,13 +47,18 @@ export interface OutboxWriter {
   write(events: readonly EventEnvelope[]): Promise<void>;
 }
 
-/** The outbox writer of a transaction client (any context's: each has an `OutboxEvent` table). */
+/**
+ * The outbox writer of a transaction client (any context's: each has an `OutboxEvent` table). An event whose
+ * id is in the outbox already is that event again (insights derives ids when it rebuilds its projections):
+ * it is not written twice.
+ */
 export function createOutboxWriter(tx: {
-  outboxEvent: { createMany(args: { data: OutboxRow[] }): Promise<unknown> };
+  outboxEvent: { createMany(args: { data: OutboxRow[]; skipDuplicates: boolean }): Promise<unknown> };
 }): OutboxWriter {
   return {
     async write(events) {
-      if (events.length > 0) await tx.outboxEvent.createMany({ data: outboxRows(events) });
+      if (events.length > 0)
+        await tx.outboxEvent.createMany({ data: outboxRows(events), skipDuplicates: true });
     },
   };
 }

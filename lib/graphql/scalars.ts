@@ -1,9 +1,12 @@
-/** Scalars shared by every subgraph: DateTime (ISO 8601) and Duration (whole seconds). */
+/** Scalars shared by the subgraphs: DateTime (ISO 8601), Duration (whole seconds), LocalDate (YYYY-MM-DD). */
 import { GraphQLScalarType } from 'graphql';
-import { DateTimeResolver, NonNegativeIntResolver } from 'graphql-scalars';
+import { DateTimeResolver, LocalDateResolver, NonNegativeIntResolver } from 'graphql-scalars';
 
 /** An instant as an ISO 8601 date-time string with its offset (graphql-scalars' DateTime: RFC 3339). */
 export const DateTime = DateTimeResolver;
+
+/** A calendar day as `YYYY-MM-DD` (graphql-scalars' LocalDate: a real date, kept as the string). */
+export const LocalDate = LocalDateResolver;
 
 export const Duration = new GraphQLScalarType({
   ...NonNegativeIntResolver.toConfig(),
@@ -18,4 +21,5 @@ export const Duration = new GraphQLScalarType({
 export const PULSE_SCALARS: ReadonlyMap<string, GraphQLScalarType> = new Map([
   [DateTime.name, DateTime],
   [Duration.name, Duration],
+  [LocalDate.name, LocalDate],
 ]);
