@@ -20,7 +20,7 @@ const resolverTypes = Object.fromEntries(
         contextType: '../../../../lib/graphql/context#RequestContext',
         mapperTypeSuffix: 'Model',
         mappers: mappersOf(name),
-        scalars: { DateTime: 'Date', Duration: 'number' },
+        scalars: { DateTime: 'Date', Duration: 'number', LocalDate: 'string' },
       },
     },
   ]),
@@ -62,6 +62,17 @@ function mappersOf(name: string): Record<string, string> {
       Level: '../graphql-mappers#Level',
       Streaks: '../graphql-mappers#Streaks',
     },
+    insights: {
+      User: '../graphql-mappers#User',
+      Form: '../graphql-mappers#Form',
+      LoadFlag: '../graphql-mappers#LoadFlag',
+      Recommendation: '../graphql-mappers#Recommendation',
+      InsightModel: '../graphql-mappers#InsightModel',
+      InjuryReport: '../graphql-mappers#InjuryReport',
+      PeriodSummary: '../graphql-mappers#PeriodSummary',
+      YearOverYear: '../graphql-mappers#YearOverYear',
+      CohortBenchmark: '../graphql-mappers#CohortBenchmark',
+    },
   };
   return mappers[name] ?? {};
 }
@@ -75,7 +86,10 @@ const config: CodegenConfig = {
       schema: 'supergraph.api.graphql',
       documents: 'tests/operations/*.graphql',
       plugins: ['typescript-operations', 'typed-document-node'],
-      config: { enumsAsTypes: true, scalars: { DateTime: 'string', Duration: 'number' } },
+      config: {
+        enumsAsTypes: true,
+        scalars: { DateTime: 'string', Duration: 'number', LocalDate: 'string' },
+      },
     },
   },
 };

@@ -6,6 +6,7 @@
 import type { AnyContext } from '../lib/context/context-descriptor';
 import { gamificationContext } from '../subgraphs/gamification/src';
 import { identityContext } from '../subgraphs/identity/src';
+import { insightsContext } from '../subgraphs/insights/src';
 import { inventoryContext } from '../subgraphs/inventory/src';
 import { trainingContext } from '../subgraphs/training/src';
 
@@ -14,6 +15,7 @@ export const CONTEXTS: readonly AnyContext[] = [
   trainingContext,
   inventoryContext,
   gamificationContext,
+  insightsContext,
 ];
 
 export const contextNamed = (name: string): AnyContext | undefined => CONTEXTS.find((c) => c.name === name);

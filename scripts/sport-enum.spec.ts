@@ -13,7 +13,12 @@ const sportEnums = readSupergraphConfig().flatMap(({ name, schemaPath }) => {
 
 describe('the Sport enum', () => {
   it('is declared by the subgraphs that take sports as input', () => {
-    expect(sportEnums.map((e) => e.name).sort()).toEqual(['gamification', 'inventory', 'training']);
+    expect(sportEnums.map((e) => e.name).sort()).toEqual([
+      'gamification',
+      'insights',
+      'inventory',
+      'training',
+    ]);
   });
 
   it.each(sportEnums.map((e) => [e.name, e.values]))(

@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import { gamificationEvents } from './contracts/gamification';
 import { identityEvents } from './contracts/identity';
+import { insightsEvents } from './contracts/insights';
 import { inventoryEvents } from './contracts/inventory';
 import { trainingEvents } from './contracts/training';
 
@@ -10,6 +11,7 @@ export const EVENT_CONTRACTS = {
   ...trainingEvents,
   ...inventoryEvents,
   ...gamificationEvents,
+  ...insightsEvents,
 };
 
 export type EventType = keyof typeof EVENT_CONTRACTS;
