@@ -1,7 +1,7 @@
 /**
  * npm run bench:insights [-- --athletes 10000 --days 730 --concurrency 4 --reads 2000 --max-seconds 600]:
  * athletes × days of daily workouts replayed as `training.workout.completed` events through insights' real
- * handlers (insightsConsumers with consumeOnce, wired by openTestInsights as index.ts wires them: the
+ * handlers (wired by its descriptor, index.ts, through openTestInsights: the
  * workout copy, daily loads, form, load-spike flag, week and month summaries, recommendations and their
  * outbox events, in one transaction per event), then p50/p99 of `User.form` (the timeline service's
  * `form(userId, day)`) and of `User.weeklySummaries` over 12 weeks (the summary service's `weekly`) for
@@ -33,10 +33,6 @@ import { addDays } from '../subgraphs/insights/src/form/calendar-days';
 import { completed, openTestInsights, type TestInsights } from '../subgraphs/insights/src/insights.test-db';
 import { createSeededRandom } from '../subgraphs/insights/src/models/seeded-random';
 import { weekStart } from '../subgraphs/insights/src/summaries/periods';
-import {
-  createSummaryService,
-  type SummaryService,
-} from '../subgraphs/insights/src/summaries/summary.service';
 import { percentiles, timed } from './bench/leaderboard-workload';
 
 const { values: args } = parseArgs({
@@ -275,12 +271,7 @@ interface ReadRow {
  * at least 12 weeks after their first when they have that much: the form of that day and the 12 weeks
  * ending on it, each followed by its plain SELECT.
  */
-async function measureReads(
-  insights: TestInsights,
-  summaries: SummaryService,
-  athleteIds: string[],
-  done: Replay,
-): Promise<ReadRow[]> {
+async function measureReads(insights: TestInsights, athleteIds: string[], done: Replay): Promise<ReadRow[]> {
   const replayed = athleteIds.map((_, i) => i).filter((i) => done.first[i] !== undefined);
   const finished = replayed.filter((i) => done.finished[i]);
   const readable = finished.length > 0 ? finished : replayed;
@@ -309,7 +300,7 @@ async function measureReads(
           insights.prisma
             .$queryRaw`SELECT * FROM "FormDay" WHERE "userId" = ${userId}::uuid AND "date" = ${day}`,
       ),
-      await timed(() => summaries.weekly(userId, from, day, null)),
+      await timed(() => insights.summaries.weekly(userId, from, day, null)),
       await timed(
         () => insights.prisma.$queryRaw`SELECT * FROM "PeriodSummary"
           WHERE "userId" = ${userId}::uuid AND "period" = 'WEEK' AND "sport" = ''
@@ -386,8 +377,7 @@ async function bench(kind: TestDatabaseKind): Promise<void> {
       { path: 'projection: training.workout.completed', count: done.events, seconds: done.seconds },
       ...(await plainInserts(insights, athleteIds, done.events)),
     ];
-    const summaries = createSummaryService({ repos: insights.repos, clock });
-    const reads = await measureReads(insights, summaries, athleteIds, done);
+    const reads = await measureReads(insights, athleteIds, done);
     console.log('');
     printTable(
       ['write', 'events or rows', 'seconds', 'per second', '× projection'],

@@ -36,6 +36,11 @@ export interface EventOrigin {
   actorId: string | null;
   /** The event being handled when this one is a consequence of another. */
   causedBy?: Pick<EventEnvelope, 'id' | 'correlationId' | 'traceparent'>;
+  /**
+   * The event's id when building it again must give the same event (ids derived from what caused it, so
+   * that a rebuilt projection republishes events its consumers recognise); a new UUIDv7 otherwise.
+   */
+  eventId?: string;
 }
 
 /** Builds a validated envelope; the key is the aggregate id, so one aggregate's events stay in order. */
@@ -48,7 +53,7 @@ export function createEvent<T extends EventType>(
 ): EventEnvelope<T> {
   const contract = EVENT_CONTRACTS[type];
   return {
-    id: uuidv7(),
+    id: origin.eventId ?? uuidv7(),
     type,
     version: contract.version,
     occurredAt: now.toISOString(),

@@ -36,6 +36,13 @@ export function createAccountService(deps: {
   const isOwnerOrAdmin = (viewer: Viewer | null, user: AccountView) =>
     isOwner(viewer, user) || Boolean(viewer?.roles.includes('ADMIN'));
 
+  /** The viewer's own account; UNAUTHENTICATED when the token outlived it. */
+  async function me(viewer: Viewer): Promise<UserRecord> {
+    const user = await users.findById(viewer.userId);
+    if (!user) throw new UnauthenticatedError('The account of this access token no longer exists.');
+    return user;
+  }
+
   return {
     /**
      * Creates an athlete account (announcing it with identity.user.registered) and signs it in. An email
@@ -68,19 +75,14 @@ export function createAccountService(deps: {
       return sessions.open(created);
     },
 
-    /** The viewer's own account; UNAUTHENTICATED when the token outlived it. */
-    async me(viewer: Viewer): Promise<UserRecord> {
-      const user = await users.findById(viewer.userId);
-      if (!user) throw new UnauthenticatedError('The account of this access token no longer exists.');
-      return user;
-    },
+    me,
 
     findByIds: (ids: readonly string[]): Promise<UserRecord[]> => users.findByIds(ids),
 
     /** Sets the viewer's time zone, announcing it with identity.user.updated when it changed. */
     async setTimeZone(viewer: Viewer, name: string): Promise<UserRecord> {
       const timeZone = checkedTimeZone(name);
-      const current = await this.me(viewer);
+      const current = await me(viewer);
       if (current.timeZone === timeZone) return current;
       const updated = await inTransaction(async (tx) => {
         const user = await tx.users.setTimeZone(viewer.userId, timeZone);

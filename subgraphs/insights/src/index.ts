@@ -6,6 +6,7 @@
 import { defineContext, schemaBeside, type ContextRuntime } from '../../../lib/context/context-descriptor';
 import { consumingOnce, inTransaction } from '../../../lib/db/unit-of-work';
 import { createAthleteService } from './athletes/athlete.service';
+import { createLoadFlagService } from './flags/load-flag.service';
 import { createInjuryService } from './injuries/injury.service';
 import { insightsCommands } from './insights.commands';
 import { INSIGHTS_CONSUMER, insightsConsumers } from './insights.consumers';
@@ -29,6 +30,7 @@ function insightsParts({ db, clock, notify }: ContextRuntime<InsightsPrisma>) {
     athletes: createAthleteService({ repos, inTransaction: unitOfWork, clock, notify }),
     timeline: createTimelineService({ repos, clock }),
     recommendations: createRecommendationService({ repos, clock }),
+    flags: createLoadFlagService({ repos }),
     injuries: createInjuryService({ repos, clock }),
     summaries: createSummaryService({ repos, clock }),
     models: repos.models,

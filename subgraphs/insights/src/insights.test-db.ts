@@ -1,16 +1,11 @@
-/** The insights context on a throw-away database, wired as index.ts wires it, for integration tests. */
+/** The insights context on a throw-away database, wired by its descriptor (index.ts), for tests and the bench. */
 import { fixedClock, type Clock } from '../../../lib/clock';
-import { consumingOnce, inTransaction } from '../../../lib/db/unit-of-work';
 import { createEvent, type AnyEvent } from '../../../lib/events/envelope';
 import type { WorkoutSummary } from '../../../lib/events/contracts/training';
+import { testContextRuntime } from '../../../lib/testing/context-runtime';
 import { openTestContextDatabase, type TestDatabaseKind } from '../../../lib/testing/test-databases';
 import { aWorkoutSummary } from '../../../lib/testing/workout-summaries';
-import { createAthleteService } from './athletes/athlete.service';
-import { INSIGHTS_CONSUMER, insightsConsumers } from './insights.consumers';
-import { createInsightsPrisma } from './insights.prisma';
-import { insightsRepos } from './insights.repos';
-import { registerRuleModels } from './registry/rule-models';
-import { createTimelineService } from './timeline/timeline.service';
+import { insightsContext } from '.';
 
 export type TestInsights = Awaited<ReturnType<typeof openTestInsights>>;
 
@@ -18,31 +13,28 @@ export async function openTestInsights(
   kind: TestDatabaseKind,
   clock: Clock = fixedClock('2026-11-30T12:00:00Z'),
 ) {
-  const db = await openTestContextDatabase(kind, 'insights', createInsightsPrisma);
+  const db = await openTestContextDatabase(kind, 'insights', insightsContext.createClient);
   const prisma = db.client;
-  const repos = insightsRepos(prisma);
-  await registerRuleModels(repos.models, clock);
-  const handlers = insightsConsumers({
-    consumeOnce: consumingOnce(prisma, INSIGHTS_CONSUMER, insightsRepos),
-    notify: () => undefined,
-  });
+  const runtime = testContextRuntime('insights', prisma, { clock });
+  const parts = await insightsContext.parts(runtime);
+  await insightsContext.prepare!(parts, runtime);
+  const handlers = insightsContext.consumers!(parts, runtime);
   return {
     prisma,
-    repos,
-    athletes: createAthleteService({
-      repos,
-      inTransaction: inTransaction(prisma, insightsRepos),
-      clock,
-      notify: () => undefined,
-    }),
-    timeline: createTimelineService({ repos, clock }),
+    repos: parts.repos,
+    athletes: parts.athletes,
+    timeline: parts.timeline,
+    summaries: parts.summaries,
     /** Hands an event to its handler, as the consumer does. */
     async deliver(event: AnyEvent): Promise<void> {
       const handler = handlers[event.type] as ((e: AnyEvent) => Promise<void>) | undefined;
       if (!handler) throw new Error(`insights does not handle ${event.type}`);
       await handler(event);
     },
-    close: () => db.close(),
+    close: async () => {
+      await runtime.release();
+      await db.close();
+    },
   };
 }
 

@@ -8,6 +8,7 @@ import type { RequestContext } from '../../../lib/graphql/context';
 import { DateTime, LocalDate } from '../../../lib/graphql/scalars';
 import type { Resolvers } from './__generated__/resolvers-types';
 import type { AthleteService } from './athletes/athlete.service';
+import type { LoadFlagService } from './flags/load-flag.service';
 import type { InjuryService } from './injuries/injury.service';
 import type { RecommendationService } from './recommendations/recommendation.service';
 import type { ModelRegistryRepo } from './registry/model-registry.repo';
@@ -18,6 +19,7 @@ export interface InsightsServices {
   athletes: AthleteService;
   timeline: TimelineService;
   recommendations: RecommendationService;
+  flags: LoadFlagService;
   injuries: InjuryService;
   summaries: SummaryService;
   models: Pick<ModelRegistryRepo, 'all' | 'byKey'>;
@@ -30,7 +32,7 @@ const own = <T>(ctx: RequestContext, user: { id: string }, read: () => T): T | n
 const json = (value: unknown) => (value == null ? null : JSON.stringify(value));
 
 export function createResolvers(services: InsightsServices): Resolvers {
-  const { athletes, timeline, recommendations, injuries, summaries, models } = services;
+  const { athletes, timeline, recommendations, flags, injuries, summaries, models } = services;
   return {
     DateTime,
     LocalDate,
@@ -51,8 +53,7 @@ export function createResolvers(services: InsightsServices): Resolvers {
       trainingLoad: (user, args, ctx) =>
         own(ctx, user, () => timeline.trainingLoad(user.id, args.from, args.to, args.sport ?? null)),
       form: (user, args, ctx) => own(ctx, user, () => timeline.form(user.id, args.date ?? null)),
-      loadFlags: (user, args, ctx) =>
-        own(ctx, user, () => recommendations.loadFlags(user.id, args.first, args.after)),
+      loadFlags: (user, args, ctx) => own(ctx, user, () => flags.loadFlags(user.id, args.first, args.after)),
       recommendations: (user, args, ctx) =>
         own(ctx, user, () =>
           recommendations.recommendations(user.id, args.status ?? null, args.first, args.after),

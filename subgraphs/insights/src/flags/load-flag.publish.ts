@@ -15,17 +15,25 @@ const figures = (flag: LoadFlagRecord) => ({
   chronicLoad: flag.chronic,
 });
 
-export const flagRaised = (flag: LoadFlagRecord, origin: EventOrigin, at: Date): EventEnvelope => ({
-  ...createEvent('insights.load-flag.raised', flag.userId, figures(flag), origin, at),
-  id: derivedId(flag.id, 'raised'),
-});
+export const flagRaised = (flag: LoadFlagRecord, origin: EventOrigin, at: Date): EventEnvelope =>
+  createEvent(
+    'insights.load-flag.raised',
+    flag.userId,
+    figures(flag),
+    { ...origin, eventId: derivedId(flag.id, 'raised') },
+    at,
+  );
 
 export const flagCleared = (
   flag: LoadFlagRecord,
   clearedOn: string,
   origin: EventOrigin,
   at: Date,
-): EventEnvelope => ({
-  ...createEvent('insights.load-flag.cleared', flag.userId, { ...figures(flag), clearedOn }, origin, at),
-  id: derivedId(flag.id, 'cleared'),
-});
+): EventEnvelope =>
+  createEvent(
+    'insights.load-flag.cleared',
+    flag.userId,
+    { ...figures(flag), clearedOn },
+    { ...origin, eventId: derivedId(flag.id, 'cleared') },
+    at,
+  );

@@ -3,8 +3,8 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Viewer } from '../../../../lib/auth/viewer';
 import type { Clock } from '../../../../lib/clock';
 import { BadUserInputError } from '../../../../lib/errors/domain-error';
-import { localDateOf } from '../../../../lib/time-zone';
 import { checkedId } from '../checked-id';
+import { athleteToday } from '../athletes/athlete-today';
 import type { InsightsRepos } from '../insights.repos';
 import type { InjuryReportRecord } from './injury-report.repo';
 
@@ -44,8 +44,8 @@ export function createInjuryService(deps: {
           'severity must be an integer from 1 (a niggle) to 10 (cannot train).',
         );
       const now = clock.now();
-      const today = localDateOf(now, (await repos.athletes.of(viewer.userId)).timeZone);
-      if (input.date > today) throw new BadUserInputError('date', 'date cannot be in the future.');
+      if (input.date > (await athleteToday(repos.athletes, clock, viewer.userId)))
+        throw new BadUserInputError('date', 'date cannot be in the future.');
       const report = { id: uuidv7(), userId: viewer.userId, ...input, createdAt: now };
       await repos.injuries.insert(report);
       return report;

@@ -8,9 +8,8 @@ import type { FormState } from '../form/form-state';
 import type { InsightsRepos } from '../insights.repos';
 import type { RecommendationInputs } from '../models/rule-model';
 import { weekStart } from '../summaries/periods';
+import { isRunning } from '../workouts/running';
 
-/** The sports whose longest session counts as the long run. */
-const RUNNING = new Set(['RUN', 'TRAIL_RUN', 'TREADMILL_RUN']);
 /** How many weeks before this one the long run is compared with. */
 const PREVIOUS_WEEKS = 3;
 
@@ -29,7 +28,7 @@ export async function recommendationInputs(
   const workouts = await repos.workouts.between(userId, earlier, latest.date);
   const gear = await repos.gearWear.of(userId);
   const longest = (from: string, to: string) => {
-    const runs = workouts.filter((w) => RUNNING.has(w.sport) && w.localDate >= from && w.localDate <= to);
+    const runs = workouts.filter((w) => isRunning(w.sport) && w.localDate >= from && w.localDate <= to);
     return runs.length === 0 ? null : Math.max(...runs.map((w) => w.distanceMeters ?? 0));
   };
   return {

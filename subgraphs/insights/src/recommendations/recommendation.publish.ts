@@ -3,8 +3,8 @@ import { createEvent, type EventEnvelope, type EventOrigin } from '../../../../l
 import { derivedId } from '../derived-id';
 import type { RecommendationRecord } from './recommendation.repo';
 
-export const recommendationCreated = (r: RecommendationRecord, origin: EventOrigin): EventEnvelope => ({
-  ...createEvent(
+export const recommendationCreated = (r: RecommendationRecord, origin: EventOrigin): EventEnvelope =>
+  createEvent(
     'insights.recommendation.created',
     r.userId,
     {
@@ -17,8 +17,6 @@ export const recommendationCreated = (r: RecommendationRecord, origin: EventOrig
       modelVersion: r.modelVersion,
       rulesFired: r.rulesFired,
     },
-    origin,
+    { ...origin, eventId: derivedId(r.id, 'created') },
     r.createdAt,
-  ),
-  id: derivedId(r.id, 'created'),
-});
+  );

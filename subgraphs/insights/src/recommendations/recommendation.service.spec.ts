@@ -1,8 +1,7 @@
-/** The recommendation service on in-memory repositories: pages of advice and flags, and the athlete's answers. */
+/** The recommendation service on in-memory repositories: pages of advice, and the athlete's answers. */
 import { v7 as uuidv7 } from 'uuid';
 import type { Viewer } from '../../../../lib/auth/viewer';
 import { fixedClock } from '../../../../lib/clock';
-import type { LoadFlagRecord } from '../flags/load-flag.repo';
 import { fakeInsightsRepos } from '../insights.fakes';
 import type { RecommendationRecord } from './recommendation.repo';
 import { createRecommendationService } from './recommendation.service';
@@ -34,21 +33,6 @@ const aRecommendation = (overrides: Partial<RecommendationRecord> = {}): Recomme
   status: 'OPEN',
   createdAt: new Date('2026-11-18T09:00:00Z'),
   respondedAt: null,
-  ...overrides,
-});
-
-/** A load spike Ann's flag raised on 2026-11-18, still raised. */
-const aFlag = (overrides: Partial<LoadFlagRecord> = {}): LoadFlagRecord => ({
-  id: uuidv7(),
-  userId: ann.userId,
-  raisedOn: '2026-11-18',
-  clearedOn: null,
-  method: 'ACWR_EWMA',
-  modelVersion: 'load-spike@1',
-  ratio: 1.6,
-  acute: 480,
-  chronic: 300,
-  parameters: { raiseAbove: 1.5, clearBelow: 1.3, minHistoryDays: 28 },
   ...overrides,
 });
 
@@ -147,40 +131,5 @@ describe('respond', () => {
       code: 'NOT_FOUND',
     });
     expect(await repos.recommendations.find(bobs.id)).toMatchObject({ status: 'OPEN', respondedAt: null });
-  });
-});
-
-describe('loadFlags', () => {
-  it("pages the athlete's flags newest first and counts those still raised", async () => {
-    const { recommendations, repos } = newTestRecommendations();
-    await repos.flags.insert(aFlag({ raisedOn: '2026-09-01', clearedOn: '2026-09-08' }));
-    await repos.flags.insert(aFlag({ raisedOn: '2026-10-01', clearedOn: '2026-10-05' }));
-    await repos.flags.insert(aFlag({ raisedOn: '2026-11-18' }));
-    await repos.flags.insert(aFlag({ userId: bob.userId, raisedOn: '2026-11-19' }));
-
-    const first = await recommendations.loadFlags(ann.userId, 2, null);
-    expect(first.edges.map((e) => e.node.raisedOn)).toEqual(['2026-11-18', '2026-10-01']);
-    expect(first.raisedCount).toBe(1);
-    expect(first.pageInfo.hasNextPage).toBe(true);
-
-    const rest = await recommendations.loadFlags(ann.userId, 2, first.pageInfo.endCursor);
-    expect(rest.edges.map((e) => e.node.raisedOn)).toEqual(['2026-09-01']);
-    expect(rest.pageInfo.hasNextPage).toBe(false);
-  });
-
-  it('counts no raised flag for an athlete without any', async () => {
-    const { recommendations } = newTestRecommendations();
-    expect(await recommendations.loadFlags(ann.userId, null, null)).toMatchObject({
-      edges: [],
-      raisedCount: 0,
-    });
-  });
-
-  it('refuses a `first` above 100', async () => {
-    const { recommendations } = newTestRecommendations();
-    await expect(recommendations.loadFlags(ann.userId, 101, null)).rejects.toMatchObject({
-      code: 'BAD_USER_INPUT',
-      details: { field: 'first' },
-    });
   });
 });

@@ -1,4 +1,4 @@
-/** The athlete's recommendations and load flags, newest first, and their answers to recommendations. */
+/** The athlete's recommendations, newest first, and their answers to them. */
 import type { Viewer } from '../../../../lib/auth/viewer';
 import type { Clock } from '../../../../lib/clock';
 import { BadUserInputError, NotFoundError } from '../../../../lib/errors/domain-error';
@@ -11,7 +11,7 @@ import type { RecommendationStatus } from './recommendation.repo';
 export type RecommendationService = ReturnType<typeof createRecommendationService>;
 
 export function createRecommendationService(deps: {
-  repos: Pick<InsightsRepos, 'recommendations' | 'flags'>;
+  repos: Pick<InsightsRepos, 'recommendations'>;
   clock: Clock;
 }) {
   const { repos, clock } = deps;
@@ -25,15 +25,6 @@ export function createRecommendationService(deps: {
       const page = dayKeyPage(first, after);
       const rows = await repos.recommendations.page(userId, status, page.limit + 1, page.after);
       return toConnection(rows, page, (r) => [r.date, r.id]);
-    },
-
-    async loadFlags(userId: string, first: number | null | undefined, after: string | null | undefined) {
-      const page = dayKeyPage(first, after);
-      const [rows, raisedCount] = await Promise.all([
-        repos.flags.page(userId, page.limit + 1, page.after),
-        repos.flags.raisedCount(userId),
-      ]);
-      return { ...toConnection(rows, page, (f) => [f.raisedOn, f.id]), raisedCount };
     },
 
     async respond(viewer: Viewer, id: string, status: RecommendationStatus) {

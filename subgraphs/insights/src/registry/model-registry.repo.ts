@@ -1,4 +1,5 @@
 /** The model registry: every version of every model, and which version serves each name. */
+import { Prisma } from '../__generated__/prisma/client';
 import type { InsightsTx } from '../insights.prisma';
 
 export interface ModelVersionRecord {
@@ -20,19 +21,30 @@ export interface ModelVersionRecord {
 
 export type ModelRegistryRepo = ReturnType<typeof createModelRegistryRepo>;
 
+/** A nullable JSON column's value: SQL NULL for null. */
+const jsonOrNull = (value: unknown) => (value == null ? Prisma.DbNull : (value as Prisma.InputJsonValue));
+
+const asRow = (model: ModelVersionRecord) => ({
+  ...model,
+  parameters: model.parameters as Prisma.InputJsonValue,
+  evaluation: jsonOrNull(model.evaluation),
+  privacy: jsonOrNull(model.privacy),
+  artefact: jsonOrNull(model.artefact),
+});
+
 const asModel = (row: Omit<ModelVersionRecord, 'kind'> & { kind: string }) => row as ModelVersionRecord;
 
 export function createModelRegistryRepo(db: InsightsTx) {
   return {
     /** Registers a version unless that name and version exist (the rule models register at every start). */
     ensure: async (model: ModelVersionRecord): Promise<void> =>
-      void (await db.modelVersion.createMany({ data: [model as never], skipDuplicates: true })),
+      void (await db.modelVersion.createMany({ data: [asRow(model)], skipDuplicates: true })),
 
     /** Registers a new version and, when `serve`, makes it the only serving version of its name. */
     async register(model: ModelVersionRecord): Promise<void> {
       if (model.serving)
         await db.modelVersion.updateMany({ where: { name: model.name }, data: { serving: false } });
-      await db.modelVersion.create({ data: model as never });
+      await db.modelVersion.create({ data: asRow(model) });
     },
 
     latestVersion: async (name: string): Promise<number> =>

@@ -4,7 +4,7 @@
  * last complete week against their cohort. "Today" is the athlete's calendar day in their time zone.
  */
 import type { Clock } from '../../../../lib/clock';
-import { localDateOf } from '../../../../lib/time-zone';
+import { athleteToday } from '../athletes/athlete-today';
 import type { InsightsRepos } from '../insights.repos';
 import { cohortBenchmarkFor, lastCompleteWeek } from './cohort-benchmarks';
 import { monthlySummaries, weeklySummaries, yearOverYear } from './summary-reads';
@@ -16,8 +16,7 @@ export function createSummaryService(deps: {
   clock: Clock;
 }) {
   const { repos, clock } = deps;
-  const today = async (userId: string) =>
-    localDateOf(clock.now(), (await repos.athletes.of(userId)).timeZone);
+  const today = (userId: string) => athleteToday(repos.athletes, clock, userId);
   return {
     weekly: <S extends string>(userId: string, from: string, to: string, sport: S | null) =>
       weeklySummaries(repos, userId, from, to, sport),

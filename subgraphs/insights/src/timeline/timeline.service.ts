@@ -5,20 +5,20 @@
  */
 import type { Clock } from '../../../../lib/clock';
 import { BadUserInputError } from '../../../../lib/errors/domain-error';
-import { localDateOf } from '../../../../lib/time-zone';
 import { addDays, daysBetween, eachDay } from '../form/calendar-days';
 import { FORM_PARAMETERS } from '../form/form-parameters';
 import { decayedForm } from '../form/form-series';
 import type { FormState } from '../form/form-state';
+import { athleteToday } from '../athletes/athlete-today';
 import type { InsightsRepos } from '../insights.repos';
 import { dailyTotals, type DailyLoadMethod } from '../load/daily-loads';
 import { predictRaces, type BestEffort, type RacePrediction } from '../predictions/race-predictions';
+import { isRunning } from '../workouts/running';
 import type { EffortRecord } from '../workouts/workout.repo';
 import { ALL_SPORTS } from './daily-load.repo';
 
 /** The longest range of daily loads one read returns. */
 export const MAX_LOAD_DAYS = 400;
-const RUNNING = new Set(['RUN', 'TRAIL_RUN', 'TREADMILL_RUN']);
 
 export interface DailyLoadView<S extends string = string> {
   date: string;
@@ -35,12 +35,9 @@ export function createTimelineService(deps: {
   clock: Clock;
 }) {
   const { repos, clock } = deps;
-  const today = async (userId: string) =>
-    localDateOf(clock.now(), (await repos.athletes.of(userId)).timeZone);
+  const today = (userId: string) => athleteToday(repos.athletes, clock, userId);
 
   return {
-    today,
-
     async trainingLoad<S extends string>(
       userId: string,
       from: string,
@@ -75,7 +72,7 @@ export function createTimelineService(deps: {
       const to = await today(userId);
       const workouts = await repos.workouts.between(userId, addDays(to, -364), to);
       const efforts = workouts
-        .filter((w) => RUNNING.has(w.sport))
+        .filter((w) => isRunning(w.sport))
         .flatMap((w) => w.bestEfforts.map((e) => ({ ...e, workoutId: w.id, date: w.localDate })));
       return predictRaces(efforts);
     },
