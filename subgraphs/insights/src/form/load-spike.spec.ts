@@ -13,7 +13,8 @@ const aState = (acute: number, chronic: number, day = 60): FormState => ({
   tsb: 0,
   acwrEwma: chronic > 0 ? acute / chronic : null,
   acwrCoupled: null,
-  acwrUncoupled: null,
+  // Trained in the 28 days before the acute week (the uncoupled ratio has a denominator).
+  acwrUncoupled: chronic > 0 ? acute / chronic : null,
   monotony: null,
   strain: null,
 });
@@ -50,6 +51,14 @@ describe('evaluateLoadSpike', () => {
     expect(evaluateLoadSpike(aState(300, 100, 28), false)).toMatchObject({ raised: false, ratio: 3 });
     expect(evaluateLoadSpike(aState(300, 100, 28), true).raised).toBe(false);
     expect(evaluateLoadSpike(aState(300, 100, 29), false).raised).toBe(true);
+  });
+
+  it('never raises on a comeback (no training in the 28 days before the acute week), and clears then', () => {
+    const comeback = { ...aState(300, 20, 400), acwrUncoupled: null };
+    expect(evaluateLoadSpike(comeback, false)).toMatchObject({ raised: false, ratio: 15 });
+    expect(evaluateLoadSpike(comeback, true).raised).toBe(false);
+    // Before day 35 the uncoupled ratio is null for want of history: the 28-day rule alone applies.
+    expect(evaluateLoadSpike({ ...aState(300, 100, 30), acwrUncoupled: null }, false).raised).toBe(true);
   });
 
   it('never raises without a chronic load, and clears then', () => {

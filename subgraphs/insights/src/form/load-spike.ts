@@ -8,8 +8,12 @@
  * and fundamental pitfalls", IJSPP), and no wording built on this flag may claim it does.
  *
  * Never raised in the first 28 days of an athlete's history (the chronic EWMA is still close to its seed,
- * the load of day 1) nor when the chronic load is 0; a raised flag clears then.
+ * the load of day 1), nor when the chronic load is 0, nor on a comeback: when the 28 days before the last
+ * 7 hold no training, the chronic EWMA is only the decayed remainder of an older history and any workout
+ * would read as a spike (the recommendations' BACK_GRADUALLY rule speaks to a comeback). A raised flag
+ * clears in each of these cases.
  */
+import { FORM_PARAMETERS } from './form-parameters';
 import type { FormState } from './form-state';
 
 export const LOAD_SPIKE_RULE = {
@@ -33,6 +37,13 @@ export interface LoadSpikeEvaluation {
 
 const shown = (ratio: number) => ratio.toFixed(2);
 
+/**
+ * No training in the 28 days before the acute week: the uncoupled rolling ratio, whose denominator they are,
+ * is null although the history is long enough for it.
+ */
+const isComeback = (state: FormState) =>
+  state.day >= FORM_PARAMETERS.windowDays && state.acwrUncoupled === null;
+
 /** Whether the flag is raised on `state`'s day, given whether it was raised the day before. */
 export function evaluateLoadSpike(state: FormState, currentlyRaised: boolean): LoadSpikeEvaluation {
   const { acute, chronic, day } = state;
@@ -49,6 +60,12 @@ export function evaluateLoadSpike(state: FormState, currentlyRaised: boolean): L
     return result(false, `Day ${day} of the history: no flag before day ${minHistoryDays + 1}`);
   }
   if (ratio === null) return result(false, 'No chronic load: no ratio');
+  if (isComeback(state)) {
+    return result(
+      false,
+      'A comeback: no training in the 28 days before the last 7, so no chronic load to compare with',
+    );
+  }
   if (ratio > raiseAbove) return result(true, `Acute:chronic ${shown(ratio)} is above ${raiseAbove}`);
   if (!currentlyRaised) return result(false, `Acute:chronic ${shown(ratio)} is not above ${raiseAbove}`);
   if (ratio < clearBelow) return result(false, `Acute:chronic ${shown(ratio)} fell below ${clearBelow}`);
