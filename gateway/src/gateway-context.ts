@@ -1,5 +1,6 @@
 /** What the gateway knows about a request: the verified caller and the token to pass on to subgraphs. */
 import type { Viewer } from '../../lib/auth/viewer';
+import type { LeaderTicket } from './dedup/leader-ticket';
 
 export interface GatewayContext {
   viewer: Viewer | null;
@@ -8,6 +9,8 @@ export interface GatewayContext {
   correlationId: string;
   /** Express's `req.ip` (the socket address: no proxy is trusted); absent for subscriptions. */
   clientAddress?: string;
+  /** When other requests may share this one's answer: what they need to know of it (dedup/). */
+  dedupTicket?: LeaderTicket;
 }
 
 /** A request of the partner API: authenticated by an API key, with no user. */

@@ -10,7 +10,7 @@ import { parse } from 'graphql';
 import type { TokenVerifier } from '../../lib/auth/jwt-verifier';
 import type { Config } from '../../lib/config/config';
 import type { GatewayHttpRoute } from '../../lib/context/http-routes';
-import { authenticateRequest } from '../../lib/auth/authenticate-request';
+import { authenticateRequest, type Authentication } from '../../lib/auth/authenticate-request';
 import { createErrorFormatter } from '../../lib/errors/format-error';
 import { inputRulesOf, inputRulesPlugin, labelLiteralArguments } from '../../lib/graphql/input';
 import { checkQueryLimits } from '../../lib/graphql/limits/query-limits-plugin';
@@ -22,7 +22,8 @@ import { keepApolloTelemetryOff } from '../../lib/config/apollo-telemetry';
 import { authCheckPlugin } from './auth/auth-check-plugin';
 import { assertOperationAccess } from './auth/operation-access';
 import { supergraphAuthRequirements } from './auth/supergraph-auth';
-import { dedupPlugins } from './dedup/gateway-dedup';
+import { inboundDedup } from './dedup/gateway-dedup';
+import { keepRawBody, leaderTicketOf } from './dedup/inflight-request-dedup';
 import { EXPLORER_PATH, explorerRouter } from './explorer/explorer-routes';
 import { sandboxLandingPage } from './explorer/sandbox-landing-page';
 import type { GatewayContext } from './gateway-context';
@@ -92,6 +93,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   let authRequirements = supergraphAuthRequirements(supergraph.sdl);
   let inputRules = inputRulesOf(parse(supergraph.sdl));
   const observability = gatewayObservability<GatewayContext>(config);
+  const dedup = inboundDedup(config, verifier);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     // With introspection off, "Did you mean …?" would reveal the schema bit by bit.
@@ -116,8 +118,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       inputRulesPlugin<GatewayContext>(() => inputRules),
       executableOperationPlugin<GatewayContext>(),
       ...protection.plugins,
-      // Identical in-flight queries of one caller share one answer.
-      ...dedupPlugins(config),
+      // What the requests sharing a leader's answer need to know of it.
+      ...dedup.plugins,
     ],
   });
   // Loads the supergraph (and throws on one it cannot serve): the app below exists only once it is loaded.
@@ -164,13 +166,18 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   app.use(
     '/graphql',
     observability.requestSpan,
-    express.json({ limit: '1mb' }),
+    express.json({ limit: '1mb', verify: keepRawBody }),
+    protection.graphqlRateLimit,
+    // An identical request of the same caller in flight: its answer's bytes, without Apollo's pipeline.
+    ...dedup.middleware,
     ...protection.graphqlGuards,
     expressMiddleware(apollo, {
-      context: async ({ req }) => ({
-        ...(await authenticateRequest(verifier, req.headers.authorization)),
+      context: async ({ req, res }) => ({
+        ...((res.locals.authentication as Authentication | undefined) ??
+          (await authenticateRequest(verifier, req.headers.authorization))),
         correlationId: String(req.headers['x-correlation-id']),
         clientAddress: req.ip,
+        dedupTicket: leaderTicketOf(res),
       }),
     }),
   );

@@ -16,6 +16,8 @@ export function correlationIdOf(headerValue: string | string[] | undefined): str
 export function createHttpApp(options: { logger: Logger; ready: () => Promise<void> }): Express {
   const app = express();
   app.disable('x-powered-by');
+  // No ETag on answers: POSTed GraphQL answers are not revalidated, and hashing each one costs CPU.
+  app.set('etag', false);
   app.use((req, res, next) => {
     const id = correlationIdOf(req.headers[CORRELATION_HEADER]);
     req.headers[CORRELATION_HEADER] = id;

@@ -3,7 +3,24 @@
  * marks the span as failed with the error codes when the response carries errors.
  */
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import { SpanStatusCode, trace } from '@opentelemetry/api';
+import { SpanStatusCode, trace, type Span } from '@opentelemetry/api';
+
+/** Names the operation on a request's span. */
+export function nameOperationOnSpan(
+  span: Span,
+  operationType: string | undefined,
+  operationName?: string | null,
+) {
+  if (operationType) span.setAttribute('graphql.operation.type', operationType);
+  if (operationName) span.setAttribute('graphql.operation.name', operationName);
+}
+
+/** Marks a request's span as failed with the answer's error codes. */
+export function markSpanFailed(span: Span, errorCodes: readonly string[]): void {
+  const codes = [...new Set(errorCodes)];
+  span.setAttribute('graphql.error.codes', codes);
+  span.setStatus({ code: SpanStatusCode.ERROR, message: codes.join(', ') });
+}
 
 export function graphqlSpanPlugin<T extends BaseContext>(): ApolloServerPlugin<T> {
   return {
@@ -12,15 +29,13 @@ export function graphqlSpanPlugin<T extends BaseContext>(): ApolloServerPlugin<T
       if (!span?.isRecording()) return;
       return {
         async didResolveOperation({ operationName, operation }) {
-          if (operation) span.setAttribute('graphql.operation.type', operation.operation);
-          if (operationName) span.setAttribute('graphql.operation.name', operationName);
+          nameOperationOnSpan(span, operation?.operation, operationName);
         },
         async didEncounterErrors({ errors }) {
-          const codes = [
-            ...new Set(errors.map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'))),
-          ];
-          span.setAttribute('graphql.error.codes', codes);
-          span.setStatus({ code: SpanStatusCode.ERROR, message: codes.join(', ') });
+          markSpanFailed(
+            span,
+            errors.map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR')),
+          );
         },
       };
     },

@@ -40,7 +40,9 @@ export interface GatewayProtection {
   formatError: typeof withGatewayErrorCodes;
   /** On every route of the gateway's port. */
   cors: RequestHandler;
-  /** On /graphql, after the JSON body parser and before Apollo Server. */
+  /** On /graphql, after the JSON body parser: every request pays, deduplicated or not. */
+  graphqlRateLimit: RequestHandler;
+  /** On /graphql, after the rate limit and before Apollo Server. */
   graphqlGuards: RequestHandler[];
   /** On an HTTP route of the gateway's port (`/imports`, …), after its token check: its rate limits. */
   routeRateLimits(route: { path: string; rateLimit?: string }): RequestHandler[];
@@ -100,8 +102,8 @@ export function createGatewayProtection({
       general: { user: rateLimits.user, ip: rateLimits.ip },
       logger,
     }),
+    graphqlRateLimit: rateLimit,
     graphqlGuards: [
-      rateLimit,
       batchAndTokenGuard(limits),
       apqHashGuard(),
       ...(safelist ? [safelistGuard(safelist)] : []),

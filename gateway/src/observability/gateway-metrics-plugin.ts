@@ -5,18 +5,29 @@
 import type { ApolloServerPlugin, BaseContext, GraphQLResponse } from '@apollo/server';
 import { errorsTotal, requestDurationSeconds, requestsTotal } from './gateway-metrics';
 
-type Outcome = 'success' | 'partial' | 'error';
+export type Outcome = 'success' | 'partial' | 'error';
 
-function outcomeOf(response: GraphQLResponse, failed: boolean): Outcome {
+export function outcomeOf(response: GraphQLResponse, failed: boolean): Outcome {
   if (!failed) return 'success';
   const body = response.body;
   const data = body.kind === 'single' ? body.singleResult.data : body.initialResult.data;
   return data && Object.values(data).some((value) => value !== null) ? 'partial' : 'error';
 }
 
-function codeOf(error: unknown): string {
+export function codeOf(error: unknown): string {
   const extensions = (error as { extensions?: { code?: unknown } } | null)?.extensions;
   return typeof extensions?.code === 'string' ? extensions.code : 'INTERNAL_SERVER_ERROR';
+}
+
+export function countErrors(codes: readonly string[]): void {
+  for (const code of codes) errorsTotal.inc({ code });
+}
+
+/** One request answered: its count and its latency since `started` (process.hrtime.bigint()). */
+export function countRequest(operationType: string, outcome: Outcome, started: bigint): void {
+  const labels = { operation_type: operationType, outcome };
+  requestsTotal.inc(labels);
+  requestDurationSeconds.observe(labels, Number(process.hrtime.bigint() - started) / 1e9);
 }
 
 export function gatewayMetricsPlugin<T extends BaseContext>(): ApolloServerPlugin<T> {
@@ -36,12 +47,10 @@ export function gatewayMetricsPlugin<T extends BaseContext>(): ApolloServerPlugi
         },
         async didEncounterErrors({ errors }) {
           failed = true;
-          for (const error of errors) errorsTotal.inc({ code: codeOf(error) });
+          countErrors(errors.map(codeOf));
         },
         async willSendResponse({ response }) {
-          const labels = { operation_type: operationType, outcome: outcomeOf(response, failed) };
-          requestsTotal.inc(labels);
-          requestDurationSeconds.observe(labels, Number(process.hrtime.bigint() - started) / 1e9);
+          countRequest(operationType, outcomeOf(response, failed), started);
         },
       };
     },
