@@ -39,7 +39,7 @@ describe('SubgraphDataSource.willSendRequest', () => {
   const send = (clientAddress: string | undefined) => {
     const headers = new Headers({ 'x-pulse-client-ip': '10.0.0.1' });
     const context = { viewer: null, accessToken: null, correlationId: 'c1', clientAddress };
-    source.willSendRequest({ request: { http: { headers } }, context } as never);
+    source.willSendRequest({ headers, context });
     return headers.get('x-pulse-client-ip');
   };
 

@@ -6,6 +6,7 @@
  */
 import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
+import { sharedDeadline } from '../../../lib/async/shared-deadline';
 import { isQueryRequest } from '../subgraph-request-kind';
 import { SUBGRAPH_TIMEOUT } from './gateway-error-codes';
 
@@ -27,7 +28,7 @@ export function resilientFetcher(fetcher: Fetcher, policy: SubgraphRequestPolicy
   return async (url, init) => {
     const retries = isQueryRequest(init?.body) ? policy.queryRetries : 0;
     for (let attempt = 0; ; attempt++) {
-      const deadline = AbortSignal.timeout(policy.timeoutMs);
+      const deadline = sharedDeadline(policy.timeoutMs);
       let response: FetcherResponse;
       try {
         response = await fetcher(url, { ...init, signal: deadline });
