@@ -17,6 +17,23 @@ describe('uniqueRepresentations', () => {
     expect(uniqueRepresentations({ representations: [table, couch] })).toBeNull();
   });
 
+  it('tells apart values of different types and nested values', () => {
+    const byNumber = { __typename: 'Product', upc: 1 };
+    const byString = { __typename: 'Product', upc: '1' };
+    const nested = { __typename: 'Product', dimensions: { size: 1 } };
+    const otherNested = { __typename: 'Product', dimensions: { size: 2 } };
+    const tricky = [
+      { __typename: 'Product', upc: '1;name=s1:x' },
+      { __typename: 'Product', upc: '1', name: 'x' },
+    ];
+    expect(uniqueRepresentations({ representations: [...tricky, ...tricky] })?.positions).toEqual([
+      0, 1, 0, 1,
+    ]);
+    expect(
+      uniqueRepresentations({ representations: [byNumber, byString, nested, otherNested, { ...nested }] }),
+    ).toEqual({ representations: [byNumber, byString, nested, otherNested], positions: [0, 1, 2, 3, 2] });
+  });
+
   it('tells apart representations that differ in any field (a @requires value, say)', () => {
     const heavy = { __typename: 'Product', upc: '1', weight: 100 };
     const light = { __typename: 'Product', upc: '1', weight: 20 };

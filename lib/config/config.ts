@@ -100,8 +100,9 @@ const schema = z.object({
   GATEWAY_SAFELIST: z.string().min(1).optional(),
   // The gateway's credential towards the subgraphs (lib/server/subgraph-secret.ts).
   SUBGRAPH_SECRET: z.string().min(32, 'at least 32 characters (e.g. openssl rand -base64 32)').optional(),
-  // Gateway deduplication of identical in-flight queries (gateway/src/dedup/).
-  GATEWAY_DEDUP: z.enum(['true', 'false']).default('true'),
+  // Gateway deduplication of identical in-flight requests and subgraph fetches (gateway/src/dedup/);
+  // `subgraph`: only the subgraph fetches.
+  GATEWAY_DEDUP: z.enum(['true', 'false', 'subgraph']).default('true'),
   // Gateway subscriptions (gateway/src/subscriptions/): graphql-ws and SSE.
   GATEWAY_WS_INIT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3_000),
   GATEWAY_WS_KEEP_ALIVE_MS: z.coerce.number().int().min(1_000).max(300_000).default(12_000),
@@ -199,7 +200,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     tracing: { serviceName: e.OTEL_SERVICE_NAME, otlpEndpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT ?? null },
     cluster: { gatewayWorkers: e.GATEWAY_WORKERS === 'auto' ? 0 : Number(e.GATEWAY_WORKERS) },
-    dedup: { enabled: e.GATEWAY_DEDUP === 'true' },
+    dedup: { requests: e.GATEWAY_DEDUP === 'true', subgraphFetches: e.GATEWAY_DEDUP !== 'false' },
     subscriptions: {
       initTimeoutMs: e.GATEWAY_WS_INIT_TIMEOUT_MS,
       keepAliveMs: e.GATEWAY_WS_KEEP_ALIVE_MS,

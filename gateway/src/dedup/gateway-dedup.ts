@@ -1,7 +1,7 @@
 /**
- * The gateway's deduplication, as configured (GATEWAY_DEDUP, on by default): identical in-flight requests
- * of one caller share the first one's answer (decided before Apollo Server's pipeline), and identical
- * in-flight subgraph queries are sent once. Both count what they save in /metrics; a request answered
+ * The gateway's deduplication, as configured (GATEWAY_DEDUP: `true` by default, `subgraph` for the second
+ * only, `false`): identical in-flight requests of one caller share the first one's answer (decided before
+ * Apollo Server's pipeline), and identical in-flight subgraph queries are sent once. Both count what they save in /metrics; a request answered
  * with another's answer is also counted, timed and traced as the request it is.
  */
 import { trace } from '@opentelemetry/api';
@@ -55,7 +55,7 @@ export interface InboundDedup {
  * and roles, or anonymous; the verification is kept for the context function (`res.locals.authentication`).
  */
 export function inboundDedup(config: Pick<Config, 'dedup'>, verifier: TokenVerifier): InboundDedup {
-  if (!config.dedup.enabled) return { middleware: [], plugins: [] };
+  if (!config.dedup.requests) return { middleware: [], plugins: [] };
   const dedup = inflightRequestDedup({
     scopeOf: async (req, res) => {
       try {
@@ -78,6 +78,6 @@ export function inboundDedup(config: Pick<Config, 'dedup'>, verifier: TokenVerif
  * queries once (if enabled). createSubgraphDataSources builds every data source on one of these.
  */
 export function subgraphFetcherOf(config: Pick<Config, 'dedup'>): Fetcher {
-  if (!config.dedup.enabled) return keepAliveFetcher;
+  if (!config.dedup.subgraphFetches) return keepAliveFetcher;
   return dedupingFetcher({ onShared: () => sharedFetches.inc() });
 }
