@@ -1,8 +1,9 @@
 /**
- * Child process of `npm run bench:gateway`: a plain @apollo/gateway + @apollo/server standalone server on
- * the same supergraph, forwarding the Authorization header (and sending the subgraph secret, as Pulse does)
- * with a minimal RemoteGraphQLDataSource and nothing else (no token verification, no plugins): the baseline
- * Pulse is compared with.
+ * Child process of `npm run bench:gateway`: a plain @apollo/gateway + @apollo/server standalone server, the
+ * baseline Pulse is compared with. The guild workload runs it as The Guild's benchmark does
+ * (gateways/apollo-gateway/index.ts: `new ApolloGateway({ supergraphSdl })`, one process). The Pulse
+ * workload adds a minimal RemoteGraphQLDataSource forwarding the Authorization header and sending the
+ * subgraph secret, as Pulse does, and nothing else (no token verification, no plugins).
  */
 import { keepApolloTelemetryOff } from '../../lib/config/apollo-telemetry';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
@@ -17,24 +18,29 @@ interface PlainContext {
   authorization?: string;
 }
 
-runAsChild<GatewayInput, GatewayInfo>(async ({ subgraphUrls, subgraphSecret }) => {
+function forwardingAuthorization(subgraphSecret: string) {
+  return ({ url }: { url?: string }) =>
+    new RemoteGraphQLDataSource<PlainContext>({
+      url,
+      willSendRequest({ request, context }) {
+        request.http?.headers.set(SUBGRAPH_SECRET_HEADER, subgraphSecret);
+        if (context.authorization) request.http?.headers.set('authorization', context.authorization);
+      },
+    });
+}
+
+runAsChild<GatewayInput, GatewayInfo>(async ({ supergraphPath, subgraphUrls, pulse }) => {
   // As Pulse's gateway runs: no usage reports to Apollo's servers.
   keepApolloTelemetryOff();
   const gateway = new ApolloGateway({
-    supergraphSdl: supergraphSdlWithUrls(subgraphUrls),
-    buildService: ({ url }) =>
-      new RemoteGraphQLDataSource<PlainContext>({
-        url,
-        willSendRequest({ request, context }) {
-          request.http?.headers.set(SUBGRAPH_SECRET_HEADER, subgraphSecret);
-          if (context.authorization) request.http?.headers.set('authorization', context.authorization);
-        },
-      }),
+    supergraphSdl: supergraphSdlWithUrls(supergraphPath, subgraphUrls),
+    ...(pulse && { buildService: forwardingAuthorization(pulse.subgraphSecret) }),
   });
   const server = new ApolloServer<PlainContext>({ gateway });
   const { url } = await startStandaloneServer(server, {
     listen: { host: '127.0.0.1', port: 0 },
-    context: async ({ req }) => ({ authorization: req.headers.authorization }),
+    // Apollo's default is `async () => ({})`: the guild workload's context costs the same.
+    context: async ({ req }) => (pulse ? { authorization: req.headers.authorization } : {}),
   });
   return { info: { url: new URL('/graphql', url).toString() }, stop: () => server.stop() };
 });
