@@ -22,7 +22,8 @@ export function uniqueRepresentations(
   const representations: unknown[] = [];
   const positions: number[] = [];
   for (const representation of all) {
-    const key = keyOf(representation);
+    // JSON.stringify is the fastest key here (faster than a key built by hand from the fields).
+    const key = JSON.stringify(representation);
     let index = indexOf.get(key);
     if (index === undefined) {
       index = representations.length;
@@ -32,22 +33,6 @@ export function uniqueRepresentations(
     positions.push(index);
   }
   return representations.length < all.length ? { representations, positions } : null;
-}
-
-/**
- * The identity of a representation: built by hand for the usual flat one (`{ __typename, id }`, scalar
- * fields only), which is most of the cost of deduplicating a long list; JSON for anything nested.
- */
-function keyOf(representation: unknown): string {
-  if (representation === null || typeof representation !== 'object') return JSON.stringify(representation);
-  let key = '';
-  for (const [name, value] of Object.entries(representation)) {
-    if (value !== null && typeof value === 'object') return JSON.stringify(representation);
-    // Field names are GraphQL names; a value's type initial and length make the key unambiguous.
-    const text = String(value);
-    key += `${name}=${(typeof value)[0]}${text.length}:${text};`;
-  }
-  return key;
 }
 
 interface EntitiesAnswer {
