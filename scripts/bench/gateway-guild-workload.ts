@@ -13,7 +13,7 @@ import { startChild, type Child } from './gateway-child';
 import type { GatewayInput } from './gateway-input';
 import type { LoadFigures } from './gateway-load';
 import { formatScenario } from './gateway-report';
-import { checkAnswers, measureGateways, startGateways } from './gateway-runs';
+import { checkAnswers, measureGateways, pulseGatewaySpec, startGateways } from './gateway-runs';
 import type { GatewaySpec, WorkloadOptions } from './gateway-runs';
 import { GUILD_SUPERGRAPH_PATH } from './gateway-supergraph';
 import { checkGuildComposition } from './guild/composition-check';
@@ -40,7 +40,7 @@ const PULSE_LIMITS = { GATEWAY_MAX_COST: '10000000' };
 const SETUPS = [
   `gateways: ${HIVE}: createGatewayRuntime with --jit's plugin and inboundInflightRequestDeduplication: true (gateways/hive-gateway), ${HIVE_OFF} the same with it false;`,
   `  ${APOLLO}: new ApolloGateway({ supergraphSdl }) and startStandaloneServer, one process (gateways/apollo-gateway/index.ts);`,
-  `  ${PULSE}: startGateway in its production configuration, GATEWAY_MAX_COST=${PULSE_LIMITS.GATEWAY_MAX_COST}, rate limits on at 9999999/1 s; ${PULSE_SUBGRAPH} the same sharing only identical subgraph fetches in flight (as Hive Gateway's HTTP executor does by default, dedup on or off); ${PULSE_OFF} sharing nothing (as plain @apollo/gateway)`,
+  `  ${PULSE}: startGateway in its production configuration (and npm run start:gateway's Node.js flags), GATEWAY_MAX_COST=${PULSE_LIMITS.GATEWAY_MAX_COST}, rate limits on at 9999999/1 s; ${PULSE_SUBGRAPH} the same sharing only identical subgraph fetches in flight (as Hive Gateway's HTTP executor does by default, dedup on or off); ${PULSE_OFF} sharing nothing (as plain @apollo/gateway)`,
 ].join('\n');
 
 const GROUPS: { title: string; names: string[]; comparisons: [string, string][] }[] = [
@@ -69,19 +69,12 @@ function gatewaySpecs(
   return {
     // gateways/hive-gateway: `hive-gateway supergraph supergraph.graphql --jit`, inboundInflightRequestDeduplication: true.
     [HIVE]: { file: 'gateway-hive-process.ts', input: { ...input, jit: true, dedup: true } },
-    [PULSE]: {
-      file: 'gateway-pulse-process.ts',
-      input: { ...input, env: PULSE_LIMITS },
-      execArgv: profileArgv,
-    },
+    [PULSE]: pulseGatewaySpec({ ...input, env: PULSE_LIMITS }, profileArgv),
     // gateways/apollo-gateway/index.ts: new ApolloGateway({ supergraphSdl }), one process (no FORK).
     [APOLLO]: { file: 'gateway-apollo-process.ts', input },
     [HIVE_OFF]: { file: 'gateway-hive-process.ts', input: { ...input, jit: true, dedup: false } },
-    [PULSE_SUBGRAPH]: {
-      file: 'gateway-pulse-process.ts',
-      input: { ...input, env: { ...PULSE_LIMITS, GATEWAY_DEDUP: 'subgraph' } },
-    },
-    [PULSE_OFF]: { file: 'gateway-pulse-process.ts', input: { ...input, env: PULSE_LIMITS, dedup: false } },
+    [PULSE_SUBGRAPH]: pulseGatewaySpec({ ...input, env: { ...PULSE_LIMITS, GATEWAY_DEDUP: 'subgraph' } }),
+    [PULSE_OFF]: pulseGatewaySpec({ ...input, env: PULSE_LIMITS, dedup: false }),
   };
 }
 

@@ -11,7 +11,7 @@ import { startChild, type Child } from './gateway-child';
 import type { GatewayInput } from './gateway-input';
 import { bodyOf, IDENTICAL_FIRST } from './gateway-query';
 import { formatScenario } from './gateway-report';
-import { checkAnswers, measureGateways, startGateways } from './gateway-runs';
+import { checkAnswers, measureGateways, pulseGatewaySpec, startGateways } from './gateway-runs';
 import type { GatewaySpec, WorkloadOptions } from './gateway-runs';
 import { seedAthletes, type SeededAthlete } from './gateway-seed';
 import type { SubgraphsInfo } from './gateway-subgraphs-process';
@@ -24,8 +24,8 @@ const PULSE = 'Pulse gateway';
 
 function gatewaySpecs(input: GatewayInput, profileArgv: string[]): Record<string, GatewaySpec> {
   return {
-    [PULSE]: { file: 'gateway-pulse-process.ts', input, execArgv: profileArgv },
-    'Pulse, GATEWAY_DEDUP=false': { file: 'gateway-pulse-process.ts', input: { ...input, dedup: false } },
+    [PULSE]: pulseGatewaySpec(input, profileArgv),
+    'Pulse, GATEWAY_DEDUP=false': pulseGatewaySpec({ ...input, dedup: false }),
     'plain @apollo/gateway': { file: 'gateway-apollo-process.ts', input },
     'Hive Gateway': { file: 'gateway-hive-process.ts', input },
   };

@@ -7,6 +7,7 @@
 import { startChild, type Child } from './gateway-child';
 import type { GatewayInfo, GatewayInput } from './gateway-input';
 import { measureLoad, type LoadOptions } from './gateway-load';
+import { gatewayNodeFlags } from './gateway-node-flags';
 import { dataOf, postGraphql } from './gateway-query';
 import type { Outcome } from './gateway-report';
 import { waitUntilIdle } from './process-cpu';
@@ -26,6 +27,11 @@ export interface GatewaySpec {
   file: string;
   input: GatewayInput;
   execArgv?: string[];
+}
+
+/** Pulse's gateway process, with the Node.js flags `npm run start:gateway` gives it (and `execArgv`). */
+export function pulseGatewaySpec(input: GatewayInput, execArgv: string[] = []): GatewaySpec {
+  return { file: 'gateway-pulse-process.ts', input, execArgv: [...gatewayNodeFlags(), ...execArgv] };
 }
 
 export interface StartedGateways {
