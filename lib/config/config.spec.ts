@@ -23,6 +23,16 @@ describe('loadConfig', () => {
     expect(loadConfig({ NODE_ENV: 'production', SANDBOX: 'true' }).gateway.sandbox).toBe(true);
   });
 
+  it('reads the three deduplication modes of the gateway', () => {
+    expect(loadConfig({}).dedup).toEqual({ requests: true, subgraphFetches: true });
+    expect(loadConfig({ GATEWAY_DEDUP: 'subgraph' }).dedup).toEqual({
+      requests: false,
+      subgraphFetches: true,
+    });
+    expect(loadConfig({ GATEWAY_DEDUP: 'false' }).dedup).toEqual({ requests: false, subgraphFetches: false });
+    expect(() => loadConfig({ GATEWAY_DEDUP: 'sometimes' })).toThrow(/GATEWAY_DEDUP/);
+  });
+
   it('lists every invalid variable in one error', () => {
     expect(() => loadConfig({ PORT: 'eighty', DATABASE_URL: 'nope', DATABASE_URL_IDENTITY: 'x' })).toThrow(
       /PORT[\s\S]*DATABASE_URL[\s\S]*DATABASE_URL_IDENTITY/,
