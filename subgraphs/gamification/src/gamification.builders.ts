@@ -33,6 +33,20 @@ export const events = {
       { workoutId: summary.workoutId, userId: summary.userId, deletedAt: new Date().toISOString() },
       { actorId: summary.userId },
     ),
+  userRegistered: (userId: string, timeZone?: string) =>
+    createEvent(
+      'identity.user.registered',
+      userId,
+      { userId, displayName: 'Ann', registeredAt: new Date().toISOString(), timeZone },
+      { actorId: userId },
+    ),
+  userUpdated: (userId: string, timeZone: string) =>
+    createEvent(
+      'identity.user.updated',
+      userId,
+      { userId, displayName: 'Ann', timeZone, updatedAt: new Date().toISOString() },
+      { actorId: userId },
+    ),
   userDeleted: (userId: string) =>
     createEvent(
       'identity.user.deleted',

@@ -46,6 +46,33 @@ describe('training.workout.*', () => {
   });
 });
 
+describe('identity.user.registered and identity.user.updated', () => {
+  it("takes the account's time zone, once per event, and settles what the athlete's workouts satisfy in it", async () => {
+    const { deliver, repos, rows } = newTestConsumers();
+    // 08:30 UTC is 04:30 in New York: an early run there, not in UTC.
+    const run = aWorkoutSummary({ startedAt: '2026-06-01T08:30:00.000Z' });
+    await deliver(events.completed(run));
+    await deliver(events.userRegistered(run.userId, 'UTC'));
+    expect(await repos.athletes.timeZoneOf(run.userId)).toBe('UTC');
+    expect(rows.unlocked.get(run.userId)?.has('EARLY_BIRD') ?? false).toBe(false);
+    const moved = events.userUpdated(run.userId, 'America/New_York');
+    await deliver(moved);
+    await deliver(moved);
+    expect(await repos.athletes.timeZoneOf(run.userId)).toBe('America/New_York');
+    expect(rows.unlocked.get(run.userId)?.has('EARLY_BIRD')).toBe(true);
+    const announced = rows.outbox.filter((e) => e.type === 'gamification.achievement.unlocked');
+    expect(announced.filter((e) => (e.data as { code: string }).code === 'EARLY_BIRD')).toHaveLength(1);
+  });
+
+  it('leaves the time zone of an account registered before identity announced one', async () => {
+    const OLD_ACCOUNT = '0190f0a0-0000-7000-8000-000000000002';
+    const { deliver, repos } = newTestConsumers();
+    await deliver(events.userUpdated(OLD_ACCOUNT, 'America/New_York'));
+    await deliver(events.userRegistered(OLD_ACCOUNT));
+    expect(await repos.athletes.timeZoneOf(OLD_ACCOUNT)).toBe('America/New_York');
+  });
+});
+
 describe('identity.user.deleted', () => {
   it('erases the athlete once however often it is delivered and gives the leaderboards what the erasure returns', async () => {
     const { deliver, rows, repos, updater } = newTestConsumers();

@@ -1,12 +1,14 @@
 /**
  * The events gamification handles: training's workout events credit, correct or reverse XP and move the
- * leaderboards; identity's user deletion erases the athlete. Each event is applied once (`consumeOnce`
+ * leaderboards; identity's account events give the athlete's time zone (the account's: days, weeks and
+ * streaks count in it) and its deletion erases the athlete. Each event is applied once (`consumeOnce`
  * records its id with its effects, in one unit of work); the leaderboards move after the commit.
  */
 import type { ConsumeOnce } from '../../../lib/db/unit-of-work';
 import type { EventEnvelope } from '../../../lib/events/envelope';
 import type { EventHandlers } from '../../../lib/events/event-consumer';
 import { eraseAthlete } from './athletes/athlete-erasure';
+import { applyTimeZone } from './athletes/athlete-progress';
 import type { GamificationRepos } from './gamification.repos';
 import type { ScoreChange } from './leaderboards/leaderboard-store';
 import type { LeaderboardUpdater } from './leaderboards/leaderboard-updates';
@@ -42,6 +44,15 @@ export function gamificationConsumers(deps: GamificationConsumerDeps): EventHand
     await leaderboards.apply(changes);
   }
 
+  async function timeZoneOf(event: EventEnvelope, userId: string, timeZone: string): Promise<void> {
+    let written = 0;
+    await consumeOnce(event.id, async (repos) => {
+      const origin = { actorId: event.actorId, causedBy: event };
+      written = await applyTimeZone(repos, userId, timeZone, origin, new Date(event.occurredAt));
+    });
+    if (written > 0) notify();
+  }
+
   const ofSummary = (event: EventEnvelope<'training.workout.completed' | 'training.workout.updated'>) =>
     apply(event, { kind: 'summary', summary: event.data });
 
@@ -55,6 +66,10 @@ export function gamificationConsumers(deps: GamificationConsumerDeps): EventHand
         userId: event.data.userId,
         deletedAt: new Date(event.data.deletedAt),
       }),
+    // Accounts registered before identity owned the time zone announce none: they keep what they have.
+    'identity.user.registered': (event) =>
+      event.data.timeZone ? timeZoneOf(event, event.data.userId, event.data.timeZone) : Promise.resolve(),
+    'identity.user.updated': (event) => timeZoneOf(event, event.data.userId, event.data.timeZone),
     'identity.user.deleted': async (event) => {
       let changes: ScoreChange[] = [];
       await consumeOnce(event.id, async (repos) => {

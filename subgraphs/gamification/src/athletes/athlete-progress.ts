@@ -53,3 +53,19 @@ export async function settleAthleteProgress(
   await repos.outbox.write(events);
   return events.length;
 }
+
+/**
+ * The athlete's time zone is now `timeZone` (a canonical IANA name): stored, and what their workouts satisfy
+ * in it settled (an early-bird achievement, …), in the caller's transaction. Returns the events written.
+ */
+export async function applyTimeZone(
+  repos: ProgressRepos,
+  userId: string,
+  timeZone: string,
+  origin: EventOrigin,
+  now: Date,
+): Promise<number> {
+  const highestLevel = await repos.athletes.lock(userId);
+  await repos.athletes.setTimeZone(userId, timeZone);
+  return settleAthleteProgress(repos, userId, highestLevel, origin, now);
+}

@@ -2,13 +2,14 @@
 import type { Viewer } from '../../../../lib/auth/viewer';
 import type { Clock } from '../../../../lib/clock';
 import type { InTransaction } from '../../../../lib/db/unit-of-work';
-import { BadUserInputError, ForbiddenError } from '../../../../lib/errors/domain-error';
+import { ForbiddenError } from '../../../../lib/errors/domain-error';
 import { ACHIEVEMENTS } from '../achievements/achievement-catalogue';
 import { evaluateAchievements } from '../achievements/achievements';
 import type { GamificationRepos } from '../gamification.repos';
 import { refusalReason } from '../ledger/xp';
+import { normalizeTimeZone } from '../workout-facts/local-time';
 import { factOfRow } from '../workout-facts/workout-fact';
-import { settleAthleteProgress, type ProgressRepos } from './athlete-progress';
+import { applyTimeZone, type ProgressRepos } from './athlete-progress';
 import { levelOf, type Level } from './levels';
 import { streaksOf, type Streaks } from './streaks';
 
@@ -27,16 +28,6 @@ export interface AchievementView {
 export interface WorkoutXpView {
   points: number;
   notCountedReason: string | null;
-}
-
-/** Whether `timeZone` is an IANA zone this runtime knows. */
-export function isTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 export type AthleteService = ReturnType<typeof createAthleteService>;
@@ -114,23 +105,10 @@ export function createAthleteService(deps: {
 
     /** Sets the time zone and unlocks what the athlete's workouts satisfy in it (early bird, …). */
     async setTimeZone(viewer: Viewer, timeZone: string): Promise<string> {
-      if (!isTimeZone(timeZone))
-        throw new BadUserInputError(
-          'timeZone',
-          `"${timeZone}" is not a time zone: give an IANA name such as Europe/Ljubljana, America/New_York or UTC.`,
-        );
-      const canonical = new Intl.DateTimeFormat('en-US', { timeZone }).resolvedOptions().timeZone;
-      const written = await inTransaction(async (tx) => {
-        const highestLevel = await tx.athletes.lock(viewer.userId);
-        await tx.athletes.setTimeZone(viewer.userId, canonical);
-        return settleAthleteProgress(
-          tx,
-          viewer.userId,
-          highestLevel,
-          { actorId: viewer.userId },
-          clock.now(),
-        );
-      });
+      const canonical = normalizeTimeZone(timeZone);
+      const written = await inTransaction((tx) =>
+        applyTimeZone(tx, viewer.userId, canonical, { actorId: viewer.userId }, clock.now()),
+      );
       if (written > 0) notify();
       return canonical;
     },

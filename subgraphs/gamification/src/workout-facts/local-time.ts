@@ -4,6 +4,7 @@
  * `+ 1` whatever the daylight-saving changes in between. Weeks are ISO weeks (Monday to Sunday).
  */
 import { BadUserInputError } from '../../../../lib/errors/domain-error';
+import { canonicalTimeZone } from '../../../../lib/time-zone';
 
 export interface LocalDateTime {
   year: number;
@@ -33,16 +34,14 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 export function normalizeTimeZone(timeZone: string): string {
   const known = canonicalNames.get(timeZone);
   if (known) return known;
-  try {
-    const canonical = new Intl.DateTimeFormat('en-US', { timeZone }).resolvedOptions().timeZone;
-    canonicalNames.set(timeZone, canonical);
-    return canonical;
-  } catch {
+  const canonical = canonicalTimeZone(timeZone);
+  if (!canonical)
     throw new BadUserInputError(
       'timeZone',
       `"${timeZone}" is not a known IANA time zone: use a name such as "Europe/Paris", "America/New_York" or "UTC".`,
     );
-  }
+  canonicalNames.set(timeZone, canonical);
+  return canonical;
 }
 
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
