@@ -1,8 +1,9 @@
+import { useFixture } from '../../../../lib/testing/fixture';
 import { availableDatabaseKinds } from '../../../../lib/testing/test-databases';
 import { createSeededRandom } from '../models/seeded-random';
 import { cohortBenchmarkFor, recomputeCohortBenchmarks } from './cohort-benchmarks';
 import { anAthleteId, someFigures } from './summaries.builders';
-import { openTestSummaries, type TestSummaries } from './summaries.test-db';
+import { openTestSummaries } from './summaries.test-db';
 
 const NOW = new Date('2026-12-01T04:00:00Z');
 /** So large a budget that the noise is below a millimetre: the figures are the true ones. */
@@ -16,19 +17,15 @@ interface Member {
 }
 
 describe.each(availableDatabaseKinds())('cohort benchmarks on %s', (kind) => {
-  let db: TestSummaries;
-  beforeAll(async () => {
-    db = await openTestSummaries(kind);
-  });
-  afterAll(() => db.close());
+  const db = useFixture(() => openTestSummaries(kind));
 
   /** Athletes with a week summary of `week`; each test uses its own week. Returns their ids. */
   const enrol = async (week: string, members: Member[]) => {
     const ids: string[] = [];
     for (const { distance, birthYear = 1990, consents = true, sport = 'RUN' } of members) {
       const userId = anAthleteId();
-      await db.repos.athletes.update(userId, { birthYear, cohortBenchmarks: consents });
-      await db.repos.summaries.replace(userId, 'WEEK', week, [
+      await db().repos.athletes.update(userId, { birthYear, cohortBenchmarks: consents });
+      await db().repos.summaries.replace(userId, 'WEEK', week, [
         someFigures(sport, distance),
         someFigures('', distance),
       ]);
@@ -39,9 +36,9 @@ describe.each(availableDatabaseKinds())('cohort benchmarks on %s', (kind) => {
   const runners = (count: number, extra: Omit<Member, 'distance'> = {}, step = 5000) =>
     Array.from({ length: count }, (_, index) => ({ distance: (index + 1) * step, ...extra }));
   const recompute = (week: string, epsilon = 1, seed = 1) =>
-    recomputeCohortBenchmarks(db.repos, { week, epsilon, random: createSeededRandom(seed), now: NOW });
+    recomputeCohortBenchmarks(db().repos, { week, epsilon, random: createSeededRandom(seed), now: NOW });
   const published = async (week: string) =>
-    (await db.repos.cohorts.ofWeek(week)).map((row) => [row.sport, row.ageGroup, row.athletes]);
+    (await db().repos.cohorts.ofWeek(week)).map((row) => [row.sport, row.ageGroup, row.athletes]);
   const meanOf = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
 
   it('publishes a cohort of 20 consenting athletes, its noisy mean within 4 noise scales of the true one', async () => {
@@ -58,7 +55,7 @@ describe.each(availableDatabaseKinds())('cohort benchmarks on %s', (kind) => {
     expect(all.deciles).toHaveLength(11);
     // The mean's Laplace scale: cap / (n · ε/2) = 300 km / 10 = 30 km.
     expect(Math.abs(all.meanDistance - meanOf(members.map((m) => m.distance)))).toBeLessThan(4 * 30_000);
-    expect(await db.repos.cohorts.find('RUN', 'all', week)).toEqual(all);
+    expect(await db().repos.cohorts.find('RUN', 'all', week)).toEqual(all);
   });
 
   it('publishes nothing for 19 athletes', async () => {
@@ -93,17 +90,17 @@ describe.each(availableDatabaseKinds())('cohort benchmarks on %s', (kind) => {
     const members = runners(21);
     const ids = await enrol(week, members);
     await recompute(week, NO_PRIVACY);
-    const before = (await db.repos.cohorts.find('RUN', 'all', week))!;
+    const before = (await db().repos.cohorts.find('RUN', 'all', week))!;
     expect(before.athletes).toBe(21);
 
-    await db.repos.athletes.update(ids[20]!, { cohortBenchmarks: false }); // the longest week withdraws
+    await db().repos.athletes.update(ids[20]!, { cohortBenchmarks: false }); // the longest week withdraws
     await recompute(week, NO_PRIVACY);
-    const after = (await db.repos.cohorts.find('RUN', 'all', week))!;
+    const after = (await db().repos.cohorts.find('RUN', 'all', week))!;
     expect(after.athletes).toBe(20);
     expect(after.meanDistance).toBeCloseTo(meanOf(members.slice(0, 20).map((m) => m.distance)), 3);
 
-    await db.prisma.athlete.deleteMany({ where: { userId: ids[0] } });
-    await db.prisma.periodSummary.deleteMany({ where: { userId: ids[0] } });
+    await db().prisma.athlete.deleteMany({ where: { userId: ids[0] } });
+    await db().prisma.periodSummary.deleteMany({ where: { userId: ids[0] } });
     await recompute(week, NO_PRIVACY);
     expect(await published(week)).toEqual([]);
   });
@@ -112,13 +109,13 @@ describe.each(availableDatabaseKinds())('cohort benchmarks on %s', (kind) => {
     const week = '2027-01-04';
     const ids = await enrol(week, runners(22));
     await recompute(week, 1, 1);
-    const first = (await db.repos.cohorts.find('RUN', 'all', week))!;
+    const first = (await db().repos.cohorts.find('RUN', 'all', week))!;
     await recompute(week, 1, 2);
-    expect(await db.repos.cohorts.find('RUN', 'all', week)).toEqual(first);
+    expect(await db().repos.cohorts.find('RUN', 'all', week)).toEqual(first);
 
-    await db.repos.athletes.update(ids[3]!, { cohortBenchmarks: false });
+    await db().repos.athletes.update(ids[3]!, { cohortBenchmarks: false });
     await recompute(week, 1, 3);
-    const next = (await db.repos.cohorts.find('RUN', 'all', week))!;
+    const next = (await db().repos.cohorts.find('RUN', 'all', week))!;
     expect(next.athletes).toBe(21);
     expect(next.membersHash).not.toBe(first.membersHash);
     expect(next.meanDistance).not.toBe(first.meanDistance);
@@ -157,15 +154,15 @@ describe.each(availableDatabaseKinds())('cohort benchmarks on %s', (kind) => {
     });
     const reader = async (distance: number | null, birthYear: number | null = 1990) => {
       const userId = anAthleteId();
-      await db.repos.athletes.update(userId, { birthYear, cohortBenchmarks: true });
+      await db().repos.athletes.update(userId, { birthYear, cohortBenchmarks: true });
       if (distance !== null)
-        await db.repos.summaries.replace(userId, 'WEEK', week, [someFigures('RUN', distance)]);
+        await db().repos.summaries.replace(userId, 'WEEK', week, [someFigures('RUN', distance)]);
       return userId;
     };
 
     it("compares the athlete's week with their age group's cohort", async () => {
-      const benchmark = await cohortBenchmarkFor(db.repos, await reader(50_000), 'RUN', week);
-      const cohort = (await db.repos.cohorts.find('RUN', '30-39', week))!;
+      const benchmark = await cohortBenchmarkFor(db().repos, await reader(50_000), 'RUN', week);
+      const cohort = (await db().repos.cohorts.find('RUN', '30-39', week))!;
       expect(benchmark).toEqual({
         sport: 'RUN',
         ageGroup: '30-39',
@@ -179,15 +176,15 @@ describe.each(availableDatabaseKinds())('cohort benchmarks on %s', (kind) => {
     });
 
     it('falls back to `all` when the age group is not published, and to null when nothing is', async () => {
-      expect(await cohortBenchmarkFor(db.repos, await reader(10_000, 1980), 'RUN', week)).toMatchObject({
+      expect(await cohortBenchmarkFor(db().repos, await reader(10_000, 1980), 'RUN', week)).toMatchObject({
         ageGroup: 'all',
         cohortSizeAtLeast: 30,
       });
-      expect(await cohortBenchmarkFor(db.repos, await reader(10_000), 'ROW', week)).toBeNull();
+      expect(await cohortBenchmarkFor(db().repos, await reader(10_000), 'ROW', week)).toBeNull();
     });
 
     it('counts a week without training as 0 m', async () => {
-      expect(await cohortBenchmarkFor(db.repos, await reader(null), 'RUN', week)).toMatchObject({
+      expect(await cohortBenchmarkFor(db().repos, await reader(null), 'RUN', week)).toMatchObject({
         yourDistanceMeters: 0,
       });
     });
@@ -196,7 +193,7 @@ describe.each(availableDatabaseKinds())('cohort benchmarks on %s', (kind) => {
       const percentiles: number[] = [];
       for (const distance of [0, 5000, 20_000, 50_000, 80_000, 120_000, 400_000]) {
         percentiles.push(
-          (await cohortBenchmarkFor(db.repos, await reader(distance), 'RUN', week))!.percentile,
+          (await cohortBenchmarkFor(db().repos, await reader(distance), 'RUN', week))!.percentile,
         );
       }
       for (let i = 1; i < percentiles.length; i++)

@@ -7,7 +7,7 @@ import { addDays } from '../form/calendar-days';
 import { FORM_PARAMETERS } from '../form/form-parameters';
 import { formSeries } from '../form/form-series';
 import type { FormState } from '../form/form-state';
-import { dailyMethod, dailyTotals, sumLoadsByDateAndSport } from '../load/daily-loads';
+import { dailyTotals, sumLoadsByDateAndSport } from '../load/daily-loads';
 import type { InsightsRepos } from '../insights.repos';
 import { ALL_SPORTS, type DailyLoadRow } from './daily-load.repo';
 
@@ -29,18 +29,11 @@ export async function recomputeTimeline(
 async function rewriteDailyLoads(repos: TimelineRepos, userId: string, dates: readonly string[]) {
   const workouts = await repos.workouts.onDays(userId, dates);
   const dated = workouts.map((w) => ({ date: w.localDate, sport: w.sport, load: w.load, method: w.method }));
-  const rows: DailyLoadRow[] = sumLoadsByDateAndSport(dated).map((day) => ({ userId, ...day }));
-  for (const date of new Set(dated.map((w) => w.date))) {
-    const ofDay = dated.filter((w) => w.date === date);
-    rows.push({
-      userId,
-      date,
-      sport: ALL_SPORTS,
-      load: ofDay.reduce((sum, w) => sum + w.load, 0),
-      method: dailyMethod(ofDay.map((w) => w.method)) as DailyLoadRow['method'],
-      workouts: ofDay.length,
-    });
-  }
+  // Per sport, and the day's total over every sport under the sport key ALL_SPORTS.
+  const rows: DailyLoadRow[] = [
+    ...sumLoadsByDateAndSport(dated),
+    ...sumLoadsByDateAndSport(dated.map((w) => ({ ...w, sport: ALL_SPORTS }))),
+  ].map((day) => ({ userId, ...day }));
   await repos.dailyLoads.replaceDays(userId, dates, rows);
 }
 
