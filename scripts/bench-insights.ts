@@ -131,7 +131,6 @@ async function replay(insights: TestInsights, athleteIds: string[]): Promise<Rep
   const started = performance.now();
   const deadline = started + MAX_SECONDS * 1000;
   const done: Replay = { events: 0, seconds: 0, stoppedEarly: false, first: [], last: [], finished: [] };
-  let finished = 0;
   let reported = { at: started, events: 0 };
   // Checked after each event, not with a timer: on PGlite the replay never yields to the timers' phase.
   const report = () => {
@@ -141,7 +140,7 @@ async function replay(insights: TestInsights, athleteIds: string[]): Promise<Rep
     reported = { at: now, events: done.events };
     console.log(
       `  ${fmt((now - started) / 1000)} s: ${fmt(done.events)} events, ${fmt(rate)}/s over the last ` +
-        `${PROGRESS_SECONDS} s, ${fmt(finished)} athletes finished, rss ${megabytes(process.memoryUsage().rss)}`,
+        `${PROGRESS_SECONDS} s, ${fmt(done.finished.filter(Boolean).length)} athletes finished, rss ${megabytes(process.memoryUsage().rss)}`,
     );
   };
   let next = 0;
@@ -160,7 +159,6 @@ async function replay(insights: TestInsights, athleteIds: string[]): Promise<Rep
         report();
       }
       done.finished[index] = true;
-      finished += 1;
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));

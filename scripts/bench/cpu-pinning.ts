@@ -20,13 +20,13 @@ function taskset(args: string[]): { output: string } | { failed: string } {
 }
 
 /** Pins every thread of process `pid` to `cpus` (e.g. "1" or "0-1"). */
-export function pinProcess(pid: number, cpus: string): string | null {
+function pinProcess(pid: number, cpus: string): string | null {
   const result = taskset(['-a', '-p', '-c', cpus, String(pid)]);
   return 'failed' in result ? `taskset -a -p -c ${cpus} ${pid}: ${result.failed}` : null;
 }
 
 /** The CPUs process `pid` may run on now (e.g. "0,1"), to restore after pinning; null if taskset cannot tell. */
-export function affinityOf(pid: number): string | null {
+function affinityOf(pid: number): string | null {
   const result = taskset(['-p', '-c', String(pid)]);
   return 'output' in result ? (result.output.split(': ')[1]?.trim() ?? null) : null;
 }

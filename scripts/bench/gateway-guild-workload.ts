@@ -21,7 +21,7 @@ import { guildReferenceData } from './guild/reference';
 import { TEST_QUERY_BODY } from './guild/test-query';
 import type { GuildSubgraphsInfo, GuildSubgraphStats } from './guild-subgraphs-process';
 
-export const GUILD_DEFAULT_CONNECTIONS = 50;
+const GUILD_DEFAULT_CONNECTIONS = 50;
 
 const HIVE = 'Hive Gateway';
 const HIVE_OFF = 'Hive Gateway, dedup off';
@@ -96,7 +96,7 @@ function loadSideSummary(runs: LoadFigures[], stats: GuildSubgraphStats): string
   const subgraphs = most((f) => f.cpu.subgraphs?.coreShare);
   const loadSide = most((f) => (f.cpu.subgraphs?.coreShare ?? 0) + (f.cpu['load generator']?.coreShare ?? 0));
   const core0 = most((f) => f.cpu['load core']?.coreShare);
-  const others = most((f) => loadCoreOthers(f));
+  const others = most(loadCoreOthers);
   const fetches = runs.reduce((sum, f) => sum + (f.subgraphRequests ?? 0), 0);
   const fetchUs =
     (runs.reduce((sum, f) => sum + (f.cpu.subgraphs?.ms ?? 0), 0) * 1000) / Math.max(fetches, 1);
@@ -155,7 +155,7 @@ export async function runGuildWorkload(options: WorkloadOptions): Promise<string
           bodyOf: () => TEST_QUERY_BODY,
           subgraphRequestCount: async () => (await subgraphStats(subgraphs.info.statsUrl)).requests,
         },
-        sidePids: { subgraphs: subgraphs.pid, 'load generator': process.pid },
+        subgraphsPid: subgraphs.pid,
         cores: pinning.on ? { 'gateway core': GATEWAY_CORE, 'load core': LOAD_CORE } : {},
       });
       console.log(formatScenario({ title: `Workload 1, ${group.title}`, outcomes }, group.comparisons));

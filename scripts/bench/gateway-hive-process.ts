@@ -6,9 +6,9 @@
  * Authorization header and the subgraph secret to the subgraphs and configures nothing else.
  */
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createGatewayRuntime, getBuiltinPluginsFromConfig } from '@graphql-hive/gateway';
 import { SUBGRAPH_SECRET_HEADER } from '../../lib/server/subgraph-secret';
+import { listenOn } from '../../lib/testing/listen';
 import { runAsChild } from './gateway-child';
 import type { GatewayInfo, GatewayInput } from './gateway-input';
 import { supergraphSdlWithUrls } from './gateway-supergraph';
@@ -35,13 +35,9 @@ runAsChild<GatewayInput, GatewayInfo>(async ({ supergraphPath, subgraphUrls, pul
     }),
   });
   const server = createServer(runtime);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  const { port } = server.address() as AddressInfo;
+  const origin = await listenOn(server);
   return {
-    info: { url: `http://127.0.0.1:${port}/graphql` },
+    info: { url: `${origin}/graphql` },
     stop: async () => {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -17,7 +17,7 @@ import { seedAthletes, type SeededAthlete } from './gateway-seed';
 import type { SubgraphsInfo } from './gateway-subgraphs-process';
 import { SUPERGRAPH_PATH } from './gateway-supergraph';
 
-export const PULSE_DEFAULT_CONNECTIONS = 20;
+const PULSE_DEFAULT_CONNECTIONS = 20;
 const ATHLETES = 3;
 const WORKOUTS_PER_ATHLETE = 6;
 const PULSE = 'Pulse gateway';
@@ -122,7 +122,7 @@ export async function runPulseWorkload(options: WorkloadOptions): Promise<string
           warmupSeconds: options.warmupSeconds,
           bodyOf: scenario.bodyOf,
         },
-        sidePids: { subgraphs: subgraphs.pid, 'load generator': process.pid },
+        subgraphsPid: subgraphs.pid,
       });
       console.log(
         formatScenario(

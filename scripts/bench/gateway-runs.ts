@@ -42,7 +42,7 @@ export interface StartedGateways {
 }
 
 /** Sorted keys: the same data from two gateways compares equal whatever their key order. */
-export function canonical(value: unknown): string {
+function canonical(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v)
       ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
@@ -117,16 +117,16 @@ export type SharedLoad = Omit<LoadOptions, 'url' | 'isCorrect' | 'cpuPids' | 'cp
 
 /**
  * Measures the named gateways one at a time under `load`; the others wait idle, and the next one starts
- * only once the last has finished what its abandoned requests left. `sidePids` are the processes measured
- * with each (subgraphs, load generator), `cores` the cores they are pinned to, if they are (so that
- * anything else busy on them shows).
+ * only once the last has finished what its abandoned requests left. The subgraphs (`subgraphsPid`) and
+ * the load generator (this process) are measured with each, `cores` the cores they are pinned to, if they
+ * are (so that anything else busy on them shows).
  */
 export async function measureGateways(options: {
   names: string[];
   gateways: StartedGateways;
   accepted: Record<string, Set<string>>;
   load: SharedLoad;
-  sidePids: Record<string, number>;
+  subgraphsPid: number;
   /** Cores measured with each, when processes are pinned: 'gateway core', 'load core'. */
   cores?: Record<string, number>;
 }): Promise<Record<string, Outcome>> {
@@ -141,7 +141,11 @@ export async function measureGateways(options: {
       ...options.load,
       url,
       isCorrect: (body) => options.accepted[name]!.has(body),
-      cpuPids: { gateway: options.gateways.pids[name]!, ...options.sidePids },
+      cpuPids: {
+        gateway: options.gateways.pids[name]!,
+        subgraphs: options.subgraphsPid,
+        'load generator': process.pid,
+      },
       cpuCores: options.cores,
     });
     outcomes[name] = { figures };

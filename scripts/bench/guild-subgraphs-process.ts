@@ -14,8 +14,8 @@
  * core 0 would show.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { graphql, type GraphQLSchema } from 'graphql';
+import { listenOn } from '../../lib/testing/listen';
 import { runAsChild } from './gateway-child';
 import { guildSubgraphSchema, type GuildSubgraphName } from './guild/subgraph-schemas';
 
@@ -84,11 +84,7 @@ runAsChild<Record<string, never>, GuildSubgraphsInfo>(async () => {
       );
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const base = await listenOn(server);
   return {
     info: {
       subgraphUrls: Object.fromEntries(NAMES.map((name) => [name, `${base}/${name}`])),

@@ -21,7 +21,7 @@ function clockTicksPerSecond(): number {
 }
 
 /** The process's CPU time so far in ms, or null when /proc cannot tell (not Linux, process gone). */
-export function cpuTimeMs(pid: number): number | null {
+function cpuTimeMs(pid: number): number | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // Fields after the command name (which may hold spaces, in parentheses): state is field 3, utime 14, stime 15.
@@ -33,7 +33,7 @@ export function cpuTimeMs(pid: number): number | null {
 }
 
 /** The time core `core` spent busy so far (user, nice, system, irq, softirq, steal) in ms, from /proc/stat. */
-export function coreBusyMs(core: number): number | null {
+function coreBusyMs(core: number): number | null {
   try {
     const line = readFileSync('/proc/stat', 'utf8')
       .split('\n')
