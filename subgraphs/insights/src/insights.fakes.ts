@@ -74,6 +74,8 @@ export function fakeAthleteRepo(): AthleteRepo & { rows: Map<string, AthleteReco
       rows.set(userId, row);
       return copy(row);
     },
+    // One fake transaction runs at a time: nothing to hold.
+    lock: async () => undefined,
     consenting: unreached('athletes.consenting'),
     erase: unreached('athletes.erase'),
   };

@@ -35,6 +35,14 @@ export function createAthleteRepo(db: InsightsTx) {
         select,
       }),
 
+    /**
+     * Holds the athlete until the transaction ends: their projection (workouts, days, periods, flags) is
+     * rewritten by one transaction at a time, whichever workouts' events arrive together.
+     */
+    lock: async (userId: string): Promise<void> => {
+      await db.$queryRaw`SELECT 1 FROM pg_advisory_xact_lock(hashtextextended(${userId}, 0))`;
+    },
+
     /** Consenting athletes' ids, by consent. */
     consenting: async (consent: 'modelTraining' | 'cohortBenchmarks'): Promise<AthleteRecord[]> =>
       db.athlete.findMany({ where: { [consent]: true }, select, orderBy: { userId: 'asc' } }),

@@ -22,6 +22,14 @@ describe.each(availableDatabaseKinds())('the insights projection on %s', (kind) 
       omit: { userId: true },
     });
 
+  it('projects workouts of one athlete and day that arrive together, one after the other', async () => {
+    const cy = uuidv7();
+    // Each workout has its own key: the bus may hand them to the projection at the same time.
+    await Promise.all([1, 2, 3, 4].map(() => insights().deliver(runOn(cy, DAY_1, 100))));
+    const [day] = await insights().prisma.dailyLoad.findMany({ where: { userId: cy, sport: '' } });
+    expect(day).toMatchObject({ date: DAY_1, load: 400, workouts: 4 });
+  });
+
   it('computes the worked example: 28 days at 300 AU then 7 at 600', async () => {
     const ann = uuidv7();
     await deliverAll([

@@ -49,6 +49,7 @@ export async function refreshAthlete(
   dates: readonly string[],
   cause: Cause,
 ): Promise<void> {
+  await repos.athletes.lock(userId);
   const latest = await recomputeTimeline(repos, userId, dates);
   await recomputePeriods(repos, userId, dates);
   const spike = await updateLoadFlag(repos, userId, latest, cause);
@@ -59,6 +60,7 @@ export async function refreshAthlete(
 export async function projectWorkout(repos: InsightsRepos, summary: WorkoutSummary, cause: Cause) {
   if (summary.status !== 'FINISHED') return;
   // One after the other: the queries share the consumer's transaction (one connection).
+  await repos.athletes.lock(summary.userId);
   const athlete = await repos.athletes.of(summary.userId);
   const before = await repos.workouts.find(summary.workoutId);
   const sessionRpe = await repos.workouts.ratingOf(summary.workoutId);
@@ -77,6 +79,7 @@ export async function forgetWorkout(repos: InsightsRepos, workoutId: string, cau
 
 /** Re-dates the athlete's workouts in `timeZone` and recomputes everything that moved. */
 export async function changeTimeZone(repos: InsightsRepos, userId: string, timeZone: string, cause: Cause) {
+  await repos.athletes.lock(userId);
   const athlete = await repos.athletes.of(userId);
   if (athlete.timeZone === timeZone) return;
   await repos.athletes.update(userId, { timeZone });
