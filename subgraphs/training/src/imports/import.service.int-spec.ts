@@ -165,7 +165,9 @@ describe.each(availableDatabaseKinds())('file imports on %s', (kind) => {
       importsOn(db().client).processNext(),
       importsOn(db().client).processNext(),
     ]);
-    expect(results).toEqual([true, true]);
+    // The second worker found the job too (and stored nothing more), or, on a busy machine, found it
+    // finished already and nothing pending: either way the job ran once.
+    expect(results).toContain(true);
     expect(await db().client.workout.count({ where: { id: job.workoutId } })).toBe(1);
     expect(await db().client.telemetrySample.count({ where: { workoutId: job.workoutId } })).toBe(104);
   });
