@@ -24,4 +24,15 @@ export const gamificationEvents = {
       reachedAt: z.iso.datetime(),
     }),
   },
+  /** An athlete completed a challenge they are in (once per athlete and challenge, ever: completion is kept). */
+  'gamification.challenge.completed': {
+    version: 1,
+    data: z.object({
+      userId: z.uuid(),
+      challengeId: z.uuid(),
+      title: z.string().min(1),
+      /** When the athlete reached the target: the start of the workout that did it, or when it was recorded. */
+      completedAt: z.iso.datetime(),
+    }),
+  },
 } as const;

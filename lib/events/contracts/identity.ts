@@ -1,4 +1,8 @@
-/** Events published by the identity context. No email or other contact data leaves identity. */
+/**
+ * Events published by the identity context. No email or other contact data leaves identity, with one
+ * exception: the email leaves identity only in `identity.user.email-changed`, which only the notifications
+ * context consumes (to send the mail the athlete asked for) and forgets on `identity.user.deleted`.
+ */
 import { z } from 'zod';
 
 export const identityEvents = {
@@ -21,6 +25,14 @@ export const identityEvents = {
       timeZone: z.string(),
       updatedAt: z.iso.datetime(),
     }),
+  },
+  /**
+   * The account's email, at registration and whenever it changes. The one event that carries contact data:
+   * for the notifications context alone, which forgets it on identity.user.deleted.
+   */
+  'identity.user.email-changed': {
+    version: 1,
+    data: z.object({ userId: z.uuid(), email: z.email(), changedAt: z.iso.datetime() }),
   },
   'identity.user.deleted': {
     version: 1,

@@ -62,4 +62,29 @@ export const trainingEvents = {
       updatedAt: z.iso.datetime(),
     }),
   },
+  /** An uploaded file became its workout (the import job is DONE). */
+  'training.import.finished': {
+    version: 1,
+    data: z.object({
+      userId: z.uuid(),
+      importId: z.uuid(),
+      workoutId: z.uuid(),
+      /** The file's name as uploaded; null when the upload gave none. */
+      fileName: z.string().nullable(),
+      sport: z.string(),
+      finishedAt: z.iso.datetime(),
+    }),
+  },
+  /** An uploaded file could not become a workout (the import job is FAILED); nothing of it is kept. */
+  'training.import.failed': {
+    version: 1,
+    data: z.object({
+      userId: z.uuid(),
+      importId: z.uuid(),
+      fileName: z.string().nullable(),
+      /** One sentence for the athlete (the job's error). */
+      reason: z.string(),
+      failedAt: z.iso.datetime(),
+    }),
+  },
 } as const;

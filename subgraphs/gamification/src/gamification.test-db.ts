@@ -52,9 +52,15 @@ export async function openTestGamification(kind: TestDatabaseKind, clock: Clock 
     },
     /** Rebuilds every leaderboard from this database into `into` (the live store by default). */
     rebuild: (into: LeaderboardStore = store, options?: RebuildOptions) =>
-      rebuildLeaderboards({ repos, store: into, clock }, options),
+      rebuildLeaderboards({ repos, inTransaction: unitOfWork, store: into, clock }, options),
     athletes: createAthleteService({ repos, inTransaction: unitOfWork, clock, notify: () => undefined }),
-    challenges: createChallengeService({ repos, inTransaction: unitOfWork, leaderboards: updater, clock }),
+    challenges: createChallengeService({
+      repos,
+      inTransaction: unitOfWork,
+      leaderboards: updater,
+      clock,
+      notify: () => undefined,
+    }),
     leaderboards: createLeaderboardService({ store, pubsub, challenges: repos.challenges, clock }),
     async close() {
       await pubsub.close();

@@ -20,7 +20,11 @@ export const gamificationContext = defineContext({
   name: 'gamification',
   typeDefs: schemaBeside(__dirname),
   createClient: createGamificationPrisma,
-  publishes: ['gamification.achievement.unlocked', 'gamification.level.reached'],
+  publishes: [
+    'gamification.achievement.unlocked',
+    'gamification.level.reached',
+    'gamification.challenge.completed',
+  ],
   parts: ({ db, config, logger, clock, notify, hold, serving }) => {
     const store = createLeaderboardStore(config, logger);
     hold(() => store.close());
@@ -37,10 +41,16 @@ export const gamificationContext = defineContext({
     return {
       store,
       updater,
-      rebuild: () => rebuildLeaderboards({ repos, store, clock }),
+      rebuild: () => rebuildLeaderboards({ repos, inTransaction: unitOfWork, store, clock }),
       credits: createWorkoutCreditService({ clock }),
       athletes: createAthleteService({ repos, inTransaction: unitOfWork, clock, notify }),
-      challenges: createChallengeService({ repos, inTransaction: unitOfWork, leaderboards: updater, clock }),
+      challenges: createChallengeService({
+        repos,
+        inTransaction: unitOfWork,
+        leaderboards: updater,
+        clock,
+        notify,
+      }),
       leaderboards: createLeaderboardService({ store, pubsub, challenges: repos.challenges, clock }),
     };
   },

@@ -21,9 +21,9 @@ describe('register', () => {
     });
   });
 
-  it('announces the account with identity.user.registered and wakes the relay', async () => {
+  it('announces the account with identity.user.registered, its email with identity.user.email-changed, and wakes the relay', async () => {
     const { accounts, outbox, now, publications } = await newTestSessions();
-    const { user } = await accounts.register(ANN_REGISTRATION);
+    const { user } = await accounts.register({ ...ANN_REGISTRATION, email: ' Ann@Example.com' });
     expect(outbox.events).toEqual([
       expect.objectContaining({
         type: 'identity.user.registered',
@@ -31,8 +31,22 @@ describe('register', () => {
         actorId: user.id,
         data: { userId: user.id, displayName: 'Ann', registeredAt: now().toISOString(), timeZone: 'UTC' },
       }),
+      expect.objectContaining({
+        type: 'identity.user.email-changed',
+        key: user.id,
+        actorId: user.id,
+        data: { userId: user.id, email: 'ann@example.com', changedAt: now().toISOString() },
+      }),
     ]);
     expect(publications()).toBe(1);
+  });
+
+  it('lets the email leave identity in identity.user.email-changed only', async () => {
+    const { accounts, outbox } = await newTestSessions();
+    const { user } = await accounts.register(ANN_REGISTRATION);
+    await accounts.setTimeZone({ userId: user.id, roles: ['ATHLETE'] }, 'Europe/Berlin');
+    const carrying = outbox.events.filter((event) => JSON.stringify(event).includes(user.email));
+    expect(carrying.map((event) => event.type)).toEqual(['identity.user.email-changed']);
   });
 
   it('gives an email listed in ADMIN_EMAILS the ADMIN role too', async () => {
@@ -54,7 +68,10 @@ describe('register', () => {
       code: 'CONFLICT',
       details: { field: 'email' },
     });
-    expect(outbox.events).toHaveLength(1);
+    expect(outbox.events.map((event) => event.type)).toEqual([
+      'identity.user.registered',
+      'identity.user.email-changed',
+    ]);
     expect(publications()).toBe(1);
   });
 
@@ -92,6 +109,7 @@ describe('time zone', () => {
     await accounts.setTimeZone(viewer, 'America/New_York');
     expect(outbox.events.map((event) => [event.type, event.data])).toEqual([
       ['identity.user.registered', expect.objectContaining({ timeZone: 'UTC' })],
+      ['identity.user.email-changed', expect.objectContaining({ email: 'ann@example.com' })],
       [
         'identity.user.updated',
         { userId: user.id, displayName: 'Ann', timeZone: 'America/New_York', updatedAt: now().toISOString() },

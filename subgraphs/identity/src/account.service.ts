@@ -8,7 +8,7 @@ import { canonicalTimeZone } from '../../../lib/time-zone';
 import { checkPasswordPolicy, normaliseDisplayName, normaliseEmail } from './credentials';
 import type { IdentityRepos } from './identity.repos';
 import type { PasswordHasher } from './password-hasher';
-import { userRegistered, userUpdated } from './user.publish';
+import { userEmailChanged, userRegistered, userUpdated } from './user.publish';
 import type { SessionService } from './session.service';
 import type { UserRecord, UserRepo } from './user.repo';
 
@@ -45,8 +45,9 @@ export function createAccountService(deps: {
 
   return {
     /**
-     * Creates an athlete account (announcing it with identity.user.registered) and signs it in. An email
-     * listed in ADMIN_EMAILS gets the ADMIN role too.
+     * Creates an athlete account (announcing it with identity.user.registered, and its email to the
+     * notifications context with identity.user.email-changed) and signs it in. An email listed in
+     * ADMIN_EMAILS gets the ADMIN role too.
      */
     async register(input: {
       email: string;
@@ -68,7 +69,8 @@ export function createAccountService(deps: {
             field: 'email',
           });
         }
-        await tx.outbox.write([userRegistered(user, clock.now())]);
+        const now = clock.now();
+        await tx.outbox.write([userRegistered(user, now), userEmailChanged(user, now)]);
         return user;
       });
       deps.published?.();

@@ -43,7 +43,7 @@ describe.each(availableDatabaseKinds())('identity repositories on %s', (kind) =>
   });
 
   describe('registration, wired as the context wires it', () => {
-    it('stores the account with its registered event, and for a taken email neither', async () => {
+    it('stores the account with its registered and email-changed events, and for a taken email none', async () => {
       const runtime = testContextRuntime('identity', db().client);
       const { accounts } = await identityContext.parts(runtime);
       const email = `${uuidv7()}@example.com`;
@@ -52,8 +52,12 @@ describe.each(availableDatabaseKinds())('identity repositories on %s', (kind) =>
       await expect(accounts.register({ ...input, displayName: 'Bob' })).rejects.toMatchObject({
         code: 'CONFLICT',
       });
-      const events = await db().client.outboxEvent.findMany({ where: { type: 'identity.user.registered' } });
-      expect(events.filter((e) => e.key === user.id)).toHaveLength(1);
+      const events = await db().client.outboxEvent.findMany({
+        where: { key: user.id },
+        orderBy: { sequence: 'asc' },
+      });
+      expect(events.map((e) => e.type)).toEqual(['identity.user.registered', 'identity.user.email-changed']);
+      expect(events[1]!.payload).toMatchObject({ data: { userId: user.id, email } });
       expect(await db().client.user.count({ where: { email } })).toBe(1);
       await runtime.release();
     });

@@ -16,7 +16,12 @@ export const identityContext = defineContext({
   name: 'identity',
   typeDefs: schemaBeside(__dirname),
   createClient: createIdentityPrisma,
-  publishes: ['identity.user.registered', 'identity.user.deleted'],
+  publishes: [
+    'identity.user.registered',
+    'identity.user.updated',
+    'identity.user.email-changed',
+    'identity.user.deleted',
+  ],
   parts: async ({ db, config, clock, notify }) => {
     const repos = identityRepos(db);
     const transaction = inTransaction(db, identityRepos);

@@ -1,4 +1,7 @@
-/** The events the identity context publishes about accounts. */
+/**
+ * The events the identity context publishes about accounts. Only userEmailChanged carries the email: for the
+ * notifications context alone (see lib/events/contracts/identity.ts).
+ */
 import { createEvent, type EventEnvelope } from '../../../lib/events/envelope';
 import type { UserRecord } from './user.repo';
 
@@ -29,6 +32,19 @@ export const userUpdated = (
     'identity.user.updated',
     user.id,
     { userId: user.id, displayName: user.displayName, timeZone: user.timeZone, updatedAt: now.toISOString() },
+    { actorId: user.id },
+    now,
+  );
+
+/** The account's email, at registration and whenever it changes: for the notifications context alone. */
+export const userEmailChanged = (
+  user: Pick<UserRecord, 'id' | 'email'>,
+  now: Date,
+): EventEnvelope<'identity.user.email-changed'> =>
+  createEvent(
+    'identity.user.email-changed',
+    user.id,
+    { userId: user.id, email: user.email, changedAt: now.toISOString() },
     { actorId: user.id },
     now,
   );

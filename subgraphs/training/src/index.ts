@@ -30,6 +30,8 @@ export const trainingContext = defineContext({
     'training.workout.updated',
     'training.workout.deleted',
     'training.profile.updated',
+    'training.import.finished',
+    'training.import.failed',
   ],
   parts: ({ db, config, logger, clock, notify, hold }) => {
     const pubsub = createPubSub(config, logger);

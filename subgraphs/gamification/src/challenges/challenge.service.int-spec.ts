@@ -64,6 +64,39 @@ describe.each(availableDatabaseKinds())('challenges on %s', (kind) => {
     expect(await g.store.rankOf(challengeBoardId(challenge.id), ann.userId)).toMatchObject({ score: 2 });
   });
 
+  it('announces a completion once: a replay, another workout, leaving and joining again and a rebuild do not repeat it', async () => {
+    const cy = anAthlete();
+    const challenge = await aChallenge();
+    await g.challenges.join(cy, challenge.id);
+    const runs = ['2026-11-17T07:00:00.000Z', '2026-11-18T07:00:00.000Z', '2026-11-19T07:00:00.000Z'].map(
+      (startedAt) => events.completed(aWorkoutSummary({ userId: cy.userId, startedAt })),
+    );
+    for (const run of runs) await g.deliver(run);
+    const announced = () =>
+      g.prisma.outboxEvent.findMany({ where: { key: cy.userId, type: 'gamification.challenge.completed' } });
+    expect((await announced()).map((row) => row.payload)).toEqual([
+      expect.objectContaining({
+        actorId: cy.userId,
+        causationId: runs[2]!.id,
+        data: {
+          userId: cy.userId,
+          challengeId: challenge.id,
+          title: 'Three runs',
+          completedAt: '2026-11-19T07:00:00.000Z',
+        },
+      }),
+    ]);
+
+    for (const run of runs) await g.deliver(run);
+    await g.deliver(
+      events.completed(aWorkoutSummary({ userId: cy.userId, startedAt: '2026-11-20T07:00:00.000Z' })),
+    );
+    await g.challenges.leave(cy, challenge.id);
+    await g.challenges.join(cy, challenge.id);
+    await g.rebuild();
+    expect(await announced()).toHaveLength(1);
+  });
+
   it('leaving takes the athlete off its board; joining twice changes nothing; leaving twice is a conflict', async () => {
     const bob = anAthlete();
     const challenge = await aChallenge();

@@ -10,15 +10,17 @@ const admin = anAthlete(['ADMIN']);
 function newTestChallenges() {
   const fakes = fakeGamificationRepos();
   const updater = fakeLeaderboardUpdater();
+  const calls = { notified: 0 };
   const challenges = createChallengeService({
     repos: fakes.repos,
     inTransaction: fakeTransaction(fakes.repos),
     leaderboards: updater,
     clock: fixedClock(NOW),
+    notify: () => void (calls.notified += 1),
   });
   const aChallenge = (overrides: Partial<CreateChallengeInput> = {}) =>
     challenges.create(admin, aChallengeInput(overrides));
-  return { challenges, aChallenge, updater, ...fakes };
+  return { challenges, aChallenge, updater, calls, ...fakes };
 }
 
 const aRun = (userId: string, distanceMeters: number, visibility: 'PUBLIC' | 'PRIVATE' = 'PUBLIC') => ({
@@ -90,6 +92,43 @@ describe('joining and leaving', () => {
     });
     expect(await challenges.progressOf(bob, challenge)).toBeNull();
     await expect(challenges.leave(bob, challenge.id)).rejects.toMatchObject({ code: 'CONFLICT' });
+  });
+
+  it('announces a completion reached by the workouts before joining, once: leaving and joining again do not', async () => {
+    const { aChallenge, challenges, repos, rows, calls } = newTestChallenges();
+    const ann = anAthlete();
+    await repos.facts.save(aRun(ann.userId, 18_000));
+    const challenge = await aChallenge();
+    await challenges.join(ann, challenge.id);
+    expect(rows.outbox.map((e) => [e.type, e.key, e.actorId, e.data])).toEqual([
+      [
+        'gamification.challenge.completed',
+        ann.userId,
+        ann.userId,
+        {
+          userId: ann.userId,
+          challengeId: challenge.id,
+          title: 'November kilometres',
+          completedAt: '2026-11-18T07:00:00.000Z',
+        },
+      ],
+    ]);
+    expect(calls.notified).toBe(1);
+
+    await challenges.join(ann, challenge.id);
+    await challenges.leave(ann, challenge.id);
+    await challenges.join(ann, challenge.id);
+    expect(rows.outbox).toHaveLength(1);
+    expect(calls.notified).toBe(1);
+  });
+
+  it('announces nothing for a member who has not reached the target', async () => {
+    const { aChallenge, challenges, repos, rows, calls } = newTestChallenges();
+    const bob = anAthlete();
+    await repos.facts.save(aRun(bob.userId, 5_000));
+    await challenges.join(bob, (await aChallenge()).id);
+    expect(rows.outbox).toEqual([]);
+    expect(calls.notified).toBe(0);
   });
 
   it('refuses an ended challenge and an unknown one', async () => {

@@ -36,12 +36,14 @@ type ChallengeRepos = Pick<GamificationRepos, 'athletes' | 'challenges' | 'facts
 export function createChallengeService(deps: {
   /** For reads outside a transaction. */
   repos: ChallengeRepos;
-  inTransaction: InTransaction<ChallengeRepos>;
+  inTransaction: InTransaction<ChallengeRepos & Pick<GamificationRepos, 'outbox'>>;
   /** Moves scores on the challenges' leaderboards after a commit. */
   leaderboards: Pick<LeaderboardUpdater, 'apply'>;
   clock: Clock;
+  /** Wakes the outbox relay after a commit that wrote events (a member completing as they join). */
+  notify: () => void;
 }) {
-  const { repos, inTransaction, leaderboards, clock } = deps;
+  const { repos, inTransaction, leaderboards, clock, notify } = deps;
   const { challenges } = repos;
 
   async function get(id: string): Promise<ChallengeRecord> {
@@ -50,11 +52,14 @@ export function createChallengeService(deps: {
     return challenge;
   }
 
-  /** Sets the caller's membership (joined or not) and moves their score on the challenge's board. */
+  /**
+   * Sets the caller's membership (joined or not) and moves their score on the challenge's board. Joining
+   * counts the workouts already in the window: it may record the member's completion (and announce it).
+   */
   async function setMembership(viewer: Viewer, id: string, joined: boolean): Promise<ChallengeRecord> {
     const challenge = await get(id);
     const now = clock.now();
-    const change = await inTransaction(async (tx) => {
+    const settled = await inTransaction(async (tx) => {
       await tx.athletes.lock(viewer.userId);
       const existing = await tx.challenges.lockMember(id, viewer.userId);
       const active = existing !== null && existing.leftAt === null;
@@ -82,9 +87,10 @@ export function createChallengeService(deps: {
             await tx.athletes.timeZoneOf(viewer.userId),
           )
         : null;
-      return settleMember(tx.challenges, challenge, member, standing, now);
+      return settleMember(tx, challenge, member, standing, { actorId: viewer.userId }, now);
     });
-    if (change) await leaderboards.apply([change]);
+    if (settled?.completed) notify();
+    if (settled?.change) await leaderboards.apply([settled.change]);
     return challenge;
   }
 

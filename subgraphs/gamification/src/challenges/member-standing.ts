@@ -1,5 +1,8 @@
-/** A member's progress in a challenge and the board score that follows from it. */
+/** A member's progress in a challenge, and the board score and the completion that follow from it. */
+import type { EventOrigin } from '../../../../lib/events/envelope';
+import type { OutboxWriter } from '../../../../lib/events/outbox';
 import { SPORTS, type Sport } from '../../../../lib/sports';
+import { challengeCompleted } from './challenge.publish';
 import type { ChallengeRecord, ChallengeRepo, MemberRecord } from './challenge.repo';
 import { boardId } from '../leaderboards/board-key';
 import type { ScoreChange } from '../leaderboards/leaderboard-store';
@@ -51,23 +54,47 @@ export const standingOf = (
 export const inWindow = (challenge: ChallengeRecord, startedAt: number) =>
   startedAt >= challenge.startsAt.getTime() && startedAt < challenge.endsAt.getTime();
 
+/** What settling a member did: the move of their board score, and whether it recorded their completion. */
+export interface MemberSettlement {
+  /** The change of the member's score on the challenge's board; null when it stays. */
+  change: ScoreChange | null;
+  /** This settlement recorded the member's completion and wrote gamification.challenge.completed. */
+  completed: boolean;
+}
+
+/** What settling a member writes: the membership row, and the completion event with it. */
+export interface SettleRepos {
+  challenges: Pick<ChallengeRepo, 'saveMember'>;
+  outbox: OutboxWriter;
+}
+
 /**
  * Stores the member's new standing (board score, completion: kept once reached) and gives the change of
  * their score on the challenge's board. `standing` is null when the member leaves (their score goes to 0).
+ * The settlement that first records the completion writes gamification.challenge.completed with it, in the
+ * caller's transaction: a completion is never recorded again, so the event is written once per member.
  */
 export async function settleMember(
-  challenges: Pick<ChallengeRepo, 'saveMember'>,
+  repos: SettleRepos,
   challenge: ChallengeRecord,
   member: MemberRecord,
   standing: MemberStanding | null,
+  origin: EventOrigin,
   now: Date,
-): Promise<ScoreChange | null> {
+): Promise<MemberSettlement> {
   const score = standing ? boardScoreOf(standing.boardProgress) : 0;
   const progress = standing?.progress;
   const completedAt =
     member.completedAt ?? (progress?.completed ? new Date(progress.completedAt ?? now.getTime()) : null);
-  if (score === member.boardScore && completedAt === member.completedAt) return null;
-  await challenges.saveMember({ ...member, boardScore: score, completedAt });
+  if (score === member.boardScore && completedAt === member.completedAt)
+    return { change: null, completed: false };
+  await repos.challenges.saveMember({ ...member, boardScore: score, completedAt });
+  const completed = member.completedAt === null && completedAt !== null;
+  if (completed)
+    await repos.outbox.write([challengeCompleted(member.userId, challenge, completedAt, origin, now)]);
   const delta = score - member.boardScore;
-  return delta === 0 ? null : { board: challengeBoardId(challenge.id), athleteId: member.userId, delta };
+  return {
+    change: delta === 0 ? null : { board: challengeBoardId(challenge.id), athleteId: member.userId, delta },
+    completed,
+  };
 }

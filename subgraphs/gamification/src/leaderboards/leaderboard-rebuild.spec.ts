@@ -3,7 +3,7 @@ import { fixedClock } from '../../../../lib/clock';
 import type { WorkoutSummary } from '../../../../lib/events/contracts/training';
 import { challengeBoardId } from '../challenges/member-standing';
 import { aChallengeInput, aWorkoutSummary } from '../gamification.builders';
-import { fakeGamificationRepos } from '../gamification.fakes';
+import { fakeGamificationRepos, fakeTransaction } from '../gamification.fakes';
 import { createWorkoutCreditService, type WorkoutState } from '../ledger/workout-credit.service';
 import { createInProcessLeaderboardStore } from './in-process-leaderboard-store';
 import { rebuildLeaderboards } from './leaderboard-rebuild';
@@ -37,7 +37,10 @@ function newTestRebuild() {
   const deleted = (summary: WorkoutSummary) =>
     apply({ kind: 'deleted', workoutId: summary.workoutId, userId: summary.userId, deletedAt: clock.now() });
   const rebuild = (options = { pageSize: 1 }) =>
-    rebuildLeaderboards({ repos: fakes.repos, store: rebuilt, clock }, options);
+    rebuildLeaderboards(
+      { repos: fakes.repos, inTransaction: fakeTransaction(fakes.repos), store: rebuilt, clock },
+      options,
+    );
   return { ...fakes, live, rebuilt, completed, deleted, rebuild };
 }
 
@@ -74,6 +77,40 @@ describe('rebuildLeaderboards', () => {
     expect(await live.rankOf(board, run.userId)).not.toBeNull();
     await rebuild();
     expect(await rebuilt.top(board, 10)).toEqual(await live.top(board, 10));
+  });
+
+  it('records and announces a completion it finds first, and announces none recorded before', async () => {
+    const { completed, rebuild, rows } = newTestRebuild();
+    const run = aWorkoutSummary({ distanceMeters: 20_000 });
+    await completed(run);
+    const challenge = { id: uuidv7(), ...aChallengeInput(), sport: null, createdBy: run.userId };
+    rows.challenges.push(challenge);
+    // A member whose workouts reached the target without a settlement (a rule that changed, say).
+    const member = {
+      challengeId: challenge.id,
+      userId: run.userId,
+      joinedAt: new Date('2026-11-01T00:00:00Z'),
+      leftAt: null,
+      completedAt: null,
+      boardScore: 0,
+    };
+    rows.members.push(member);
+    rows.outbox.splice(0);
+    await rebuild();
+    expect(rows.members[0]?.completedAt).toEqual(new Date(run.startedAt));
+    expect(rows.outbox.map((e) => [e.type, e.data])).toEqual([
+      [
+        'gamification.challenge.completed',
+        {
+          userId: run.userId,
+          challengeId: challenge.id,
+          title: challenge.title,
+          completedAt: new Date(run.startedAt).toISOString(),
+        },
+      ],
+    ]);
+    await rebuild();
+    expect(rows.outbox).toHaveLength(1);
   });
 
   it('clears the boards it rebuilds, so a score that drifted (a lost write) is gone', async () => {

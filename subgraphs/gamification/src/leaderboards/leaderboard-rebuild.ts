@@ -4,23 +4,26 @@
  * ones included) or challenge are cleared first, so a leaderboard that drifted (a lost write) comes back
  * exact. Run it while no events are being consumed: the subgraph runs it at start for an in-process store,
  * before it consumes or listens (leaderboard-restore.ts); the replay runs it for Redis, with the subgraph
- * stopped.
+ * stopped. A member whose completion the rebuild finds first has it recorded and announced
+ * (gamification.challenge.completed), one transaction per page of members; the relay publishes those rows
+ * when it starts (after the subgraph's preparation, or at the next start after a replay).
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Clock } from '../../../../lib/clock';
-import { challengeBoardId, settleMember, standingOf } from '../challenges/member-standing';
+import type { InTransaction } from '../../../../lib/db/unit-of-work';
+import { challengeBoardId, settleMember, standingOf, type SettleRepos } from '../challenges/member-standing';
 import type { GamificationRepos } from '../gamification.repos';
 import { factOfRow, type WorkoutFact } from '../workout-facts/workout-fact';
 import { periodBoardsOf } from './board-key';
 import { contributionsOf } from './leaderboard-contributions';
 import type { LeaderboardStore, ScoreChange } from './leaderboard-store';
 
-/** What a rebuild reads (outside a transaction: one statement at a time) and the one thing it writes. */
+/** What a rebuild reads (outside a transaction: one statement at a time). */
 export interface RebuildRepos {
   facts: Pick<GamificationRepos['facts'], 'page'>;
   ledger: Pick<GamificationRepos['ledger'], 'netOf'>;
   athletes: Pick<GamificationRepos['athletes'], 'timeZonesOf'>;
-  challenges: Pick<GamificationRepos['challenges'], 'all' | 'activeMembers' | 'saveMember'>;
+  challenges: Pick<GamificationRepos['challenges'], 'all' | 'activeMembers'>;
 }
 
 export interface RebuildOptions {
@@ -50,7 +53,10 @@ const NO_CHANGE: Change = { at: 0, workoutId: '' };
 const compareChanges = (a: Change, b: Change) =>
   a.at - b.at || (a.workoutId < b.workoutId ? -1 : a.workoutId > b.workoutId ? 1 : 0);
 
-/** Challenge members settled between two turns of the event loop (a settle may write to the database). */
+/**
+ * Challenge members settled in one transaction (a settle may write the membership and a completion event),
+ * between two turns of the event loop.
+ */
 const MEMBERS_PER_TURN = 25;
 
 /** A UTC day, in which every week and month window is the same. */
@@ -73,10 +79,16 @@ function memoisedBoards(onNewBoards: (boards: readonly string[]) => void): typeo
 
 /** Rebuilds every leaderboard into `store`; member completions it finds are dated by `clock`. */
 export async function rebuildLeaderboards(
-  deps: { repos: RebuildRepos; store: LeaderboardStore; clock: Clock },
+  deps: {
+    repos: RebuildRepos;
+    /** The unit of work the members' standings (and completions) are written in. */
+    inTransaction: InTransaction<SettleRepos>;
+    store: LeaderboardStore;
+    clock: Clock;
+  },
   options: RebuildOptions = {},
 ): Promise<RebuildResult> {
-  const { repos, store, clock } = deps;
+  const { repos, inTransaction, store, clock } = deps;
   const { pageSize = 500, batchSize = 5_000 } = options;
   const { facts, ledger, challenges, athletes } = repos;
   const now = clock.now();
@@ -130,15 +142,17 @@ export async function rebuildLeaderboards(
   for (let i = 0; i < members.length; i += MEMBERS_PER_TURN) {
     const page = members.slice(i, i + MEMBERS_PER_TURN);
     const zones = await athletes.timeZonesOf([...new Set(page.map(({ member }) => member.userId))]);
-    for (const { member, challenge } of page) {
-      const { userId } = member;
-      const standing = standingOf(challenge, factsOfMembers.get(userId) ?? [], zones.get(userId)!);
-      // The stored score follows the facts too, so that later deltas start from what the board now holds.
-      const settled = await settleMember(challenges, challenge, member, standing, now);
-      const score = member.boardScore + (settled?.delta ?? 0);
-      if (score !== 0)
-        credit(challengeBoardId(challenge.id), userId, score, lastChangeOf.get(userId) ?? NO_CHANGE);
-    }
+    await inTransaction(async (tx) => {
+      for (const { member, challenge } of page) {
+        const { userId } = member;
+        const standing = standingOf(challenge, factsOfMembers.get(userId) ?? [], zones.get(userId)!);
+        // The stored score follows the facts too, so that later deltas start from what the board now holds.
+        const { change } = await settleMember(tx, challenge, member, standing, { actorId: null }, now);
+        const score = member.boardScore + (change?.delta ?? 0);
+        if (score !== 0)
+          credit(challengeBoardId(challenge.id), userId, score, lastChangeOf.get(userId) ?? NO_CHANGE);
+      }
+    });
     await nextTurn();
   }
 

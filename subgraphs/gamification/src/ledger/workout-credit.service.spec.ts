@@ -158,4 +158,54 @@ describe('crediting a workout', () => {
     );
     expect(october.scoreChanges.some((c) => c.board === challengeBoardId(challenge.id))).toBe(false);
   });
+
+  it('announces the completion of a challenge with the workout that reaches it, and never again', async () => {
+    const { ofSummary, deleted, repos, rows } = newTestCredits();
+    const ann = anAthlete();
+    const challenge = await repos.challenges.create({
+      id: '01a1fc18-bfa9-72b4-b5bf-db72a03cca70',
+      title: 'Twenty kilometres',
+      goal: 'DISTANCE',
+      target: 20_000,
+      sport: null,
+      startsAt: new Date('2026-11-01T00:00:00Z'),
+      endsAt: new Date('2026-12-01T00:00:00Z'),
+      createdBy: ann.userId,
+    });
+    await repos.challenges.saveMember({
+      challengeId: challenge.id,
+      userId: ann.userId,
+      joinedAt: NOW,
+      leftAt: null,
+      completedAt: null,
+      boardScore: 0,
+    });
+    const completions = () => rows.outbox.filter((e) => e.type === 'gamification.challenge.completed');
+    const first = aWorkoutSummary({ userId: ann.userId, startedAt: '2026-11-16T07:00:00.000Z' });
+    const second = aWorkoutSummary({ userId: ann.userId, startedAt: '2026-11-17T07:00:00.000Z' });
+    await ofSummary(first);
+    expect(completions()).toEqual([]);
+
+    const outcome = await ofSummary(second);
+    expect(completions().map((e) => e.data)).toEqual([
+      {
+        userId: ann.userId,
+        challengeId: challenge.id,
+        title: 'Twenty kilometres',
+        completedAt: '2026-11-17T07:00:00.000Z',
+      },
+    ]);
+    expect(outcome.events).toBeGreaterThanOrEqual(1);
+    expect((await repos.challenges.member(challenge.id, ann.userId))?.completedAt).toEqual(
+      new Date('2026-11-17T07:00:00.000Z'),
+    );
+
+    // A third workout, an edit, the same state again, a deletion: the completion is kept, and not announced again.
+    await ofSummary(aWorkoutSummary({ userId: ann.userId, startedAt: '2026-11-18T07:00:00.000Z' }));
+    await ofSummary({ ...second, distanceMeters: 11_000 });
+    await ofSummary({ ...second, distanceMeters: 11_000 });
+    await deleted(first);
+    await ofSummary(aWorkoutSummary({ userId: ann.userId, startedAt: '2026-11-19T07:00:00.000Z' }));
+    expect(completions()).toHaveLength(1);
+  });
 });

@@ -23,7 +23,7 @@ export type WorkoutState =
 
 export interface CreditOutcome {
   scoreChanges: ScoreChange[];
-  /** Outbox rows written (achievements, levels): the relay needs waking. */
+  /** Outbox rows written (achievements, levels, challenges completed): the relay needs waking. */
   events: number;
 }
 
@@ -80,22 +80,25 @@ async function applyWorkoutState(
   const memberships = (await challenges.activeOf(userId)).filter(({ challenge }) =>
     touched.some((startedAt) => inWindow(challenge, startedAt)),
   );
+  let completions = 0;
   if (memberships.length > 0) {
     const [current, timeZone] = await Promise.all([facts.factsOf(userId), athletes.timeZoneOf(userId)]);
     for (const { member, challenge } of memberships) {
-      const change = await settleMember(
-        challenges,
+      const { change, completed } = await settleMember(
+        repos,
         challenge,
         member,
         standingOf(challenge, current, timeZone),
+        cause.origin,
         now,
       );
       if (change) scoreChanges.push(change);
+      if (completed) completions += 1;
     }
   }
 
   const events = await settleAthleteProgress(repos, userId, highestLevel, cause.origin, now);
-  return { scoreChanges, events };
+  return { scoreChanges, events: completions + events };
 }
 
 /** The ledger row for the workout's new XP: a first credit, a correction by the difference, or a reversal. */

@@ -3,6 +3,7 @@
  * (athlete, device, start) that makes a second upload of the same activity conflict while it waits.
  * A worker prepares the oldest job's workout, then stores it under the job's row lock (`lockPending`: FOR
  * UPDATE SKIP LOCKED) in the unit of work that marks the job DONE: a job becomes a workout exactly once.
+ * A job is marked FAILED under the same lock, so each job is settled (and announced) once.
  */
 import type { Sport } from '../../../../lib/sports';
 import type { ImportedActivity } from '../files/activity';
@@ -144,8 +145,8 @@ export function createImportJobRepo(prisma: TrainingDb) {
     },
 
     /**
-     * Marks a job failed (its activity could not become a workout): nothing of it is kept but the reason.
-     * A job discarded meanwhile stays gone.
+     * Marks a locked job failed (its activity could not become a workout; its failed event is written in the
+     * same unit of work): nothing of it is kept but the reason. A job discarded meanwhile stays gone.
      */
     fail: async (id: string, error: string): Promise<void> => {
       await prisma.importJob.updateMany({

@@ -10,6 +10,14 @@ import { trainingRepos, type TrainingRepos } from '../training.repos';
 import { createImportService } from './import.service';
 
 const drive = gpxFixture('around-visnjan-with-car.gpx');
+/** A run whose watch claims 90 km in ten minutes: it parses, but no workout may hold it. */
+const impossibleRun =
+  Buffer.from(`<?xml version="1.0"?><TrainingCenterDatabase xmlns="http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2">
+  <Activities><Activity Sport="Running"><Id>2024-05-01T08:00:00Z</Id>
+  <Lap StartTime="2024-05-01T08:00:00Z"><DistanceMeters>90000</DistanceMeters><Track>
+  <Trackpoint><Time>2024-05-01T08:00:00Z</Time></Trackpoint>
+  <Trackpoint><Time>2024-05-01T08:10:00Z</Time></Trackpoint>
+  </Track></Lap></Activity></Activities></TrainingCenterDatabase>`);
 
 /** The import service on a database; `importJobs` replaces the job repository's reads and writes outside transactions. */
 const importsOn = (prisma: TrainingPrisma, importJobs?: TrainingRepos['importJobs']) => {
@@ -48,6 +56,9 @@ describe.each(availableDatabaseKinds())('file imports on %s', (kind) => {
     });
     expect(await db().client.telemetrySample.count({ where: { workoutId: job.workoutId } })).toBe(104);
     expect(await db().client.outboxEvent.count({ where: { key: job.workoutId } })).toBe(1);
+    expect(
+      await db().client.outboxEvent.findMany({ where: { key: job.id }, select: { type: true } }),
+    ).toEqual([{ type: 'training.import.finished' }]);
     await expect(imports.accept(ann, { bytes: drive })).rejects.toMatchObject({
       details: { workoutId: job.workoutId },
     });
@@ -170,6 +181,19 @@ describe.each(availableDatabaseKinds())('file imports on %s', (kind) => {
     expect(results).toContain(true);
     expect(await db().client.workout.count({ where: { id: job.workoutId } })).toBe(1);
     expect(await db().client.telemetrySample.count({ where: { workoutId: job.workoutId } })).toBe(104);
+    expect(await db().client.outboxEvent.count({ where: { key: job.id } })).toBe(1);
+  });
+
+  it('fails a job whose file cannot become a workout once, announcing it, when two workers race for it', async () => {
+    const job = await importsOn(db().client).accept(ann, { bytes: impossibleRun, fileName: 'run.tcx' });
+    await Promise.all([importsOn(db().client).processNext(), importsOn(db().client).processNext()]);
+    const failed = await importsOn(db().client).get(ann, job.id);
+    expect(failed).toMatchObject({ status: 'FAILED', error: expect.stringContaining('faster than') });
+    const announced = await db().client.outboxEvent.findMany({ where: { key: job.id } });
+    expect(announced).toEqual([expect.objectContaining({ type: 'training.import.failed' })]);
+    expect(announced[0]!.payload).toMatchObject({
+      data: { userId: ann.userId, importId: job.id, fileName: 'run.tcx', reason: failed.error },
+    });
   });
 
   it('fails a job whose activity was stored meanwhile, keeping nothing of it, and lets the file be sent again', async () => {
@@ -187,6 +211,9 @@ describe.each(availableDatabaseKinds())('file imports on %s', (kind) => {
     });
     expect(await db().client.workout.count({ where: { id: job.workoutId } })).toBe(0);
     expect(await db().client.telemetrySample.count({ where: { workoutId: job.workoutId } })).toBe(0);
+    expect(
+      await db().client.outboxEvent.findMany({ where: { key: job.id }, select: { type: true } }),
+    ).toEqual([{ type: 'training.import.failed' }]);
 
     await db().client.workout.delete({ where: { id: other.id } });
     expect(await imports.accept(ann, { bytes: drive })).toMatchObject({ status: 'PENDING' });

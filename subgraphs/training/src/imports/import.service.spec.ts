@@ -8,6 +8,14 @@ import { createImportService } from './import.service';
 const NOW = new Date('2026-11-20T08:00:00Z');
 const ann: Viewer = { userId: uuidv7(), roles: ['ATHLETE'] };
 const drive = gpxFixture('around-visnjan-with-car.gpx');
+/** A run whose watch claims 90 km in ten minutes: it parses, but no workout may hold it. */
+const impossibleRun =
+  Buffer.from(`<?xml version="1.0"?><TrainingCenterDatabase xmlns="http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2">
+  <Activities><Activity Sport="Running"><Id>2024-05-01T08:00:00Z</Id>
+  <Lap StartTime="2024-05-01T08:00:00Z"><DistanceMeters>90000</DistanceMeters><Track>
+  <Trackpoint><Time>2024-05-01T08:00:00Z</Time></Trackpoint>
+  <Trackpoint><Time>2024-05-01T08:10:00Z</Time></Trackpoint>
+  </Track></Lap></Activity></Activities></TrainingCenterDatabase>`);
 
 function newTestImports() {
   const repos = fakeTrainingRepos({ now: () => NOW });
@@ -61,9 +69,9 @@ describe('accept', () => {
 });
 
 describe('processNext', () => {
-  it('turns the pending job into a finished workout with its samples and completed event', async () => {
+  it('turns the pending job into a finished workout with its samples and completed event, and announces it', async () => {
     const { imports, repos, calls } = newTestImports();
-    const job = await imports.accept(ann, { bytes: drive });
+    const job = await imports.accept(ann, { bytes: drive, fileName: 'drive.gpx' });
     expect(await imports.processNext()).toBe(true);
     expect(await imports.processNext()).toBe(false);
 
@@ -75,8 +83,46 @@ describe('processNext', () => {
     expect(repos.samples.stored.get(job.workoutId)).toHaveLength(104);
     expect(repos.outbox.events.map((e) => [e.type, e.aggregateId])).toEqual([
       ['training.workout.completed', job.workoutId],
+      ['training.import.finished', job.id],
     ]);
+    expect(repos.outbox.events[1]).toMatchObject({
+      key: job.id,
+      actorId: ann.userId,
+      data: {
+        userId: ann.userId,
+        importId: job.id,
+        workoutId: job.workoutId,
+        fileName: 'drive.gpx',
+        sport: 'OTHER',
+        finishedAt: NOW.toISOString(),
+      },
+    });
     expect(await imports.get(ann, job.id)).toMatchObject({ status: 'DONE' });
+    expect(calls.published).toBe(1);
+  });
+
+  it('fails a job whose file cannot become a workout, announcing why once', async () => {
+    const { imports, repos, calls } = newTestImports();
+    const job = await imports.accept(ann, { bytes: impossibleRun, fileName: 'run.tcx' });
+    expect(await imports.processNext()).toBe(true);
+    expect(await imports.processNext()).toBe(false);
+
+    const failed = await imports.get(ann, job.id);
+    expect(failed).toMatchObject({ status: 'FAILED', error: expect.stringContaining('faster than') });
+    expect(await repos.workouts.findById(job.workoutId)).toBeNull();
+    expect(repos.outbox.events.map((e) => [e.type, e.key, e.data])).toEqual([
+      [
+        'training.import.failed',
+        job.id,
+        {
+          userId: ann.userId,
+          importId: job.id,
+          fileName: 'run.tcx',
+          reason: failed.error,
+          failedAt: NOW.toISOString(),
+        },
+      ],
+    ]);
     expect(calls.published).toBe(1);
   });
 
@@ -98,8 +144,13 @@ describe('processNext', () => {
       error: 'This activity was imported already.',
     });
     expect(await repos.workouts.findById(job.workoutId)).toBeNull();
-    expect(repos.outbox.events).toEqual([]);
-    expect(calls.published).toBe(0);
+    expect(repos.outbox.events.map((e) => [e.type, e.data])).toEqual([
+      [
+        'training.import.failed',
+        expect.objectContaining({ importId: job.id, reason: 'This activity was imported already.' }),
+      ],
+    ]);
+    expect(calls.published).toBe(1);
   });
 });
 

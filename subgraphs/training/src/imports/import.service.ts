@@ -4,7 +4,9 @@
  * waiting (same device and start time), and otherwise stores a pending job with the sport it chose (the
  * athlete's `sport` at upload, else the file's words, else its moving speed: see files/sport-choice.ts);
  * `processNext` turns one pending job into a finished workout with its samples, figures and completed
- * event, in one unit of work.
+ * event, in one unit of work that marks the job DONE and announces it (training.import.finished); a job
+ * whose file cannot become a workout is marked FAILED and announced (training.import.failed) in one unit of
+ * work too, both under the job's row lock, so each job announces its outcome once.
  */
 import { createHash } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
@@ -29,6 +31,7 @@ import { figuresFrom, metricsOf } from '../workouts/workout-figures';
 import * as input from '../workouts/workout-input';
 import { workoutEvent } from '../workouts/workout.publish';
 import { checkPlausibleSpeed } from '../workouts/workout-lifecycle';
+import { importFailed, importFinished } from './import.publish';
 import { aNewRecord } from './import-record';
 import type { WorkoutRecord } from '../workouts/workout.repo';
 
@@ -105,12 +108,15 @@ function sportOf(requested: string | null | undefined, activity: ImportedActivit
   };
 }
 
+/** What a job is settled with: its row (locked), its workout and samples, its events. */
+type SettleRepos = Pick<TrainingRepos, 'importJobs' | 'workouts' | 'samples' | 'outbox'>;
+
 /** Accepts uploads as pending jobs and turns each job into one workout. */
 export function createImportService(deps: {
   repos: Pick<TrainingRepos, 'importJobs' | 'workouts' | 'knownGear' | 'profiles'>;
-  inTransaction: InTransaction<Pick<TrainingRepos, 'importJobs' | 'workouts' | 'samples' | 'outbox'>>;
+  inTransaction: InTransaction<SettleRepos>;
   clock: Clock;
-  /** Called when a job is waiting (wakes the worker) and after a workout was stored (wakes the relay). */
+  /** Called when a job is waiting (wakes the worker) and after a job was settled and announced (wakes the relay). */
   queued: () => void;
   published: () => void;
 }) {
@@ -139,16 +145,37 @@ export function createImportService(deps: {
     return workout;
   }
 
+  /** Marks a job locked by the caller's unit of work FAILED and announces it there. */
+  async function failLocked(repos: SettleRepos, job: ImportJobRecord, reason: string): Promise<void> {
+    await repos.importJobs.fail(job.id, reason);
+    await repos.outbox.write([importFailed(job, reason, deps.clock.now())]);
+  }
+
   /**
-   * Stores a job's workout with its samples and completed event and marks the job DONE, in one unit of work
-   * holding the job's row lock: 'taken' (storing nothing) when another worker has the job or it is no longer
-   * pending, 'duplicate' (storing nothing) when the activity was stored meanwhile by another way in.
+   * Fails a pending job and announces it, in one unit of work holding the job's row lock; false (failing
+   * nothing) when another worker has the job or it is no longer pending.
    */
-  const store = (jobId: string, workout: WorkoutRecord, activity: ImportedActivity) =>
+  const fail = (job: ImportJobRecord, reason: string) =>
+    deps.inTransaction(async (repos): Promise<boolean> => {
+      if (!(await repos.importJobs.lockPending(job.id))) return false;
+      await failLocked(repos, job, reason);
+      return true;
+    });
+
+  /**
+   * Stores a job's workout with its samples and completed event, marks the job DONE and announces it, in one
+   * unit of work holding the job's row lock: 'taken' (storing nothing) when another worker has the job or it
+   * is no longer pending, 'duplicate' (storing nothing, the job failed and announced) when the activity was
+   * stored meanwhile by another way in.
+   */
+  const store = (job: ImportJobRecord, workout: WorkoutRecord, activity: ImportedActivity) =>
     deps.inTransaction(async (repos): Promise<'stored' | 'taken' | 'duplicate'> => {
-      if (!(await repos.importJobs.lockPending(jobId))) return 'taken';
+      if (!(await repos.importJobs.lockPending(job.id))) return 'taken';
       const stored = await repos.workouts.insert(workout);
-      if (!stored) return 'duplicate';
+      if (!stored) {
+        await failLocked(repos, job, 'This activity was imported already.');
+        return 'duplicate';
+      }
       const uploader = { userId: workout.userId, roles: [] };
       await repos.outbox.write(workoutEvent('training.workout.completed', uploader)(stored));
       const rows = activity.samples.map((sample, sequence) => ({
@@ -157,7 +184,8 @@ export function createImportService(deps: {
         recordedAt: sample.time === null ? null : new Date(sample.time),
       }));
       await repos.samples.insert(workout.id, rows);
-      await repos.importJobs.markDone(jobId);
+      await repos.importJobs.markDone(job.id);
+      await repos.outbox.write([importFinished(job, stored, deps.clock.now())]);
       return 'stored';
     });
 
@@ -229,15 +257,14 @@ export function createImportService(deps: {
       const { job, activity } = next;
       let outcome: Awaited<ReturnType<typeof store>>;
       try {
-        outcome = await store(job.id, await workoutOf(job, activity), activity);
+        outcome = await store(job, await workoutOf(job, activity), activity);
       } catch (error) {
         // A job that can never succeed fails; any other failure (the database was away, …) is retried.
         if (!(error instanceof DomainError)) throw error;
-        await jobs.fail(job.id, error.message);
+        if (await fail(job, error.message)) deps.published();
         return true;
       }
-      if (outcome === 'stored') deps.published();
-      if (outcome === 'duplicate') await jobs.fail(job.id, 'This activity was imported already.');
+      if (outcome !== 'taken') deps.published();
       return true;
     },
 
