@@ -1,11 +1,11 @@
 /** The training context: workouts recorded live or imported, their tracks, figures and records. */
 import { parseArgs } from 'node:util';
+import { startPollingWorker } from '../../../lib/async/polling-worker';
 import { defineContext, schemaBeside } from '../../../lib/context/context-descriptor';
 import { consumingOnce, inTransaction } from '../../../lib/db/unit-of-work';
 import { createPubSub } from '../../../lib/pubsub/create-pubsub';
 import { fileRoutes } from './imports/files.http';
 import { createImportService } from './imports/import.service';
-import { startImportWorker } from './imports/import-worker';
 import { METRICS_CONFIG } from './metrics/metrics-config';
 import { createTrainingProfileService } from './profile/training-profile.service';
 import { createPersonalRecordsService } from './records/personal-records.service';
@@ -81,7 +81,7 @@ export const trainingContext = defineContext({
     createTrainingConsumers({ consumeOnce: consumingOnce(db, TRAINING_CONSUMER, trainingRepos) }),
   // The import worker turns accepted uploads into workouts, one at a time, beside the server.
   start: (parts, { logger, hold }) => {
-    const worker = startImportWorker({ processNext: parts.imports.processNext, logger });
+    const worker = startPollingWorker({ processNext: parts.imports.processNext, logger, what: 'import' });
     parts.wakeWorkerWith(worker.wake);
     hold(() => worker.stop());
   },

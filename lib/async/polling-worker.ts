@@ -1,20 +1,23 @@
 /**
- * Works through pending imports in the background: woken when a file is accepted, and every few seconds
- * anyway (jobs left by a stopped process or another instance). A failure worth retrying (the database was
- * away) is logged and retried at the next poll; the job stays pending, so no accepted upload is lost.
+ * A background loop that works through a queue kept in the database: woken when work is added, and every
+ * `pollMs` anyway (work left by a stopped process, another instance, or due later). A failure worth retrying
+ * (the database was away) is logged and retried at the next poll; the work stays queued, so none is lost.
  */
-import type { Logger } from '../../../../lib/logging/logger';
+import type { Logger } from '../logging/logger';
 
-export interface ImportWorker {
+export interface PollingWorker {
   wake(): void;
   stop(): Promise<void>;
 }
 
-export function startImportWorker(deps: {
+export function startPollingWorker(deps: {
+  /** Does one unit of work; true when there may be more right away. */
   processNext: () => Promise<boolean>;
   logger: Logger;
+  /** What the log says failed ("import", "notification delivery"). */
+  what: string;
   pollMs?: number;
-}): ImportWorker {
+}): PollingWorker {
   let stopped = false;
   let wakeUp: (() => void) | null = null;
   // Set by a wake that comes while the worker is busy: it looks again instead of sleeping.
@@ -37,7 +40,7 @@ export function startImportWorker(deps: {
       try {
         while (!stopped && (await deps.processNext()));
       } catch (error) {
-        deps.logger.error({ err: error }, 'import failed; retrying at the next poll');
+        deps.logger.error({ err: error }, `${deps.what} failed; retrying at the next poll`);
       }
       if (!stopped && !woken) await sleep();
       wakeUp = null;
