@@ -4,6 +4,7 @@ import { gamificationEvents } from './contracts/gamification';
 import { identityEvents } from './contracts/identity';
 import { insightsEvents } from './contracts/insights';
 import { inventoryEvents } from './contracts/inventory';
+import { socialEvents } from './contracts/social';
 import { trainingEvents } from './contracts/training';
 
 export const EVENT_CONTRACTS = {
@@ -12,6 +13,7 @@ export const EVENT_CONTRACTS = {
   ...inventoryEvents,
   ...gamificationEvents,
   ...insightsEvents,
+  ...socialEvents,
 };
 
 export type EventType = keyof typeof EVENT_CONTRACTS;
