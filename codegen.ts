@@ -73,6 +73,12 @@ function mappersOf(name: string): Record<string, string> {
       YearOverYear: '../graphql-mappers#YearOverYear',
       CohortBenchmark: '../graphql-mappers#CohortBenchmark',
     },
+    notifications: {
+      User: '../graphql-mappers#User',
+      Notification: '../graphql-mappers#Notification',
+      NotificationDelivery: '../graphql-mappers#NotificationDelivery',
+      PushDevice: '../graphql-mappers#PushDevice',
+    },
   };
   return mappers[name] ?? {};
 }

@@ -9,6 +9,7 @@ describe("the gateway's route table", () => {
       'training /telemetry',
       'training /imports',
       'training /exports',
+      'notifications /notifications/unsubscribe',
     ]);
   });
 });

@@ -5,9 +5,13 @@
  * this table to the descriptors.
  */
 import type { ContextHttpRoute, GatewayHttpRoute } from '../lib/context/http-routes';
+import { notificationsHttpRoutes } from '../subgraphs/notifications/src/notifications.http-routes';
 import { trainingHttpRoutes } from '../subgraphs/training/src/training.http-routes';
 
-const ROUTES: Record<string, readonly ContextHttpRoute[]> = { training: trainingHttpRoutes };
+const ROUTES: Record<string, readonly ContextHttpRoute[]> = {
+  training: trainingHttpRoutes,
+  notifications: notificationsHttpRoutes,
+};
 
 /** The routes as the gateway mounts them, each with the subgraph that serves it. */
 export const gatewayHttpRoutes = (routesOf: Record<string, readonly ContextHttpRoute[]> = ROUTES) =>

@@ -8,6 +8,7 @@ import { gamificationContext } from '../subgraphs/gamification/src';
 import { identityContext } from '../subgraphs/identity/src';
 import { insightsContext } from '../subgraphs/insights/src';
 import { inventoryContext } from '../subgraphs/inventory/src';
+import { notificationsContext } from '../subgraphs/notifications/src';
 import { trainingContext } from '../subgraphs/training/src';
 
 export const CONTEXTS: readonly AnyContext[] = [
@@ -16,6 +17,7 @@ export const CONTEXTS: readonly AnyContext[] = [
   inventoryContext,
   gamificationContext,
   insightsContext,
+  notificationsContext,
 ];
 
 export const contextNamed = (name: string): AnyContext | undefined => CONTEXTS.find((c) => c.name === name);

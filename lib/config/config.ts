@@ -108,6 +108,24 @@ const schema = z.object({
   GATEWAY_WS_KEEP_ALIVE_MS: z.coerce.number().int().min(1_000).max(300_000).default(12_000),
   GATEWAY_WS_SUBSCRIPTION_CAP: z.coerce.number().int().min(1).max(10_000).default(50),
   GATEWAY_SUBSCRIPTION_BUFFER: z.coerce.number().int().min(1).max(100_000).default(100),
+  // Notifications (subgraphs/notifications): links in mail and push, SMTP, FCM and Web Push.
+  APP_URL: optionalUrl,
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, 'an smtp:// or smtps:// URL (smtp://user:password@host:587)')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Pulse <no-reply@pulse.local>'),
+  FCM_PROJECT_ID: z.string().min(1).optional(),
+  // A service account's JSON key: the file's path, or the JSON itself.
+  FCM_CREDENTIALS: z.string().min(1).optional(),
+  FCM_BASE_URL: z.url().default('https://fcm.googleapis.com'),
+  VAPID_PUBLIC_KEY: z.string().min(1).optional(),
+  VAPID_PRIVATE_KEY: z.string().min(1).optional(),
+  VAPID_SUBJECT: z
+    .string()
+    .regex(/^(mailto:|https:\/\/)/, 'a mailto: or https: URL')
+    .default('mailto:admin@pulse.local'),
+  NOTIFICATIONS_WORKER_POLL_MS: z.coerce.number().int().min(10).max(600_000).default(2_000),
 });
 
 /** Variables with a context or subgraph name in them: DATABASE_URL_<CTX>, SUBGRAPH_URL_<NAME>. */
@@ -193,6 +211,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       subgraphSecret: e.SUBGRAPH_SECRET ?? null,
     },
     identity: { adminEmails: e.ADMIN_EMAILS },
+    notifications: {
+      /** Where links in mail and push lead: the gateway's port in the embedded mode. */
+      appUrl: (e.APP_URL ?? `http://${e.PUBLIC_HOST}:4000`).replace(/\/$/, ''),
+      smtpUrl: e.SMTP_URL ?? null,
+      mailFrom: e.MAIL_FROM,
+      fcm: e.FCM_PROJECT_ID
+        ? { projectId: e.FCM_PROJECT_ID, credentials: e.FCM_CREDENTIALS ?? null, baseUrl: e.FCM_BASE_URL }
+        : null,
+      vapid:
+        e.VAPID_PUBLIC_KEY && e.VAPID_PRIVATE_KEY
+          ? { publicKey: e.VAPID_PUBLIC_KEY, privateKey: e.VAPID_PRIVATE_KEY, subject: e.VAPID_SUBJECT }
+          : { publicKey: null, privateKey: null, subject: e.VAPID_SUBJECT },
+      workerPollMs: e.NOTIFICATIONS_WORKER_POLL_MS,
+    },
     partner: {
       supergraphPath: e.PARTNER_SUPERGRAPH_PATH,
       keyCacheSeconds: e.PARTNER_KEY_CACHE_SECONDS,

@@ -13,6 +13,11 @@ export interface ContextHttpRoute {
    * gateway's per-user and per-address limits of /graphql, counted apart.
    */
   rateLimit?: string;
+  /**
+   * Callers need no access token: the route checks a credential of its own (the token of an unsubscribe
+   * link). The gateway then applies only the per-address rate limit.
+   */
+  anonymous?: boolean;
 }
 
 /** A route as the gateway mounts it: with the subgraph that serves it. */

@@ -1,5 +1,8 @@
 /** The embedded platform on free ports and throw-away databases, plus a typed client for its gateway. */
 import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print, type FormattedExecutionResult } from 'graphql';
 import { pino } from 'pino';
@@ -30,9 +33,11 @@ export async function startTestPlatform(
   options: Pick<PlatformOptions, 'gatewayHost'> = {},
 ): Promise<TestPlatform> {
   await ensurePGliteTemplate();
+  // Files a context keeps beside its database (notifications' mail and VAPID keys) go to a directory of its own.
+  const dataDir = env.DATA_DIR ?? (await mkdtemp(join(tmpdir(), 'pulse-platform-')));
   // On PGlite the contexts of one platform share an instance, each in its schema, as under `npm start`.
   const databases = platformTestDatabases(preferredDatabaseKind(), `platform-${randomUUID()}`);
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env });
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dataDir, ...env });
   const platform = await startPlatform({
     config,
     logger: pino({ level: 'silent' }),
@@ -40,7 +45,10 @@ export async function startTestPlatform(
     ...options,
     databaseOf: databases.databaseOf,
   });
-  return clientOf(platform, databases.cleanup);
+  return clientOf(platform, async () => {
+    await databases.cleanup();
+    if (!env.DATA_DIR) await rm(dataDir, { recursive: true, force: true });
+  });
 }
 
 /** A running platform with the typed client; `close` stops it, then runs `cleanup`. */

@@ -31,7 +31,7 @@ export function routeRateLimiter(deps: {
   const userOf = (req: Request) => rateLimitKeys.user(viewerOf(req).userId);
 
   /** The rate-limit middleware of one route; throws at start-up for a limit the configuration lacks. */
-  return (route: { path: string; rateLimit?: string }): RequestHandler[] => {
+  return (route: { path: string; rateLimit?: string; anonymous?: boolean }): RequestHandler[] => {
     const limits = route.rateLimit === undefined ? deps.general : deps.limits[route.rateLimit];
     if (!limits) {
       const variable = `GATEWAY_RATE_LIMIT_${route.rateLimit!.toUpperCase()}`;
@@ -46,7 +46,8 @@ export function routeRateLimiter(deps: {
       ['ip', limits.ip, addressOf],
       ['user', limits.user, userOf],
     ] as const) {
-      if (!policy) continue;
+      // An anonymous route has no user to count: its callers are counted per address only.
+      if (!policy || (who === 'user' && route.anonymous)) continue;
       const limiter = deps.store.limiter(`gateway-${name}-${who}`, policy);
       guards.push(createRateLimitMiddleware({ limiter, keyOf, logger: deps.logger }));
     }

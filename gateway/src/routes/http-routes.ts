@@ -2,7 +2,8 @@
  * The contexts' plain HTTP routes (uploads, telemetry batches, exports), served on the gateway's port as
  * the launcher passes them (scripts/start-gateway.ts, scripts/platform.ts, from the context descriptors):
  * each passes the same checks as /graphql (the access token, its rate limits, its body limit) and is then
- * proxied to its subgraph under the same path.
+ * proxied to its subgraph under the same path. An `anonymous` route (a link with its own credential) skips
+ * the access token and its per-user limit.
  */
 import type { Express, RequestHandler } from 'express';
 import type { TokenVerifier } from '../../../lib/auth/jwt-verifier';
@@ -25,6 +26,7 @@ export function mountHttpRoutes(
 ): void {
   const { verifier, logger } = options;
   const authenticate = requireAccessToken({ verifier, logger });
+  const anyone: RequestHandler = (_req, _res, next) => next();
   for (const route of options.routes) {
     const startUrl = options.subgraphUrlOf(route.subgraph);
     if (!startUrl) {
@@ -37,7 +39,7 @@ export function mountHttpRoutes(
     app.use(
       route.path,
       ...guardedRoute({
-        authenticate,
+        authenticate: route.anonymous ? anyone : authenticate,
         rateLimits: options.rateLimitsOf(route),
         bodyLimitBytes: route.bodyLimitBytes,
       }),

@@ -1,0 +1,106 @@
+/**
+ * The in-app inbox: pages of items, the unread count, read / all read / archive, and the live feed of a
+ * user's items (`notificationReceived`), told after each commit that wrote or joined an item.
+ */
+import type { Clock } from '../../../../lib/clock';
+import type { InTransaction } from '../../../../lib/db/unit-of-work';
+import { BadUserInputError, NotFoundError } from '../../../../lib/errors/domain-error';
+import { pageArgs, toConnection } from '../../../../lib/graphql/relay';
+import type { Logger } from '../../../../lib/logging/logger';
+import type { PubSub } from '../../../../lib/pubsub/pubsub';
+import { checkedId } from '../checked-id';
+import { parseTimeKey, timeKeyOf } from '../time-cursor';
+import type { NotificationsRepos } from '../notifications.repos';
+import { inboxChannel, type InboxMessage } from './inbox-channel';
+import type { InboxFilter, NotificationRecord } from './notification.repo';
+import { viewsOf, type NotificationView } from './notification-views';
+
+/** The most items `markNotificationsRead` takes at once. */
+export const MAX_READ_IDS = 100;
+
+export type InboxService = ReturnType<typeof createInboxService>;
+
+export function createInboxService(deps: {
+  repos: NotificationsRepos;
+  inTransaction: InTransaction<NotificationsRepos>;
+  pubsub: PubSub;
+  clock: Clock;
+  logger: Logger;
+}) {
+  const { repos, inTransaction, pubsub, clock, logger } = deps;
+
+  return {
+    async page(
+      userId: string,
+      filter: InboxFilter,
+      first: number | null | undefined,
+      after: string | null | undefined,
+    ) {
+      const page = pageArgs(first, after, parseTimeKey);
+      const [rows, unreadCount] = await Promise.all([
+        repos.notifications.page(userId, filter, page.limit + 1, page.after),
+        repos.notifications.unreadCount(userId),
+      ]);
+      const views = await viewsOf(repos, rows);
+      return { ...toConnection(views, page, (view) => timeKeyOf(view.updatedAt, view.id)), unreadCount };
+    },
+    unreadCount: (userId: string) => repos.notifications.unreadCount(userId),
+    /** One of the user's items, as the live feed hands it out; null when it is gone or not theirs. */
+    async view(userId: string, id: string): Promise<NotificationView | null> {
+      const record = await repos.notifications.byId(userId, id);
+      return record ? (await viewsOf(repos, [record]))[0]! : null;
+    },
+    async markRead(userId: string, ids: readonly string[]): Promise<number> {
+      if (ids.length > MAX_READ_IDS) {
+        throw new BadUserInputError('ids', `ids: at most ${MAX_READ_IDS} items at once (got ${ids.length}).`);
+      }
+      const checked = ids.map((id) => checkedId('ids', id, 'a notification'));
+      return inTransaction(async (tx) => {
+        await tx.notifications.markRead(userId, checked, clock.now());
+        return tx.notifications.unreadCount(userId);
+      });
+    },
+    async markAllRead(userId: string): Promise<number> {
+      await repos.notifications.markRead(userId, 'all', clock.now());
+      return 0;
+    },
+    async archive(userId: string, id: string): Promise<NotificationView> {
+      const checked = checkedId('id', id, 'a notification');
+      const archived = await repos.notifications.archive(userId, checked, clock.now());
+      const record = archived ?? (await repos.notifications.byId(userId, checked));
+      if (!record) throw new NotFoundError('Notification', checked);
+      return (await viewsOf(repos, [record]))[0]!;
+    },
+    /** Tells live subscribers of each item's recipient (after the commit); a failure is only logged. */
+    async announce(items: readonly NotificationRecord[]): Promise<void> {
+      await Promise.all(
+        items.map((item) =>
+          pubsub
+            .publish(inboxChannel(item.userId), { notificationId: item.id } satisfies InboxMessage)
+            .catch((err: unknown) =>
+              logger.warn({ err, userId: item.userId }, 'live inbox message not sent'),
+            ),
+        ),
+      );
+    },
+    /** The user's live feed: each message becomes the item as stored now. */
+    subscribe(userId: string): AsyncIterable<NotificationView> {
+      const subscription = pubsub.subscribe(inboxChannel(userId));
+      const views = async function* (service: {
+        view: (u: string, id: string) => Promise<NotificationView | null>;
+      }) {
+        try {
+          for await (const message of subscription) {
+            const view = await service.view(userId, (message as InboxMessage).notificationId);
+            if (view) yield view;
+          }
+        } finally {
+          await subscription.return();
+        }
+      };
+      return views({ view: (u, id) => this.view(u, id) });
+    },
+    /** Whether the user has the app open on the live inbox (email then is unnecessary). */
+    isLive: (userId: string) => pubsub.hasSubscribers(inboxChannel(userId)),
+  };
+}
