@@ -22,7 +22,8 @@ async function main() {
     eventsDir: join(dataDirOf(config), 'events'),
     onStarted: (part, ms) => console.log(`  ${part.padEnd(13)} up in ${seconds(ms)}`),
   });
-  const label = (text: string) => `  ${text.padEnd(21)}: `;
+  const label = (text: string) => `  ${text.padEnd(22)}: `;
+  const { smtpUrl: mail, fcm } = config.notifications;
   const lines = [
     '',
     `Pulse is up (${seconds(performance.now() - since)}).`,
@@ -37,6 +38,8 @@ async function main() {
     `${label('health / ready')}${platform.gateway.url.replace('/graphql', '/health')}, ${platform.gateway.url.replace('/graphql', '/ready')}`,
     `${label('data')}${config.data.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite under ${config.data.dir}/`}`,
     `${label('events')}${platform.bus.kind === 'kafka' ? `Kafka at ${config.events.kafkaBrokers?.join(', ')}` : `in-process, kept under ${config.data.dir}/events/`}`,
+    `${label('notification mail')}${mail ? `SMTP at ${new URL(mail).host}` : `written as .eml files under ${config.data.dir}/mail/ (no SMTP_URL)`}`,
+    `${label('notification push')}Web Push (VAPID)${fcm ? `, FCM project ${fcm.projectId}` : '; phones need FCM_PROJECT_ID and FCM_CREDENTIALS'}`,
     'Press Ctrl+C to stop.',
     '',
   ];

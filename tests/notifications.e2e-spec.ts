@@ -180,6 +180,9 @@ describe('notifications through the gateway', () => {
     expect(mail.html).toContain('Bo &lt;Mailed&gt; &amp; Co');
     expect(mail.headers.get('list-unsubscribe')).toBeUndefined();
     expect(mail.messageId).toMatch(/@pulse\.local>$/);
+    // The delivery log's counters, on /metrics.
+    const metrics = await (await fetch(`${pulse().gatewayOrigin}/metrics`)).text();
+    expect(metrics).toMatch(/pulse_notification_deliveries_total\{channel="EMAIL",status="SENT"\} [1-9]/);
   });
 
   it('settings and devices: quiet hours, read-only defaults, push devices; bad input answered clearly', async () => {

@@ -310,6 +310,25 @@ describe.each(availableDatabaseKinds())('notification workflows (%s)', (kind) =>
     }
   });
 
+  it('push devices unseen for 270 days expire; one registered again stays', async () => {
+    await withNotifications(kind, async (n, clock) => {
+      const old = await n.devices.register(ann, { platform: 'ANDROID', token: 'old-phone' });
+      await n.devices.register(ann, {
+        platform: 'WEB',
+        webPush: { endpoint: 'https://push.example/a', p256dh: 'BPk', auth: 'c2VjcmV0' },
+      });
+      clock.advance(200 * 86_400_000);
+      await n.devices.register(ann, {
+        platform: 'WEB',
+        webPush: { endpoint: 'https://push.example/a', p256dh: 'BPk', auth: 'c2VjcmV0' },
+      });
+      clock.advance(71 * 86_400_000);
+      expect(await n.devices.expire()).toBe(1);
+      expect((await n.devices.list(ann)).map((d) => d.platform)).toEqual(['WEB']);
+      expect(await n.devices.unregister(ann, old.id)).toBe(false);
+    });
+  });
+
   it("forgets a deleted user: their inbox, devices and settings; their part in others' groups", async () => {
     await withNotifications(kind, async (n, clock) => {
       const bob = uuidv4();
