@@ -109,6 +109,7 @@ export const notificationsContext = defineContext<
     mount: (app, { repos }, { logger }) =>
       unsubscribeRoutes({
         logger,
+        isKnown: async (token) => (await repos.recipients.byUnsubscribeToken(token)) !== null,
         optOut: async (token) => {
           const recipient = await repos.recipients.byUnsubscribeToken(token);
           if (!recipient) return false;

@@ -29,6 +29,12 @@ export function createInboxService(deps: {
 }) {
   const { repos, inTransaction, pubsub, clock, logger } = deps;
 
+  /** One of the user's items as stored now; null when it is gone or not theirs. */
+  async function view(userId: string, id: string): Promise<NotificationView | null> {
+    const record = await repos.notifications.byId(userId, id);
+    return record ? (await viewsOf(repos, [record]))[0]! : null;
+  }
+
   return {
     async page(
       userId: string,
@@ -45,11 +51,7 @@ export function createInboxService(deps: {
       return { ...toConnection(views, page, (view) => timeKeyOf(view.updatedAt, view.id)), unreadCount };
     },
     unreadCount: (userId: string) => repos.notifications.unreadCount(userId),
-    /** One of the user's items, as the live feed hands it out; null when it is gone or not theirs. */
-    async view(userId: string, id: string): Promise<NotificationView | null> {
-      const record = await repos.notifications.byId(userId, id);
-      return record ? (await viewsOf(repos, [record]))[0]! : null;
-    },
+    view,
     async markRead(userId: string, ids: readonly string[]): Promise<number> {
       if (ids.length > MAX_READ_IDS) {
         throw new BadUserInputError('ids', `ids: at most ${MAX_READ_IDS} items at once (got ${ids.length}).`);
@@ -83,22 +85,29 @@ export function createInboxService(deps: {
         ),
       );
     },
-    /** The user's live feed: each message becomes the item as stored now. */
-    subscribe(userId: string): AsyncIterable<NotificationView> {
+    /**
+     * The user's live feed: each message becomes the item as stored now (one gone meanwhile is passed
+     * over). `return()` — the client went away — ends the pub/sub subscription at once.
+     */
+    subscribe(userId: string): AsyncIterableIterator<NotificationView> {
       const subscription = pubsub.subscribe(inboxChannel(userId));
-      const views = async function* (service: {
-        view: (u: string, id: string) => Promise<NotificationView | null>;
-      }) {
-        try {
-          for await (const message of subscription) {
-            const view = await service.view(userId, (message as InboxMessage).notificationId);
-            if (view) yield view;
+      return {
+        async next(): Promise<IteratorResult<NotificationView>> {
+          for (;;) {
+            const message = await subscription.next();
+            if (message.done) return { done: true, value: undefined };
+            const item = await view(userId, (message.value as InboxMessage).notificationId);
+            if (item) return { done: false, value: item };
           }
-        } finally {
+        },
+        async return(): Promise<IteratorResult<NotificationView>> {
           await subscription.return();
-        }
+          return { done: true, value: undefined };
+        },
+        [Symbol.asyncIterator]() {
+          return this;
+        },
       };
-      return views({ view: (u, id) => this.view(u, id) });
     },
     /** Whether the user has the app open on the live inbox (email then is unnecessary). */
     isLive: (userId: string) => pubsub.hasSubscribers(inboxChannel(userId)),
