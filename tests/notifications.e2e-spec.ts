@@ -112,6 +112,16 @@ describe('notifications through the gateway', () => {
         () => expect(live.received.map((n) => n.workflow)).toContain('achievement-unlocked'),
         20_000,
       );
+      // One run unlocks several things (achievements, a level), each its own event: wait until every item
+      // the inbox holds was also received live, and nothing more came for a moment.
+      const unread = async () =>
+        (await pulse().send(MyInboxDocument, {}, ann.accessToken)).data!.me.unreadNotificationCount!;
+      await eventually(async () => {
+        const count = await unread();
+        expect(live.received).toHaveLength(count);
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        expect(await unread()).toBe(count);
+      }, 20_000);
       const inbox = await pulse().send(MyInboxDocument, {}, ann.accessToken);
       const items = inbox.data!.me.notifications!.edges.map((e) => e.node);
       const achievement = items.find((n) => n.workflow === 'achievement-unlocked')!;
