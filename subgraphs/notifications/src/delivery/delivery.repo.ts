@@ -26,19 +26,8 @@ export interface DeliveryRecord {
   updatedAt: Date;
 }
 
-export interface NewDelivery {
-  id: string;
-  notificationId: string;
-  userId: string;
-  channel: Channel;
-  status: DeliveryStatus;
-  reason: string | null;
-  dueAt: Date;
-  deviceId: string | null;
-  batchKey: string | null;
-  sentAt: Date | null;
-  at: Date;
-}
+/** A delivery as a workflow run writes it, at `at`. */
+export type NewDelivery = Omit<DeliveryRecord, 'attempts' | 'createdAt' | 'updatedAt'> & { at: Date };
 
 export interface Settlement {
   status: DeliveryStatus;

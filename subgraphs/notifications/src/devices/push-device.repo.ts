@@ -15,15 +15,8 @@ export interface PushDeviceRecord {
   lastSeenAt: Date;
 }
 
-export interface DeviceRegistration {
-  id: string;
-  userId: string;
-  platform: PushPlatform;
-  token: string;
-  p256dh: string | null;
-  auth: string | null;
-  appVersion: string | null;
-}
+/** What registering a device stores (the times are the registry's). */
+export type DeviceRegistration = Omit<PushDeviceRecord, 'createdAt' | 'lastSeenAt'>;
 
 const asRecord = <T extends { platform: string }>(row: T) => row as T & { platform: PushPlatform };
 

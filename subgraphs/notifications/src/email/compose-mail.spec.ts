@@ -1,5 +1,5 @@
 import { composeMail, messageIdOf, type ComposeMailInput } from './compose-mail';
-import { aChannelMessage, someLinks } from './email.builders';
+import { aChannelMessage, someLinks } from '../channels/channel-message.builders';
 import { renderEmail } from './email-templates';
 
 const aDelivery = (overrides: Partial<ComposeMailInput> = {}): ComposeMailInput => ({

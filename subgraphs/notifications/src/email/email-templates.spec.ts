@@ -1,4 +1,4 @@
-import { aChannelMessage, someLinks } from './email.builders';
+import { aChannelMessage, someLinks } from '../channels/channel-message.builders';
 import { renderDigest, renderEmail, type EmailInput } from './email-templates';
 import { escapeHtml } from './templates/escape-html';
 import { KNOWN_WORKFLOWS } from './templates/workflow-copy';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { fixedClock } from '../../../../lib/clock';
 import { composeMail } from './compose-mail';
-import { aChannelMessage, someLinks } from './email.builders';
+import { aChannelMessage, someLinks } from '../channels/channel-message.builders';
 import { createEmlFileMailTransport } from './eml-file-mail-transport';
 import { createMailTransport } from './mail-transport';
 

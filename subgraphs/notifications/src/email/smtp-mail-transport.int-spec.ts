@@ -1,7 +1,7 @@
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { freePort } from '../../../../lib/testing/listen';
 import { composeMail } from './compose-mail';
-import { aChannelMessage, someLinks } from './email.builders';
+import { aChannelMessage, someLinks } from '../channels/channel-message.builders';
 import { createMailTransport, type MailTransport } from './mail-transport';
 import { startSmtpTestServer, type SmtpTestServer } from './smtp-test-server';
 

@@ -1,5 +1,5 @@
 import { fcmMessageBody } from './fcm-message';
-import { aChannelMessage } from './testing/a-channel-message';
+import { aChannelMessage } from '../channels/channel-message.builders';
 
 describe('fcmMessageBody', () => {
   it('turns every data value into a string and leaves nulls out', () => {
@@ -11,7 +11,7 @@ describe('fcmMessageBody', () => {
     expect(message.data).toEqual({
       count: '3',
       pr: 'false',
-      notificationId: '0b7c1a52-5d0f-4a8e-9a51-3f0e6f3c2d11',
+      notificationId: '0d5c3c1e-8f1a-4c52-9d4e-2b7f6a1e9c01',
       workflow: 'kudos-received',
       category: 'SOCIAL',
     });
@@ -19,6 +19,6 @@ describe('fcmMessageBody', () => {
 
   it('keeps the notification id when the data has a key of the same name', () => {
     const { message } = fcmMessageBody('t', aChannelMessage(), { notificationId: 'other' });
-    expect(message.data.notificationId).toBe('0b7c1a52-5d0f-4a8e-9a51-3f0e6f3c2d11');
+    expect(message.data.notificationId).toBe('0d5c3c1e-8f1a-4c52-9d4e-2b7f6a1e9c01');
   });
 });

@@ -1,7 +1,7 @@
 import type { SendOutcome } from '../channels/channel-message';
 import { createFcmSender } from './fcm-sender';
 import type { FcmMessageBody } from './fcm-message';
-import { aChannelMessage } from './testing/a-channel-message';
+import { aChannelMessage } from '../channels/channel-message.builders';
 import { CLIENT_EMAIL, newFakeGoogle, PROJECT, serviceAccountKey, strangerKey } from './testing/fake-google';
 import { startHttpsPeer, type HttpsPeer } from './testing/local-https-peer';
 
@@ -69,13 +69,13 @@ describe('FCM sender against a local FCM and token endpoint', () => {
         data: {
           activityId: '42',
           pr: 'true',
-          notificationId: '0b7c1a52-5d0f-4a8e-9a51-3f0e6f3c2d11',
+          notificationId: '0d5c3c1e-8f1a-4c52-9d4e-2b7f6a1e9c01',
           workflow: 'kudos-received',
           category: 'SOCIAL',
-          url: 'https://pulse.example/activities/42',
+          url: 'https://pulse.example/workouts/w-1',
         },
-        android: { collapse_key: '0b7c1a52-5d0f-4a8e-9a51-3f0e6f3c2d11' },
-        apns: { headers: { 'apns-collapse-id': '0b7c1a52-5d0f-4a8e-9a51-3f0e6f3c2d11' } },
+        android: { collapse_key: '0d5c3c1e-8f1a-4c52-9d4e-2b7f6a1e9c01' },
+        apns: { headers: { 'apns-collapse-id': '0d5c3c1e-8f1a-4c52-9d4e-2b7f6a1e9c01' } },
       },
     });
   });

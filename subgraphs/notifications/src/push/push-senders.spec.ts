@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { generateVAPIDKeys } from 'web-push';
 import { createPushSenders } from './push-senders';
-import { aChannelMessage } from './testing/a-channel-message';
+import { aChannelMessage } from '../channels/channel-message.builders';
 import { aBrowserSubscription } from './testing/web-push-decrypt';
 
 const vapid = { subject: 'mailto:push@pulse.example', ...generateVAPIDKeys() };

@@ -1,6 +1,6 @@
 import { importJWK, jwtVerify } from 'jose';
 import { generateVAPIDKeys } from 'web-push';
-import { aChannelMessage } from './testing/a-channel-message';
+import { aChannelMessage } from '../channels/channel-message.builders';
 import {
   startHttpsPeer,
   type HttpsPeer,
@@ -94,16 +94,16 @@ describe('Web Push sender against a local push service', () => {
     const [request] = peer.requests;
     expect(request!.headers).toMatchObject({
       ttl: '86400',
-      topic: '0b7c1a525d0f4a8e9a513f0e6f3c2d11',
+      topic: '0d5c3c1e8f1a4c529d4e2b7f6a1e9c01',
       urgency: 'normal',
       'content-encoding': 'aes128gcm',
     });
     expect(JSON.parse(browser.decrypt(request!.body))).toEqual({
       activityId: 42,
-      notificationId: '0b7c1a52-5d0f-4a8e-9a51-3f0e6f3c2d11',
+      notificationId: '0d5c3c1e-8f1a-4c52-9d4e-2b7f6a1e9c01',
       title: 'Kudos',
       body: 'Ann, Bob and 23 others gave kudos to your Morning Run',
-      url: 'https://pulse.example/activities/42',
+      url: 'https://pulse.example/workouts/w-1',
       workflow: 'kudos-received',
       category: 'SOCIAL',
     });

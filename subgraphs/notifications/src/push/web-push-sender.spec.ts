@@ -1,11 +1,11 @@
 import { generateVAPIDKeys } from 'web-push';
-import { aChannelMessage } from './testing/a-channel-message';
+import { aChannelMessage } from '../channels/channel-message.builders';
 import { aBrowserSubscription } from './testing/web-push-decrypt';
 import { createWebPushSender, webPushPayload, webPushTopic } from './web-push-sender';
 
 describe('webPushTopic', () => {
   it('is a uuid without its dashes', () => {
-    expect(webPushTopic('0b7c1a52-5d0f-4a8e-9a51-3f0e6f3c2d11')).toBe('0b7c1a525d0f4a8e9a513f0e6f3c2d11');
+    expect(webPushTopic('0d5c3c1e-8f1a-4c52-9d4e-2b7f6a1e9c01')).toBe('0d5c3c1e8f1a4c529d4e2b7f6a1e9c01');
   });
 
   it('hashes an id that is not URL-safe base64 or is too long, to 32 characters', () => {
@@ -18,7 +18,7 @@ describe('webPushTopic', () => {
 describe('webPushPayload', () => {
   it('holds the message and the data, the message winning a clash', () => {
     expect(webPushPayload(aChannelMessage({ url: null }), { notificationId: 'other', count: 2 })).toEqual({
-      notificationId: '0b7c1a52-5d0f-4a8e-9a51-3f0e6f3c2d11',
+      notificationId: '0d5c3c1e-8f1a-4c52-9d4e-2b7f6a1e9c01',
       title: 'Kudos',
       body: 'Ann, Bob and 23 others gave kudos to your Morning Run',
       url: null,

@@ -1,5 +1,5 @@
-/** Test data for the email channel: channel messages and the links a mail is built with. */
-import type { ChannelMessage } from '../channels/channel-message';
+/** Test data of the channels: a channel message with overridable fields, and the links a mail is built with. */
+import type { ChannelMessage } from './channel-message';
 
 export function aChannelMessage(overrides: Partial<ChannelMessage> = {}): ChannelMessage {
   return {
