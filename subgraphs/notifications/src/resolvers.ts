@@ -5,15 +5,14 @@
  */
 import { requireViewer } from '../../../lib/auth/viewer';
 import type { RequestContext } from '../../../lib/graphql/context';
-import { pageArgs, toConnection } from '../../../lib/graphql/relay';
 import { DateTime } from '../../../lib/graphql/scalars';
 import type { Resolvers } from './__generated__/resolvers-types';
+import { createDeliveryLoaders } from './delivery/delivery-loaders';
 import type { DeliveryRepo } from './delivery/delivery.repo';
 import type { PushDeviceRepo } from './devices/push-device.repo';
 import type { PushDeviceService } from './devices/push-device.service';
 import type { InboxService } from './inbox/inbox.service';
 import type { SettingsService } from './preferences/settings.service';
-import { parseTimeKey, timeKeyOf } from './time-cursor';
 import { WORKFLOWS } from './workflows/workflow-catalogue';
 import { describeStep } from './workflows/workflow';
 
@@ -21,7 +20,7 @@ export interface NotificationsServices {
   inbox: InboxService;
   settings: SettingsService;
   devices: PushDeviceService;
-  deliveries: Pick<DeliveryRepo, 'ofNotifications' | 'page'>;
+  deliveries: Pick<DeliveryRepo, 'ofNotifications'>;
   deviceRecords: Pick<PushDeviceRepo, 'byIds'>;
   webPushPublicKey: string | null;
 }
@@ -41,6 +40,7 @@ const catalogue = WORKFLOWS.map((w) => ({
 
 export function createResolvers(services: NotificationsServices): Resolvers {
   const { inbox, settings, devices, deliveries, deviceRecords } = services;
+  const loaders = createDeliveryLoaders({ deliveries, devices: deviceRecords });
   return {
     DateTime,
     Query: {
@@ -73,21 +73,17 @@ export function createResolvers(services: NotificationsServices): Resolvers {
       notificationSettings: (user, _args, ctx) => own(ctx, user, () => settings.settings(user.id)),
       pushDevices: (user, _args, ctx) => own(ctx, user, () => devices.list(user.id)),
       notificationDeliveries: (user, args, ctx) =>
-        own(ctx, user, async () => {
-          const page = pageArgs(args.first, args.after, parseTimeKey);
-          const rows = await deliveries.page(user.id, page.limit + 1, page.after);
-          return toConnection(rows, page, (row) => timeKeyOf(row.createdAt, row.id));
-        }),
+        own(ctx, user, () => inbox.deliveryLog(user.id, args.first, args.after)),
     },
     Notification: {
       __resolveReference: (ref, ctx) => (ctx.viewer ? inbox.view(ctx.viewer.userId, ref.id) : null),
       actors: (item) => item.actorIds.map((id) => ({ id })),
       read: (item) => item.readAt !== null,
-      deliveries: (item) => deliveries.ofNotifications([item.id]),
+      deliveries: (item, _args, ctx) => loaders(ctx).ofNotification.load(item.id),
     },
     NotificationDelivery: {
-      device: async (delivery) =>
-        delivery.deviceId ? ((await deviceRecords.byIds([delivery.deviceId]))[0] ?? null) : null,
+      device: (delivery, _args, ctx) =>
+        delivery.deviceId ? loaders(ctx).device.load(delivery.deviceId) : null,
     },
   };
 }

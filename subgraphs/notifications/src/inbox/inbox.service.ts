@@ -1,6 +1,6 @@
 /**
- * The in-app inbox: pages of items, the unread count, read / all read / archive, and the live feed of a
- * user's items (`notificationReceived`), told after each commit that wrote or joined an item.
+ * The in-app inbox: pages of items, the unread count, read / all read / archive, the delivery log, and the
+ * live feed of a user's items (`notificationReceived`), told after each commit that wrote or joined an item.
  */
 import type { Clock } from '../../../../lib/clock';
 import type { InTransaction } from '../../../../lib/db/unit-of-work';
@@ -51,6 +51,12 @@ export function createInboxService(deps: {
       return { ...toConnection(views, page, (view) => timeKeyOf(view.updatedAt, view.id)), unreadCount };
     },
     unreadCount: (userId: string) => repos.notifications.unreadCount(userId),
+    /** The delivery log of the user's notifications, newest first. */
+    async deliveryLog(userId: string, first: number | null | undefined, after: string | null | undefined) {
+      const page = pageArgs(first, after, parseTimeKey);
+      const rows = await repos.deliveries.page(userId, page.limit + 1, page.after);
+      return toConnection(rows, page, (row) => timeKeyOf(row.createdAt, row.id));
+    },
     view,
     async markRead(userId: string, ids: readonly string[]): Promise<number> {
       if (ids.length > MAX_READ_IDS) {
