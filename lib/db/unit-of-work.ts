@@ -23,11 +23,15 @@ export function inTransaction<Tx, Repos>(
   return (work) => db.$transaction((tx) => work(reposOf(tx)), limits);
 }
 
-/** consumeOnce (lib/events/inbox.ts) handing the handler the context's repositories. */
+/**
+ * consumeOnce (lib/events/inbox.ts) handing the handler the context's repositories; `limits` for a consumer
+ * whose events may write much (Prisma's defaults: 2 s to start, 5 s to finish).
+ */
 export function consumingOnce<Tx extends RawSql, Repos>(
   db: TransactionalClient<Tx>,
   consumer: string,
   reposOf: (tx: Tx) => Repos,
+  limits?: TransactionLimits,
 ): ConsumeOnce<Repos> {
-  return (eventId, work) => consumeOnce(db, consumer, eventId, (tx) => work(reposOf(tx)));
+  return (eventId, work) => consumeOnce(db, consumer, eventId, (tx) => work(reposOf(tx)), limits);
 }

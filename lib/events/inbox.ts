@@ -9,7 +9,7 @@
  *     @@id([eventId, consumer])
  *   }
  */
-import type { RawSql, TransactionalClient } from './raw-sql';
+import type { RawSql, TransactionLimits, TransactionalClient } from './raw-sql';
 
 /** Runs `effect` unless `consumer` already processed `eventId`; both in one transaction. */
 export async function consumeOnce<Tx extends RawSql>(
@@ -17,6 +17,7 @@ export async function consumeOnce<Tx extends RawSql>(
   consumer: string,
   eventId: string,
   effect: (tx: Tx) => Promise<void>,
+  limits?: TransactionLimits,
 ): Promise<'applied' | 'duplicate'> {
   return db.$transaction(async (tx) => {
     const inserted = await tx.$executeRawUnsafe(
@@ -27,5 +28,5 @@ export async function consumeOnce<Tx extends RawSql>(
     if (inserted === 0) return 'duplicate';
     await effect(tx);
     return 'applied';
-  });
+  }, limits);
 }

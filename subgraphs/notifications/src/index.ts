@@ -71,7 +71,11 @@ export const notificationsContext = defineContext<
   parts: notificationsParts,
   consumers: ({ inbox, wakeWorker }, { db, clock }) =>
     notificationsConsumers({
-      consumeOnce: consumingOnce(db, NOTIFICATIONS_CONSUMER, notificationsRepos),
+      // One event may write for many recipients (a broadcast): its transaction may take a while.
+      consumeOnce: consumingOnce(db, NOTIFICATIONS_CONSUMER, notificationsRepos, {
+        maxWait: 10_000,
+        timeout: 120_000,
+      }),
       clock,
       announce: inbox.announce,
       wakeWorker,

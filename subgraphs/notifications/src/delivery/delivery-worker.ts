@@ -87,18 +87,43 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps) {
     return settle(delivery, { status: 'FAILED', reason: outcome.reason, attempts });
   }
 
+  /** What a claim's deliveries need, read together: their items (rendered), recipients, choices, devices. */
+  async function contextOf(claimed: readonly DeliveryRecord[]) {
+    const unique = (values: (string | null)[]) => [...new Set(values.filter((v): v is string => v !== null))];
+    const users = unique(claimed.map((d) => d.userId));
+    const [records, recipients, choices, devices] = await Promise.all([
+      repos.notifications.byIds(unique(claimed.map((d) => d.notificationId))),
+      repos.recipients.findAll(users),
+      repos.preferences.choicesOfAll(users),
+      repos.devices.byIds(unique(claimed.map((d) => d.deviceId))),
+    ]);
+    const views = await viewsOf(repos, records);
+    return {
+      views: new Map(views.map((view) => [view.id, view])),
+      recipients,
+      choices,
+      devices: new Map(devices.map((device) => [device.id, device])),
+    };
+  }
+  type ClaimContext = Awaited<ReturnType<typeof contextOf>>;
+
   /** Checks a claimed delivery again; answers the recipient and item when it is still to be sent now. */
-  async function recheck(delivery: DeliveryRecord) {
-    const [record] = await repos.notifications.byIds([delivery.notificationId]);
-    const workflow = record && workflowNamed(record.workflow);
-    if (!record || !workflow) {
+  async function recheck(delivery: DeliveryRecord, context: ClaimContext) {
+    const view = context.views.get(delivery.notificationId);
+    const workflow = view && workflowNamed(view.workflow);
+    const recipient = context.recipients.get(delivery.userId);
+    if (!view || !workflow || !recipient) {
       await settle(delivery, { status: 'SKIPPED', reason: 'the notification no longer exists' });
       return null;
     }
-    const recipient = await repos.recipients.ensure(delivery.userId);
-    const choices = await repos.preferences.choicesOf(delivery.userId);
     const channel = delivery.channel === 'EMAIL' ? 'EMAIL' : 'PUSH';
-    const plan = planChannel(workflow, channel, recipient, choices, clock.now());
+    const plan = planChannel(
+      workflow,
+      channel,
+      recipient,
+      context.choices.get(delivery.userId)!,
+      clock.now(),
+    );
     const digestNow = isDigest(delivery.batchKey) && plan.digest;
     if (plan.status === 'SKIPPED') {
       await settle(delivery, { status: 'SKIPPED', reason: plan.reason });
@@ -110,7 +135,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps) {
       return null;
     }
     if (channel === 'EMAIL' && !workflow.critical) {
-      if (record.readAt) {
+      if (view.readAt) {
         await settle(delivery, { status: 'SKIPPED', reason: 'read in the app before the mail was due' });
         return null;
       }
@@ -119,16 +144,15 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps) {
         return null;
       }
     }
-    const [view] = await viewsOf(repos, [record]);
-    return { recipient, view: view!, digest: digestNow };
+    return { recipient, view, digest: digestNow };
   }
 
-  async function sendOne(delivery: DeliveryRecord): Promise<void> {
-    const checked = await recheck(delivery);
+  async function sendOne(delivery: DeliveryRecord, context: ClaimContext): Promise<void> {
+    const checked = await recheck(delivery, context);
     if (!checked) return;
     const { recipient, view } = checked;
     if (delivery.channel === 'PUSH') {
-      const [device] = delivery.deviceId ? await repos.devices.byIds([delivery.deviceId]) : [];
+      const device = delivery.deviceId ? context.devices.get(delivery.deviceId) : undefined;
       if (!device) return settle(delivery, { status: 'SKIPPED', reason: 'the device was unregistered' });
       return record(delivery, await channels.push(device, messageOf(view)));
     }
@@ -143,12 +167,12 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps) {
   }
 
   /** One mail for a user's due digest deliveries (those still meant for the digest). */
-  async function sendDigest(deliveries: DeliveryRecord[]): Promise<void> {
+  async function sendDigest(deliveries: DeliveryRecord[], context: ClaimContext): Promise<void> {
     const due: { delivery: DeliveryRecord; view: NotificationView; recipient: RecipientRecord }[] = [];
     for (const delivery of deliveries) {
-      const checked = await recheck(delivery);
+      const checked = await recheck(delivery, context);
       if (!checked) continue;
-      if (!checked.digest) await sendOne(delivery);
+      if (!checked.digest) await sendOne(delivery, context);
       else due.push({ delivery, ...checked });
     }
     if (due.length === 0) return;
@@ -178,8 +202,13 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps) {
           single.push(delivery);
         }
       }
+      if (claimed.length === 0) return false;
+      const context = await contextOf(claimed);
       // A claim's deliveries go out together: one slow peer holds up only its own request.
-      await Promise.all([...single.map(sendOne), ...[...digests.values()].map(sendDigest)]);
+      await Promise.all([
+        ...single.map((delivery) => sendOne(delivery, context)),
+        ...[...digests.values()].map((deliveries) => sendDigest(deliveries, context)),
+      ]);
       return claimed.length === CLAIM_SIZE;
     },
   };

@@ -44,11 +44,23 @@ export type DeliveryRepo = ReturnType<typeof createDeliveryRepo>;
 
 export function createDeliveryRepo(tx: NotificationsTx) {
   return {
+    /** Writes deliveries in one statement whatever their number (one array per column). */
     async add(rows: readonly NewDelivery[]): Promise<void> {
       if (rows.length === 0) return;
-      await tx.delivery.createMany({
-        data: rows.map(({ at, ...row }) => ({ ...row, createdAt: at, updatedAt: at })),
-      });
+      const column = <T>(pick: (row: NewDelivery) => T) => rows.map(pick);
+      const instant = (value: Date | null) => value?.toISOString() ?? null;
+      await tx.$executeRaw`
+        INSERT INTO "Delivery" (id, "notificationId", "userId", channel, status, reason, "dueAt", "deviceId",
+                                "batchKey", "sentAt", "createdAt", "updatedAt")
+        SELECT id, "notificationId", "userId", channel, status, reason, "dueAt", "deviceId", "batchKey", "sentAt",
+               at, at
+        FROM unnest(${column((r) => r.id)}::uuid[], ${column((r) => r.notificationId)}::uuid[],
+                    ${column((r) => r.userId)}::uuid[], ${column((r) => r.channel)}::text[],
+                    ${column((r) => r.status)}::text[], ${column((r) => r.reason)}::text[],
+                    ${column((r) => instant(r.dueAt))}::timestamptz[], ${column((r) => r.deviceId)}::uuid[],
+                    ${column((r) => r.batchKey)}::text[], ${column((r) => instant(r.sentAt))}::timestamptz[],
+                    ${column((r) => instant(r.at))}::timestamptz[])
+          AS row(id, "notificationId", "userId", channel, status, reason, "dueAt", "deviceId", "batchKey", "sentAt", at)`;
     },
     /** A delivery of the batch `key` still waiting (it will carry the group's count when it goes). */
     async waitingInBatch(userId: string, channel: Channel, key: string, deviceId: string | null) {

@@ -38,6 +38,16 @@ export function createPushDeviceRepo(tx: NotificationsTx) {
       const rows = await tx.pushDevice.findMany({ where: { userId }, orderBy: { createdAt: 'asc' } });
       return rows.map(asRecord);
     },
+    /** Each user's devices (none: an empty list), in one query. */
+    async ofUsers(userIds: readonly string[]): Promise<Map<string, PushDeviceRecord[]>> {
+      const all = new Map(userIds.map((userId) => [userId, [] as PushDeviceRecord[]]));
+      const rows = await tx.pushDevice.findMany({
+        where: { userId: { in: [...userIds] } },
+        orderBy: { createdAt: 'asc' },
+      });
+      for (const row of rows) all.get(row.userId)!.push(asRecord(row));
+      return all;
+    },
     async byIds(ids: readonly string[]): Promise<PushDeviceRecord[]> {
       const rows = await tx.pushDevice.findMany({ where: { id: { in: [...ids] } } });
       return rows.map(asRecord);

@@ -32,7 +32,18 @@ export interface NewNotification {
   groupOpenUntil: Date | null;
   data: ItemData;
   at: Date;
+  /** Set for an item the recipient turned off in the app: kept (mail and push show it), not in the inbox. */
+  archived: boolean;
 }
+
+const rowOf = ({ at, data, archived, ...rest }: NewNotification) => ({
+  ...rest,
+  data: data as Prisma.InputJsonValue,
+  createdAt: at,
+  updatedAt: at,
+  archivedAt: archived ? at : null,
+  readAt: archived ? at : null,
+});
 
 export type InboxFilter = 'INBOX' | 'UNREAD' | 'ARCHIVED';
 
@@ -89,12 +100,38 @@ export function createNotificationRepo(tx: NotificationsTx) {
       return row && asRecord(row);
     },
     async create(item: NewNotification): Promise<NotificationRecord> {
-      const { at, data, ...rest } = item;
-      const row = await tx.notification.create({
-        data: { ...rest, data: data as Prisma.InputJsonValue, createdAt: at, updatedAt: at },
-        select,
-      });
-      return asRecord(row);
+      return asRecord(await tx.notification.create({ data: rowOf(item), select }));
+    },
+    /**
+     * New items of many recipients, with their one actor each (none: null): two statements whatever their
+     * number (one array per column).
+     */
+    async createAll(
+      items: readonly NewNotification[],
+      actorId: string | null,
+      actedAt: Date,
+    ): Promise<NotificationRecord[]> {
+      if (items.length === 0) return [];
+      const rows = items.map(rowOf);
+      const column = <T>(pick: (row: (typeof rows)[number]) => T) => rows.map(pick);
+      const instant = (value: Date | null) => value?.toISOString() ?? null;
+      await tx.$executeRaw`
+        INSERT INTO "Notification" (id, "userId", workflow, category, "groupKey", "groupOpenUntil", data,
+                                    "createdAt", "updatedAt", "readAt", "archivedAt")
+        SELECT id, "userId", workflow, category, "groupKey", "groupOpenUntil", data::jsonb, at, at, "readAt",
+               "archivedAt"
+        FROM unnest(${column((r) => r.id)}::uuid[], ${column((r) => r.userId)}::uuid[],
+                    ${column((r) => r.workflow)}::text[], ${column((r) => r.category)}::text[],
+                    ${column((r) => r.groupKey)}::text[], ${column((r) => instant(r.groupOpenUntil))}::timestamptz[],
+                    ${column((r) => JSON.stringify(r.data))}::text[], ${column((r) => instant(r.createdAt))}::timestamptz[],
+                    ${column((r) => instant(r.readAt))}::timestamptz[], ${column((r) => instant(r.archivedAt))}::timestamptz[])
+          AS row(id, "userId", workflow, category, "groupKey", "groupOpenUntil", data, at, "readAt", "archivedAt")`;
+      if (actorId) {
+        await tx.$executeRaw`
+          INSERT INTO "NotificationActor" ("notificationId", "actorId", times, "lastAt")
+          SELECT unnest(${column((r) => r.id)}::uuid[]), ${actorId}::uuid, 1, ${actedAt}`;
+      }
+      return rows.map((row) => asRecord({ ...row, count: 1, data: row.data as Prisma.JsonValue }));
     },
     /** One more event joined the item: counted, unread again, first in the inbox. */
     async joined(id: string, at: Date): Promise<NotificationRecord> {

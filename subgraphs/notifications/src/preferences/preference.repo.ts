@@ -6,17 +6,24 @@ import type { Choices } from './preference-rules';
 export type PreferenceRepo = ReturnType<typeof createPreferenceRepo>;
 
 export function createPreferenceRepo(tx: NotificationsTx) {
+  async function choicesOfAll(userIds: readonly string[]): Promise<Map<string, Choices>> {
+    const all = new Map(userIds.map((userId) => [userId, new Map<string, Map<Channel, boolean>>()]));
+    const rows = await tx.preference.findMany({ where: { userId: { in: [...userIds] } } });
+    for (const row of rows) {
+      const choices = all.get(row.userId)!;
+      const bySubject = choices.get(row.subject) ?? new Map<Channel, boolean>();
+      bySubject.set(row.channel as Channel, row.enabled);
+      choices.set(row.subject, bySubject);
+    }
+    return all;
+  }
+
   return {
     async choicesOf(userId: string): Promise<Choices> {
-      const rows = await tx.preference.findMany({ where: { userId } });
-      const choices = new Map<string, Map<Channel, boolean>>();
-      for (const row of rows) {
-        const bySubject = choices.get(row.subject) ?? new Map<Channel, boolean>();
-        bySubject.set(row.channel as Channel, row.enabled);
-        choices.set(row.subject, bySubject);
-      }
-      return choices;
+      return (await choicesOfAll([userId])).get(userId)!;
     },
+    /** Each user's choices (empty for a user with none), in one query. */
+    choicesOfAll,
     /** Stores a choice, or (enabled null) removes it so that the next rule decides. */
     async set(userId: string, subject: string, channel: Channel, enabled: boolean | null): Promise<void> {
       if (enabled === null) {

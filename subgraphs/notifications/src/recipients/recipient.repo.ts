@@ -49,7 +49,24 @@ export function createRecipientRepo(tx: NotificationsTx) {
     },
     /** The user's record, created with defaults when identity has not told of them yet. */
     ensure: (userId: string): Promise<RecipientRecord> => upsert(userId, {}),
+    /** `ensure` for many users in two statements. */
+    async ensureAll(userIds: readonly string[]): Promise<Map<string, RecipientRecord>> {
+      await tx.recipient.createMany({
+        data: userIds.map((userId) => ({
+          userId,
+          displayName: UNKNOWN_NAME,
+          unsubscribeToken: randomUUID(),
+        })),
+        skipDuplicates: true,
+      });
+      const rows = await tx.recipient.findMany({ where: { userId: { in: [...userIds] } } });
+      return new Map(rows.map((row) => [row.userId, row]));
+    },
     find: (userId: string): Promise<RecipientRecord | null> => tx.recipient.findUnique({ where: { userId } }),
+    async findAll(userIds: readonly string[]): Promise<Map<string, RecipientRecord>> {
+      const rows = await tx.recipient.findMany({ where: { userId: { in: [...userIds] } } });
+      return new Map(rows.map((row) => [row.userId, row]));
+    },
     byUnsubscribeToken: (token: string): Promise<RecipientRecord | null> =>
       tx.recipient.findUnique({ where: { unsubscribeToken: token } }),
     async namesOf(userIds: readonly string[]): Promise<Map<string, string>> {

@@ -5,19 +5,30 @@ export type WorkflowRunRepo = ReturnType<typeof createWorkflowRunRepo>;
 
 export function createWorkflowRunRepo(tx: NotificationsTx) {
   return {
-    /** Starts the run; false when it ran already (a redelivered event). */
-    async start(run: { userId: string; eventId: string; workflow: string }, at: Date): Promise<boolean> {
-      const inserted = await tx.$executeRaw`
+    /**
+     * Starts the runs of `eventId` and `workflow` for `userIds` in one statement; answers the users whose
+     * run started now (the others ran already: a redelivered event).
+     */
+    async startAll(
+      eventId: string,
+      workflow: string,
+      userIds: readonly string[],
+      at: Date,
+    ): Promise<Set<string>> {
+      const started = await tx.$queryRaw<{ userId: string }[]>`
         INSERT INTO "WorkflowRun" ("userId", "eventId", workflow, "createdAt")
-        VALUES (${run.userId}::uuid, ${run.eventId}::uuid, ${run.workflow}, ${at})
-        ON CONFLICT DO NOTHING`;
-      return inserted > 0;
+        SELECT unnest(${[...userIds]}::uuid[]), ${eventId}::uuid, ${workflow}, ${at}
+        ON CONFLICT DO NOTHING
+        RETURNING "userId"`;
+      return new Set(started.map((row) => row.userId));
     },
-    async wrote(run: { userId: string; eventId: string; workflow: string }, notificationId: string) {
-      await tx.workflowRun.update({
-        where: { userId_eventId_workflow: run },
-        data: { notificationId },
-      });
+    /** Records the item each run wrote or joined (user → item), in one statement. */
+    async wroteAll(eventId: string, workflow: string, items: ReadonlyMap<string, string>): Promise<void> {
+      if (items.size === 0) return;
+      await tx.$executeRaw`
+        UPDATE "WorkflowRun" AS run SET "notificationId" = item.id
+        FROM unnest(${[...items.keys()]}::uuid[], ${[...items.values()]}::uuid[]) AS item("userId", id)
+        WHERE run."userId" = item."userId" AND run."eventId" = ${eventId}::uuid AND run.workflow = ${workflow}`;
     },
     async forget(userId: string): Promise<void> {
       await tx.workflowRun.deleteMany({ where: { userId } });

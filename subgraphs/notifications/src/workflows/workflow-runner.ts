@@ -2,15 +2,19 @@
  * Runs the workflows an event triggers: one run per recipient (WorkflowRun's key makes a redelivered event
  * harmless), its steps in order (workflow.ts). Everything a run writes — the inbox item or the group it
  * joins, the in-app entry of the delivery log, the queued email and push deliveries — is written in the
- * caller's transaction; the items to announce live are returned for after the commit.
+ * caller's transaction; the items to announce live are returned for after the commit. Recipients are
+ * handled together (a constant number of statements for an ungrouped workflow, whatever their number); a
+ * grouped item is found or opened per recipient, under its lock.
  */
 import { v7 as uuidv7 } from 'uuid';
 import type { AnyEvent } from '../../../../lib/events/envelope';
 import type { NewDelivery } from '../delivery/delivery.repo';
 import { digestKey, planChannel } from '../delivery/channel-plan';
+import type { PushDeviceRecord } from '../devices/push-device.repo';
 import type { NotificationRecord } from '../inbox/notification.repo';
 import type { NotificationsRepos } from '../notifications.repos';
-import { decideChannel } from '../preferences/preference-rules';
+import { decideChannel, type Choices } from '../preferences/preference-rules';
+import type { RecipientRecord } from '../recipients/recipient.repo';
 import type { AnyWorkflow } from './workflow';
 
 const HOUR_MS = 3_600_000;
@@ -26,6 +30,18 @@ export interface RunOutcome {
 export const workflowsOf = (catalogue: readonly AnyWorkflow[], event: AnyEvent) =>
   catalogue.filter((w) => w.trigger === event.type);
 
+/** One recipient's run: their item (and whether this run created it), settings and devices. */
+interface Run {
+  userId: string;
+  item: NotificationRecord;
+  isNew: boolean;
+  inApp: boolean;
+  inAppRefusal: string | null;
+  recipient: RecipientRecord;
+  choices: Choices;
+  devices: PushDeviceRecord[];
+}
+
 export async function runWorkflow(
   repos: NotificationsRepos,
   workflow: AnyWorkflow,
@@ -33,113 +49,131 @@ export async function runWorkflow(
   now: Date,
   recipients: readonly string[] = workflow.recipients(event.data),
 ): Promise<RunOutcome> {
-  const outcome: RunOutcome = { touched: [], queued: 0 };
-  const actorId = workflow.actor(event.data);
-  for (const userId of new Set(recipients)) {
-    const run = { userId, eventId: event.id, workflow: workflow.name };
-    if (!(await repos.runs.start(run, now))) continue;
-    const recipient = await repos.recipients.ensure(userId);
-    const choices = await repos.preferences.choicesOf(userId);
+  const started = [...(await repos.runs.startAll(event.id, workflow.name, [...new Set(recipients)], now))];
+  if (started.length === 0) return { touched: [], queued: 0 };
+  // One statement at a time: a transaction's connection takes one query at a time.
+  const recipientsById = await repos.recipients.ensureAll(started);
+  const choicesById = await repos.preferences.choicesOfAll(started);
+  const devicesById = workflow.steps.some((step) => step.kind === 'push')
+    ? await repos.devices.ofUsers(started)
+    : new Map<string, PushDeviceRecord[]>();
+  const settingsOf = (userId: string) => {
+    const recipient = recipientsById.get(userId)!;
+    const choices = choicesById.get(userId)!;
     const inApp = decideChannel(workflow, 'IN_APP', {
       choices,
       commercialOptOut: recipient.commercialOptOut,
     });
+    return {
+      userId,
+      recipient,
+      choices,
+      devices: devicesById.get(userId) ?? [],
+      inApp: inApp.send,
+      inAppRefusal: inApp.send ? null : inApp.reason,
+    };
+  };
+  const runs = await itemsOf(repos, workflow, event, now, started.map(settingsOf));
+  await repos.runs.wroteAll(event.id, workflow.name, new Map(runs.map((run) => [run.userId, run.item.id])));
 
-    // The item: a new one, or the open group of its key (which this event joins).
-    const groupKey = workflow.group?.key(event.data) ?? null;
-    const open = groupKey ? await repos.notifications.openGroup(userId, groupKey, now) : null;
+  const deliveries: NewDelivery[] = [];
+  for (const run of runs) deliveries.push(...(await deliveriesOf(repos, workflow, run, now)));
+  await repos.deliveries.add(deliveries);
+  return {
+    touched: runs.filter((run) => run.inApp).map((run) => run.item),
+    queued: deliveries.filter((d) => d.status === 'QUEUED' || d.status === 'DEFERRED').length,
+  };
+}
+
+/** Each run's item: new ones created together; a grouped one joined or opened per recipient. */
+async function itemsOf(
+  repos: NotificationsRepos,
+  workflow: AnyWorkflow,
+  event: AnyEvent,
+  now: Date,
+  settings: Omit<Run, 'item' | 'isNew'>[],
+): Promise<Run[]> {
+  const actorId = workflow.actor(event.data);
+  // Actors are ordered by when they acted, not by when their event was handled.
+  const actedAt = new Date(event.occurredAt);
+  const newItem = (run: Omit<Run, 'item' | 'isNew'>, groupKey: string | null) => ({
+    id: uuidv7(),
+    userId: run.userId,
+    workflow: workflow.name,
+    category: workflow.category,
+    groupKey,
+    groupOpenUntil: groupKey ? new Date(now.getTime() + workflow.group!.openHours * HOUR_MS) : null,
+    data: workflow.data(event.data),
+    at: now,
+    archived: !run.inApp,
+  });
+  if (!workflow.group) {
+    const created = await repos.notifications.createAll(
+      settings.map((run) => newItem(run, null)),
+      actorId,
+      actedAt,
+    );
+    const byUser = new Map(created.map((item) => [item.userId, item]));
+    return settings.map((run) => ({ ...run, item: byUser.get(run.userId)!, isNew: true }));
+  }
+  const runs: Run[] = [];
+  const groupKey = workflow.group.key(event.data);
+  for (const run of settings) {
+    const open = await repos.notifications.openGroup(run.userId, groupKey, now);
     const item = open
       ? await repos.notifications.joined(open.id, now)
-      : await repos.notifications.create({
-          id: uuidv7(),
-          userId,
-          workflow: workflow.name,
-          category: workflow.category,
-          groupKey,
-          groupOpenUntil: groupKey ? new Date(now.getTime() + workflow.group!.openHours * HOUR_MS) : null,
-          data: workflow.data(event.data),
-          at: now,
-        });
-    // Actors are ordered by when they acted, not by when their event was handled.
-    if (actorId) await repos.notifications.addActor(item.id, actorId, new Date(event.occurredAt));
-    await repos.runs.wrote(run, item.id);
-    const isNew = !open;
-    // An item the recipient turned off in the app is kept (email and push render it) but archived at once.
-    if (isNew && !inApp.send) await repos.notifications.archive(userId, item.id, now);
-    if (inApp.send) outcome.touched.push(item);
-
-    const deliveries: NewDelivery[] = [];
-    const log = (fields: Omit<NewDelivery, 'id' | 'notificationId' | 'userId' | 'at'>) =>
-      deliveries.push({ id: uuidv7(), notificationId: item.id, userId, at: now, ...fields });
-    if (isNew) {
-      log({
-        channel: 'IN_APP',
-        status: inApp.send ? 'SENT' : 'SKIPPED',
-        reason: inApp.send ? null : inApp.reason,
-        dueAt: now,
-        deviceId: null,
-        batchKey: null,
-        sentAt: inApp.send ? now : null,
-      });
-    }
-
-    let dueAt = now;
-    let batchKey: string | null = null;
-    for (const step of workflow.steps) {
-      if (step.kind === 'in-app') continue;
-      if (step.kind === 'delay') dueAt = new Date(dueAt.getTime() + step.seconds * 1000);
-      if (step.kind === 'batch') {
-        dueAt = new Date(dueAt.getTime() + step.windowSeconds * 1000);
-        batchKey = `${workflow.name}:${item.id}`;
-      }
-      if (step.kind !== 'email' && step.kind !== 'push') continue;
-      const channel = step.kind === 'email' ? 'EMAIL' : 'PUSH';
-      const plan = planChannel(workflow, channel, recipient, choices, dueAt);
-      // A refused channel is logged once per item, not once per event that joins it.
-      if (plan.status === 'SKIPPED') {
-        if (isNew)
-          log({
-            channel,
-            status: 'SKIPPED',
-            reason: plan.reason,
-            dueAt,
-            deviceId: null,
-            batchKey: null,
-            sentAt: null,
-          });
-        continue;
-      }
-      const key = plan.digest ? digestKey(item.id) : batchKey;
-      const devices = channel === 'PUSH' ? await repos.devices.ofUser(userId) : [null];
-      if (devices.length === 0 && isNew) {
-        log({
-          channel,
-          status: 'SKIPPED',
-          reason: 'no device is registered for push',
-          dueAt,
-          deviceId: null,
-          batchKey: null,
-          sentAt: null,
-        });
-      }
-      for (const device of devices) {
-        const deviceId = device?.id ?? null;
-        // A waiting delivery of the batch (or of the item, in the digest) will carry the group's count.
-        const waiting = key ? await repos.deliveries.waitingInBatch(userId, channel, key, deviceId) : null;
-        if (waiting) continue;
-        log({
-          channel,
-          status: plan.status,
-          reason: plan.reason,
-          dueAt: plan.dueAt,
-          deviceId,
-          batchKey: key,
-          sentAt: null,
-        });
-        outcome.queued += 1;
-      }
-    }
-    await repos.deliveries.add(deliveries);
+      : await repos.notifications.create(newItem(run, groupKey));
+    if (actorId) await repos.notifications.addActor(item.id, actorId, actedAt);
+    runs.push({ ...run, item, isNew: !open });
   }
-  return outcome;
+  return runs;
+}
+
+/** The delivery log entries of one run: in-app, then each push and email step as its settings allow. */
+async function deliveriesOf(repos: NotificationsRepos, workflow: AnyWorkflow, run: Run, now: Date) {
+  const { item, isNew, userId } = run;
+  const deliveries: NewDelivery[] = [];
+  const log = (fields: Omit<NewDelivery, 'id' | 'notificationId' | 'userId' | 'at' | 'sentAt'>) =>
+    deliveries.push({ id: uuidv7(), notificationId: item.id, userId, at: now, sentAt: null, ...fields });
+  if (isNew) {
+    deliveries.push({
+      id: uuidv7(),
+      notificationId: item.id,
+      userId,
+      at: now,
+      channel: 'IN_APP',
+      status: run.inApp ? 'SENT' : 'SKIPPED',
+      reason: run.inAppRefusal,
+      dueAt: now,
+      deviceId: null,
+      batchKey: null,
+      sentAt: run.inApp ? now : null,
+    });
+  }
+  let dueAt = now;
+  let batchKey: string | null = null;
+  for (const step of workflow.steps) {
+    if (step.kind === 'delay') dueAt = new Date(dueAt.getTime() + step.seconds * 1000);
+    if (step.kind === 'batch') {
+      dueAt = new Date(dueAt.getTime() + step.windowSeconds * 1000);
+      batchKey = `${workflow.name}:${item.id}`;
+    }
+    if (step.kind !== 'email' && step.kind !== 'push') continue;
+    const channel = step.kind === 'email' ? 'EMAIL' : 'PUSH';
+    const plan = planChannel(workflow, channel, run.recipient, run.choices, dueAt);
+    // A refused channel is logged once per item, not once per event that joins it.
+    if (plan.status === 'SKIPPED' || (channel === 'PUSH' && run.devices.length === 0)) {
+      const reason = plan.status === 'SKIPPED' ? plan.reason : 'no device is registered for push';
+      if (isNew) log({ channel, status: 'SKIPPED', reason, dueAt, deviceId: null, batchKey: null });
+      continue;
+    }
+    const key = plan.digest ? digestKey(item.id) : batchKey;
+    for (const device of channel === 'PUSH' ? run.devices : [null]) {
+      const deviceId = device?.id ?? null;
+      // A waiting delivery of the batch (or of the item, in the digest) will carry the group's count.
+      if (key && !isNew && (await repos.deliveries.waitingInBatch(userId, channel, key, deviceId))) continue;
+      log({ channel, status: plan.status, reason: plan.reason, dueAt: plan.dueAt, deviceId, batchKey: key });
+    }
+  }
+  return deliveries;
 }
