@@ -24,8 +24,8 @@
  * the full size would take at that rate; the tables then hold only the replayed part, which is what the
  * reads are measured on. Prints figures; fails only on errors, never on a figure.
  */
-import { cpus, loadavg, platform as osName, release, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
+import { machineLine } from './bench/machine-line';
 import { v7 as uuidv7 } from 'uuid';
 import { fixedClock } from '../lib/clock';
 import { preferredDatabaseKind, type TestDatabaseKind } from '../lib/testing/test-databases';
@@ -411,13 +411,7 @@ async function bench(kind: TestDatabaseKind): Promise<void> {
 
 async function main(): Promise<void> {
   const started = performance.now();
-  const cpu = cpus();
-  const load = loadavg().map((l) => l.toFixed(1));
-  console.log(
-    `machine: ${cpu[0]?.model ?? 'unknown CPU'} × ${cpu.length}, ${megabytes(totalmem())} memory, ` +
-      `${osName()} ${release()}, node ${process.version}; load average ${load.join(' ')} at start ` +
-      `(figures are noisy above ${cpu.length})`,
-  );
+  console.log(machineLine());
   await bench(preferredDatabaseKind());
   console.log(`\ndone in ${duration((performance.now() - started) / 1000)}`);
 }

@@ -32,8 +32,8 @@
  * check of (1) or on a failed live delivery, never on a figure.
  */
 import { randomUUID } from 'node:crypto';
-import { cpus, loadavg, platform as osName, release, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
+import { machineLine } from './bench/machine-line';
 import { v7 as uuidv7 } from 'uuid';
 import { inTransaction } from '../lib/db/unit-of-work';
 import { availableDatabaseKinds, type TestDatabaseKind } from '../lib/testing/test-databases';
@@ -99,7 +99,6 @@ const FCM_SEND_PATH = `/v1/projects/${PROJECT}/messages:send`;
 
 const fmt = (value: number, digits = 0) =>
   value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-const megabytes = (bytes: number) => `${fmt(bytes / 2 ** 20)} MB`;
 const seconds = (ms: number) => fmt(ms / 1000, 2);
 
 function printTable(header: string[], lines: string[][]): void {
@@ -594,13 +593,7 @@ async function bench(kind: TestDatabaseKind, failures: string[]): Promise<void> 
 
 async function main(): Promise<number> {
   const started = performance.now();
-  const cpu = cpus();
-  const load = loadavg().map((l) => l.toFixed(1));
-  console.log(
-    `machine: ${cpu[0]?.model ?? 'unknown CPU'} × ${cpu.length}, ${megabytes(totalmem())} memory, ` +
-      `${osName()} ${release()}, node ${process.version}; load average ${load.join(' ')} at start ` +
-      `(figures are noisy above ${cpu.length})`,
-  );
+  console.log(machineLine());
   console.log(
     `workload: ${RECIPIENTS.map((r) => fmt(r)).join(' and ')} recipients, one ANDROID device each (set-up, not timed in the figures: ` +
       (SETUP === 'bulk'
