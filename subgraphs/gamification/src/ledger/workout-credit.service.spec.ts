@@ -127,24 +127,13 @@ describe('crediting a workout', () => {
   it("moves the member's score on the leaderboard of a challenge whose window holds the workout", async () => {
     const { ofSummary, repos } = newTestCredits();
     const ann = anAthlete();
-    const challenge = await repos.challenges.create({
-      id: '01a1fc18-bfa9-72b4-b5bf-db72a03cca6f',
-      title: 'November kilometres',
-      goal: 'DISTANCE',
-      target: 50_000,
-      sport: null,
-      startsAt: new Date('2026-11-01T00:00:00Z'),
-      endsAt: new Date('2026-12-01T00:00:00Z'),
-      createdBy: ann.userId,
-    });
-    await repos.challenges.saveMember({
-      challengeId: challenge.id,
-      userId: ann.userId,
-      joinedAt: NOW,
-      leftAt: null,
-      completedAt: null,
-      boardScore: 0,
-    });
+    const challenge = await aNovemberChallengeOf(
+      repos,
+      ann.userId,
+      '01a1fc18-bfa9-72b4-b5bf-db72a03cca6f',
+      'November kilometres',
+      50_000,
+    );
     const outcome = await ofSummary(aWorkoutSummary({ userId: ann.userId }));
     expect(outcome.scoreChanges).toContainEqual({
       board: challengeBoardId(challenge.id),
@@ -162,24 +151,13 @@ describe('crediting a workout', () => {
   it('announces the completion of a challenge with the workout that reaches it, and never again', async () => {
     const { ofSummary, deleted, repos, rows } = newTestCredits();
     const ann = anAthlete();
-    const challenge = await repos.challenges.create({
-      id: '01a1fc18-bfa9-72b4-b5bf-db72a03cca70',
-      title: 'Twenty kilometres',
-      goal: 'DISTANCE',
-      target: 20_000,
-      sport: null,
-      startsAt: new Date('2026-11-01T00:00:00Z'),
-      endsAt: new Date('2026-12-01T00:00:00Z'),
-      createdBy: ann.userId,
-    });
-    await repos.challenges.saveMember({
-      challengeId: challenge.id,
-      userId: ann.userId,
-      joinedAt: NOW,
-      leftAt: null,
-      completedAt: null,
-      boardScore: 0,
-    });
+    const challenge = await aNovemberChallengeOf(
+      repos,
+      ann.userId,
+      '01a1fc18-bfa9-72b4-b5bf-db72a03cca70',
+      'Twenty kilometres',
+      20_000,
+    );
     const completions = () => rows.outbox.filter((e) => e.type === 'gamification.challenge.completed');
     const first = aWorkoutSummary({ userId: ann.userId, startedAt: '2026-11-16T07:00:00.000Z' });
     const second = aWorkoutSummary({ userId: ann.userId, startedAt: '2026-11-17T07:00:00.000Z' });
@@ -209,3 +187,32 @@ describe('crediting a workout', () => {
     expect(completions()).toHaveLength(1);
   });
 });
+
+/** A November distance challenge of `target` metres that `userId` created and joined. */
+async function aNovemberChallengeOf(
+  repos: ReturnType<typeof newTestCredits>['repos'],
+  userId: string,
+  id: string,
+  title: string,
+  target: number,
+) {
+  const challenge = await repos.challenges.create({
+    id,
+    title,
+    goal: 'DISTANCE',
+    target,
+    sport: null,
+    startsAt: new Date('2026-11-01T00:00:00Z'),
+    endsAt: new Date('2026-12-01T00:00:00Z'),
+    createdBy: userId,
+  });
+  await repos.challenges.saveMember({
+    challengeId: challenge.id,
+    userId,
+    joinedAt: NOW,
+    leftAt: null,
+    completedAt: null,
+    boardScore: 0,
+  });
+  return challenge;
+}
