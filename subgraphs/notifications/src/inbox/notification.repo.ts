@@ -222,18 +222,13 @@ export function createNotificationRepo(tx: NotificationsTx) {
       await tx.$executeRaw`DELETE FROM "NotificationActor" WHERE "notificationId" IN
         (SELECT id FROM "Notification" WHERE "userId" = ${userId}::uuid)`;
       await tx.notification.deleteMany({ where: { userId } });
-      const caused = await tx.notificationActor.findMany({ where: { actorId: userId } });
-      for (const { notificationId, times } of caused) {
-        await tx.notification.update({
-          where: { id: notificationId },
-          data: { count: { decrement: times } },
-        });
-      }
+      // Their events leave the counts of the items they joined; items left with none go.
+      await tx.$executeRaw`
+        UPDATE "Notification" AS item SET count = item.count - actor.times
+        FROM "NotificationActor" AS actor
+        WHERE actor."notificationId" = item.id AND actor."actorId" = ${userId}::uuid`;
       await tx.notificationActor.deleteMany({ where: { actorId: userId } });
-      const emptied = await tx.notification.findMany({
-        where: { id: { in: caused.map((c) => c.notificationId) }, count: { lte: 0 } },
-        select: { id: true },
-      });
+      const emptied = await tx.notification.findMany({ where: { count: { lte: 0 } }, select: { id: true } });
       await tx.notification.deleteMany({ where: { id: { in: emptied.map((e) => e.id) } } });
       return { removedFromOthers: emptied.map((e) => e.id) };
     },

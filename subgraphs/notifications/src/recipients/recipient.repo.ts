@@ -38,6 +38,23 @@ export function createRecipientRepo(tx: NotificationsTx) {
       update: fields,
     });
 
+  async function findAll(userIds: readonly string[]): Promise<Map<string, RecipientRecord>> {
+    const rows = await tx.recipient.findMany({ where: { userId: { in: [...userIds] } } });
+    return new Map(rows.map((row) => [row.userId, row]));
+  }
+
+  async function ensureAll(userIds: readonly string[]): Promise<Map<string, RecipientRecord>> {
+    await tx.recipient.createMany({
+      data: userIds.map((userId) => ({
+        userId,
+        displayName: UNKNOWN_NAME,
+        unsubscribeToken: randomUUID(),
+      })),
+      skipDuplicates: true,
+    });
+    return findAll(userIds);
+  }
+
   return {
     /** identity.user.registered / .updated. */
     async named(userId: string, displayName: string, timeZone: string): Promise<void> {
@@ -47,26 +64,12 @@ export function createRecipientRepo(tx: NotificationsTx) {
     async emailed(userId: string, email: string): Promise<void> {
       await upsert(userId, { email });
     },
-    /** The user's record, created with defaults when identity has not told of them yet. */
-    ensure: (userId: string): Promise<RecipientRecord> => upsert(userId, {}),
+    /** The user's record, created with defaults when identity has not told of them yet (nothing else written). */
+    ensure: async (userId: string): Promise<RecipientRecord> => (await ensureAll([userId])).get(userId)!,
     /** `ensure` for many users in two statements. */
-    async ensureAll(userIds: readonly string[]): Promise<Map<string, RecipientRecord>> {
-      await tx.recipient.createMany({
-        data: userIds.map((userId) => ({
-          userId,
-          displayName: UNKNOWN_NAME,
-          unsubscribeToken: randomUUID(),
-        })),
-        skipDuplicates: true,
-      });
-      const rows = await tx.recipient.findMany({ where: { userId: { in: [...userIds] } } });
-      return new Map(rows.map((row) => [row.userId, row]));
-    },
+    ensureAll,
+    findAll,
     find: (userId: string): Promise<RecipientRecord | null> => tx.recipient.findUnique({ where: { userId } }),
-    async findAll(userIds: readonly string[]): Promise<Map<string, RecipientRecord>> {
-      const rows = await tx.recipient.findMany({ where: { userId: { in: [...userIds] } } });
-      return new Map(rows.map((row) => [row.userId, row]));
-    },
     byUnsubscribeToken: (token: string): Promise<RecipientRecord | null> =>
       tx.recipient.findUnique({ where: { unsubscribeToken: token } }),
     async namesOf(userIds: readonly string[]): Promise<Map<string, string>> {
@@ -78,7 +81,7 @@ export function createRecipientRepo(tx: NotificationsTx) {
       return new Map(rows.map((row) => [row.userId, row.displayName]));
     },
     async change(userId: string, settings: RecipientSettings): Promise<RecipientRecord> {
-      await upsert(userId, {});
+      await ensureAll([userId]);
       return tx.recipient.update({ where: { userId }, data: settings });
     },
     async forget(userId: string): Promise<void> {
