@@ -35,8 +35,6 @@ export function notificationsConsumers(deps: NotificationsConsumerDeps): EventHa
     const touched: NotificationRecord[] = [];
     let queued = 0;
     await consumeOnce(event.id, async (repos) => {
-      touched.length = 0;
-      queued = 0;
       for (const workflow of workflowsOf(WORKFLOWS, event)) {
         const outcome = await runWorkflow(repos, workflow, event, clock.now());
         touched.push(...outcome.touched);
