@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { contextsWithSchema, prismaDir, repoRoot } from '../paths';
 
 export const PGLITE_TEMPLATE_CACHE_DIR = join(repoRoot, 'node_modules', '.cache', 'pulse');
@@ -27,7 +27,8 @@ export function pgliteTemplatePath(): string {
   hash.update(readFileSync(join(repoRoot, 'node_modules/@electric-sql/pglite/package.json')));
   for (const context of contextsWithSchema()) {
     hash.update(`\0${context}\0`);
-    for (const file of migrationFiles(context)) hash.update(readFileSync(file));
+    // The folder names too: Prisma records migrations by name, so a renamed one is another template.
+    for (const file of migrationFiles(context)) hash.update(`${relative(repoRoot, file)}\0`).update(readFileSync(file));
   }
   return join(PGLITE_TEMPLATE_CACHE_DIR, `${PGLITE_TEMPLATE_PREFIX}${hash.digest('hex').slice(0, 16)}.tar`);
 }

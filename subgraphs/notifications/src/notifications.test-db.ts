@@ -6,13 +6,14 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { v4 as uuidv4 } from 'uuid';
 import type { Clock } from '../../../lib/clock';
 import { loadConfig } from '../../../lib/config/config';
 import { inTransaction } from '../../../lib/db/unit-of-work';
-import { createEvent, type AnyEvent } from '../../../lib/events/envelope';
+import type { AnyEvent } from '../../../lib/events/envelope';
 import type { EventData, EventType } from '../../../lib/events/registry';
 import { testContextRuntime } from '../../../lib/testing/context-runtime';
+import { movableClock } from '../../../lib/testing/movable-clock';
+import { anEvent as testEvent } from '../../../lib/testing/test-events';
 import { openTestContextDatabase, type TestDatabaseKind } from '../../../lib/testing/test-databases';
 import type { ChannelMessage, SendOutcome } from './channels/channel-message';
 import type { DeliveryChannels } from './delivery/delivery-channels';
@@ -21,15 +22,7 @@ import type { PushDeviceRecord } from './devices/push-device.repo';
 import { notificationsContext } from '.';
 import { notificationsRepos } from './notifications.repos';
 
-/** A clock the test sets and moves. */
-export function movableClock(start: string) {
-  let now = Date.parse(start);
-  return {
-    now: () => new Date(now),
-    set: (at: string) => void (now = Date.parse(at)),
-    advance: (ms: number) => void (now += ms),
-  } satisfies Clock & Record<string, unknown>;
-}
+export { movableClock };
 
 export interface SentMessage {
   channel: 'EMAIL' | 'DIGEST' | 'PUSH';
@@ -114,7 +107,7 @@ export async function openTestNotifications(
 
 /** An event as its publisher would write it, at the test clock's time or `at`. */
 export const anEvent = <T extends EventType>(type: T, data: EventData<T>, at = new Date()): AnyEvent =>
-  createEvent(type, uuidv4(), data, { actorId: null }, at) as AnyEvent;
+  testEvent(type, data, at) as AnyEvent;
 
 /** A user notifications knows by name (identity.user.registered). */
 export const registered = (userId: string, displayName: string, timeZone = 'UTC') =>

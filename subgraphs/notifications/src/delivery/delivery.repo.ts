@@ -5,7 +5,7 @@
  * SKIPPED — or put back DEFERRED for a retry.
  */
 import type { NotificationsTx } from '../notifications.prisma';
-import type { TimeKey } from '../time-cursor';
+import type { TimeKey } from '../../../../lib/graphql/time-key';
 import type { Channel } from '../workflows/workflow';
 
 export type DeliveryStatus = 'QUEUED' | 'DEFERRED' | 'SENT' | 'FAILED' | 'SKIPPED';

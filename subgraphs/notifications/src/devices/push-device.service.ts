@@ -5,7 +5,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Clock } from '../../../../lib/clock';
 import { BadUserInputError } from '../../../../lib/errors/domain-error';
-import { checkedId } from '../checked-id';
+import { checkedId } from '../../../../lib/graphql/checked-id';
 import type { NotificationsRepos } from '../notifications.repos';
 import type { PushDeviceRecord, PushPlatform } from './push-device.repo';
 

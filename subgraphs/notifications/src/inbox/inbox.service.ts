@@ -8,8 +8,9 @@ import { BadUserInputError, NotFoundError } from '../../../../lib/errors/domain-
 import { pageArgs, toConnection } from '../../../../lib/graphql/relay';
 import type { Logger } from '../../../../lib/logging/logger';
 import type { PubSub } from '../../../../lib/pubsub/pubsub';
-import { checkedId } from '../checked-id';
-import { parseTimeKey, timeKeyOf } from '../time-cursor';
+import { mappedSubscription } from '../../../../lib/pubsub/mapped-subscription';
+import { checkedId } from '../../../../lib/graphql/checked-id';
+import { parseTimeKey, timeKeyOf } from '../../../../lib/graphql/time-key';
 import type { NotificationsRepos } from '../notifications.repos';
 import { inboxChannel, type InboxMessage } from './inbox-channel';
 import type { InboxFilter, NotificationRecord } from './notification.repo';
@@ -91,30 +92,11 @@ export function createInboxService(deps: {
         ),
       );
     },
-    /**
-     * The user's live feed: each message becomes the item as stored now (one gone meanwhile is passed
-     * over). `return()` — the client went away — ends the pub/sub subscription at once.
-     */
-    subscribe(userId: string): AsyncIterableIterator<NotificationView> {
-      const subscription = pubsub.subscribe(inboxChannel(userId));
-      return {
-        async next(): Promise<IteratorResult<NotificationView>> {
-          for (;;) {
-            const message = await subscription.next();
-            if (message.done) return { done: true, value: undefined };
-            const item = await view(userId, (message.value as InboxMessage).notificationId);
-            if (item) return { done: false, value: item };
-          }
-        },
-        async return(): Promise<IteratorResult<NotificationView>> {
-          await subscription.return();
-          return { done: true, value: undefined };
-        },
-        [Symbol.asyncIterator]() {
-          return this;
-        },
-      };
-    },
+    /** The user's live inbox: each message becomes the item as stored now (one gone meanwhile is passed over). */
+    subscribe: (userId: string): AsyncIterableIterator<NotificationView> =>
+      mappedSubscription(pubsub.subscribe(inboxChannel(userId)), (message) =>
+        view(userId, (message as InboxMessage).notificationId),
+      ),
     /** Whether the user has the app open on the live inbox (email then is unnecessary). */
     isLive: (userId: string) => pubsub.hasSubscribers(inboxChannel(userId)),
   };

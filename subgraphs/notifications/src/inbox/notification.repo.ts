@@ -6,7 +6,7 @@
 import { Prisma } from '../__generated__/prisma/client';
 import type { NotificationsTx } from '../notifications.prisma';
 import type { Category } from '../channels/channel-message';
-import type { TimeKey } from '../time-cursor';
+import type { TimeKey } from '../../../../lib/graphql/time-key';
 import type { ItemData } from '../workflows/workflow';
 
 export interface NotificationRecord {

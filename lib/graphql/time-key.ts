@@ -1,4 +1,4 @@
-/** The keyset cursor of notifications' lists: an instant and the row's id (newest first, id breaks ties). */
+/** The keyset cursor of lists ordered by an instant: the instant and the row's id (which breaks ties). */
 import { validate as isUuid } from 'uuid';
 
 export interface TimeKey {
