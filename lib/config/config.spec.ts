@@ -33,6 +33,44 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ GATEWAY_DEDUP: 'sometimes' })).toThrow(/GATEWAY_DEDUP/);
   });
 
+  it('keeps objects in files, with URLs on the gateway, unless S3_ENDPOINT and S3_BUCKET are set', () => {
+    expect(loadConfig({}).objects).toEqual({
+      s3: null,
+      signingKey: null,
+      publicUrl: 'http://localhost:4000',
+    });
+    expect(loadConfig({ APP_URL: 'https://pulse.example.com/' }).objects.publicUrl).toBe(
+      'https://pulse.example.com',
+    );
+    expect(
+      loadConfig({
+        S3_ENDPOINT: 'http://minio:9000',
+        S3_BUCKET: 'pulse-media',
+        S3_ACCESS_KEY_ID: 'id',
+        S3_SECRET_ACCESS_KEY: 'secret',
+        S3_FORCE_PATH_STYLE: 'false',
+        S3_PUBLIC_ENDPOINT: 'http://localhost:9000',
+      }).objects.s3,
+    ).toEqual({
+      endpoint: 'http://minio:9000',
+      publicEndpoint: 'http://localhost:9000',
+      bucket: 'pulse-media',
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'id', secretAccessKey: 'secret' },
+      forcePathStyle: false,
+    });
+  });
+
+  it('refuses half an S3 configuration', () => {
+    expect(() => loadConfig({ S3_ENDPOINT: 'http://minio:9000' })).toThrow(
+      /S3_BUCKET: set it together with S3_ENDPOINT/,
+    );
+    expect(() => loadConfig({ S3_BUCKET: 'b', S3_ENDPOINT: 'http://m', S3_ACCESS_KEY_ID: 'id' })).toThrow(
+      /S3_SECRET_ACCESS_KEY/,
+    );
+    expect(() => loadConfig({ OBJECTS_SIGNING_KEY: 'short' })).toThrow(/OBJECTS_SIGNING_KEY/);
+  });
+
   it('lists every invalid variable in one error', () => {
     expect(() => loadConfig({ PORT: 'eighty', DATABASE_URL: 'nope', DATABASE_URL_IDENTITY: 'x' })).toThrow(
       /PORT[\s\S]*DATABASE_URL[\s\S]*DATABASE_URL_IDENTITY/,

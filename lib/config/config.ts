@@ -126,6 +126,25 @@ const schema = z.object({
     .regex(/^(mailto:|https:\/\/)/, 'a mailto: or https: URL')
     .default('mailto:admin@pulse.local'),
   NOTIFICATIONS_WORKER_POLL_MS: z.coerce.number().int().min(10).max(600_000).default(2_000),
+  // Social: athletes with more followers than this are not fanned out on write but merged when feeds are read.
+  SOCIAL_FANOUT_MAX_FOLLOWERS: z.coerce.number().int().min(0).max(10_000_000).default(10_000),
+  // Objects (lib/objects): media bytes in files under DATA_DIR/objects, or in an S3 bucket when both
+  // S3_ENDPOINT and S3_BUCKET are set.
+  S3_ENDPOINT: optionalUrl,
+  // Where apps reach the store when it is not S3_ENDPOINT (presigned URLs are signed for it).
+  S3_PUBLIC_ENDPOINT: optionalUrl,
+  S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'an S3 bucket name (3-63 of a-z 0-9 . -)')
+    .optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('true'),
+  // The secret of the file store's signed URLs; without it one is generated and kept under DATA_DIR.
+  OBJECTS_SIGNING_KEY: z.string().min(32, 'at least 32 characters (e.g. openssl rand -base64 32)').optional(),
+  // Where the file store's signed URLs point: the gateway's public URL (default APP_URL, else PUBLIC_HOST:4000).
+  OBJECTS_PUBLIC_URL: optionalUrl,
 });
 
 /** Variables with a context or subgraph name in them: DATABASE_URL_<CTX>, SUBGRAPH_URL_<NAME>. */
@@ -143,6 +162,12 @@ function parseUrls(entries: Record<string, string>, variable: string): string[] 
   );
 }
 
+/** Variables that only make sense together: one set without the other is a mistake, not a default. */
+function pairProblems(env: Record<string, string | undefined>, [a, b]: [string, string]): string[] {
+  if (Boolean(env[a]) === Boolean(env[b])) return [];
+  return [`${env[a] ? b : a}: set it together with ${env[a] ? a : b} (or neither)`];
+}
+
 export type Config = ReturnType<typeof loadConfig>;
 
 /** Parses the environment; throws one error listing every invalid variable. */
@@ -154,6 +179,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)),
     ...parseUrls(databaseUrls, 'DATABASE_URL_'),
     ...parseUrls(subgraphUrls, 'SUBGRAPH_URL_'),
+    ...pairProblems(env, ['S3_ENDPOINT', 'S3_BUCKET']),
+    ...pairProblems(env, ['S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY']),
   ];
   if (!parsed.success || problems.length > 0) {
     throw new Error(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
@@ -224,6 +251,26 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           ? { publicKey: e.VAPID_PUBLIC_KEY, privateKey: e.VAPID_PRIVATE_KEY, subject: e.VAPID_SUBJECT }
           : { publicKey: null, privateKey: null, subject: e.VAPID_SUBJECT },
       workerPollMs: e.NOTIFICATIONS_WORKER_POLL_MS,
+    },
+    social: { fanOutMaxFollowers: e.SOCIAL_FANOUT_MAX_FOLLOWERS },
+    objects: {
+      s3:
+        e.S3_ENDPOINT && e.S3_BUCKET
+          ? {
+              endpoint: e.S3_ENDPOINT,
+              publicEndpoint: e.S3_PUBLIC_ENDPOINT ?? null,
+              bucket: e.S3_BUCKET,
+              region: e.S3_REGION,
+              credentials:
+                e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY
+                  ? { accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY }
+                  : null,
+              forcePathStyle: e.S3_FORCE_PATH_STYLE === 'true',
+            }
+          : null,
+      signingKey: e.OBJECTS_SIGNING_KEY ?? null,
+      /** The gateway's public URL, where the file store's signed URLs lead (its /objects routes). */
+      publicUrl: (e.OBJECTS_PUBLIC_URL ?? e.APP_URL ?? `http://${e.PUBLIC_HOST}:4000`).replace(/\/$/, ''),
     },
     partner: {
       supergraphPath: e.PARTNER_SUPERGRAPH_PATH,
