@@ -25,6 +25,11 @@ export const workoutSummary = z.object({
   distanceMeters: z.number().nonnegative().nullable(),
   elevationGainMeters: z.number().nonnegative().nullable(),
   gearIds: z.array(z.uuid()),
+  /**
+   * The title the athlete gave (null when none): the social feed and kudos show it. Absent in events
+   * published before it existed.
+   */
+  title: z.string().nullable().optional(),
   /** Problems the metrics engine found in the track (SPEED_JUMP, …): consumers may refuse to reward it. */
   trackFlags: z.array(z.string()).optional(),
   /**

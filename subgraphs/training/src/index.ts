@@ -8,6 +8,7 @@ import { fileRoutes } from './imports/files.http';
 import { createImportService } from './imports/import.service';
 import { METRICS_CONFIG } from './metrics/metrics-config';
 import { createTrainingProfileService } from './profile/training-profile.service';
+import { createTrackPrivacyService } from './privacy/track-privacy.service';
 import { createPersonalRecordsService } from './records/personal-records.service';
 import { createResolvers } from './resolvers';
 import { telemetryRoutes } from './telemetry/telemetry.http';
@@ -16,6 +17,7 @@ import { createTrainingConsumers, TRAINING_CONSUMER } from './training.consumers
 import { createTrainingPrisma } from './training.prisma';
 import { trainingHttpRoutes } from './training.http-routes';
 import { trainingRepos } from './training.repos';
+import { createWorkoutReadsService } from './visibility/workout-reads.service';
 import { createPublicWorkoutsService } from './workouts/public-workouts.service';
 import { createWorkoutProgressService } from './workouts/workout-progress.service';
 import { createWorkoutService } from './workouts/workout.service';
@@ -38,7 +40,8 @@ export const trainingContext = defineContext({
     hold(() => pubsub.close());
     const repos = trainingRepos(db);
     const unitOfWork = inTransaction(db, trainingRepos);
-    const progress = createWorkoutProgressService({ pubsub, ...repos, clock, logger });
+    const reads = createWorkoutReadsService(repos);
+    const progress = createWorkoutProgressService({ pubsub, ...repos, reads, clock, logger });
     const workouts = createWorkoutService({
       repos,
       inTransaction: unitOfWork,
@@ -49,11 +52,13 @@ export const trainingContext = defineContext({
     let wakeWorker = (): void => undefined;
     return {
       workouts,
+      reads,
       progress,
       telemetry: createTelemetryService({
         repos,
         inTransaction: unitOfWork,
         workouts,
+        reads,
         progress,
         clock,
         logger,
@@ -73,12 +78,16 @@ export const trainingContext = defineContext({
         clock,
         published: notify,
       }),
-      publicWorkouts: createPublicWorkoutsService(repos),
+      publicWorkouts: createPublicWorkoutsService({ workouts: repos.workouts, reads }),
+      privacy: createTrackPrivacyService({ trackPrivacy: repos.trackPrivacy, inTransaction: unitOfWork }),
       wakeWorkerWith: (wake: () => void) => void (wakeWorker = wake),
     };
   },
+  // Erasing a user deletes all their samples: a long transaction, given the time it may need.
   consumers: (_parts, { db }) =>
-    createTrainingConsumers({ consumeOnce: consumingOnce(db, TRAINING_CONSUMER, trainingRepos) }),
+    createTrainingConsumers({
+      consumeOnce: consumingOnce(db, TRAINING_CONSUMER, trainingRepos, { timeout: 60_000, maxWait: 30_000 }),
+    }),
   // The import worker turns accepted uploads into workouts, one at a time, beside the server.
   start: (parts, { logger, hold }) => {
     const worker = startPollingWorker({ processNext: parts.imports.processNext, logger, what: 'import' });

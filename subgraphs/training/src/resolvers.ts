@@ -3,9 +3,11 @@ import { requireViewer } from '../../../lib/auth/viewer';
 import { DateTime, Duration } from '../../../lib/graphql/scalars';
 import type { Resolvers } from './__generated__/resolvers-types';
 import type { ImportService } from './imports/import.service';
+import type { TrackPrivacyService } from './privacy/track-privacy.service';
 import type { TrainingProfileService } from './profile/training-profile.service';
 import type { PersonalRecordsService } from './records/personal-records.service';
 import type { TelemetryService } from './telemetry/telemetry.service';
+import type { WorkoutReadsService } from './visibility/workout-reads.service';
 import type { PublicWorkoutsService } from './workouts/public-workouts.service';
 import { sportTaxonomy } from './workouts/sport-info';
 import type { WorkoutProgressService } from './workouts/workout-progress.service';
@@ -13,23 +15,27 @@ import type { WorkoutService } from './workouts/workout.service';
 
 export interface ResolverDeps {
   workouts: WorkoutService;
+  reads: WorkoutReadsService;
   telemetry: TelemetryService;
   imports: ImportService;
   records: PersonalRecordsService;
   profiles: TrainingProfileService;
   progress: Pick<WorkoutProgressService, 'subscribe'>;
   publicWorkouts: PublicWorkoutsService;
+  privacy: TrackPrivacyService;
 }
 
 export function createResolvers(deps: ResolverDeps): Resolvers {
-  const { workouts, telemetry, imports, records, profiles, progress, publicWorkouts } = deps;
+  const { workouts, reads, telemetry, imports, records, profiles, progress, publicWorkouts, privacy } = deps;
   return {
     DateTime,
     Duration,
     Query: {
       sports: () => sportTaxonomy(),
-      publicWorkouts: (_root, args) => publicWorkouts.of(args.userId, args.first, args.after),
-      workout: (_root, args, ctx) => workouts.get(requireViewer(ctx.viewer), args.id),
+      publicWorkouts: (_root, args, ctx) =>
+        publicWorkouts.of(ctx.viewer, args.userId, args.first, args.after),
+      workout: (_root, args, ctx) => reads.get(ctx.viewer, args.id),
+      athleteWorkouts: (_root, args, ctx) => reads.listOf(ctx.viewer, args.userId, args.first, args.after),
       myWorkouts: (_root, args, ctx) => {
         const viewer = requireViewer(ctx.viewer);
         return workouts.listOf(viewer, viewer.userId, args.first, args.after);
@@ -49,6 +55,10 @@ export function createResolvers(deps: ResolverDeps): Resolvers {
         telemetry.record(requireViewer(ctx.viewer), args.workoutId, args.batch),
       deleteWorkout: (_root, args, ctx) => workouts.delete(requireViewer(ctx.viewer), args.id),
       updateTrainingProfile: (_root, args, ctx) => profiles.save(requireViewer(ctx.viewer), args.input),
+      addPrivacyZone: (_root, args, ctx) => privacy.addZone(requireViewer(ctx.viewer), args),
+      removePrivacyZone: (_root, args, ctx) => privacy.removeZone(requireViewer(ctx.viewer), args.id),
+      setHideStartEndMeters: (_root, args, ctx) =>
+        privacy.setHideStartEnd(requireViewer(ctx.viewer), args.meters),
     },
     Subscription: {
       workoutProgress: {
@@ -58,11 +68,13 @@ export function createResolvers(deps: ResolverDeps): Resolvers {
       },
     },
     Workout: {
-      __resolveReference: (ref, ctx) => workouts.get(requireViewer(ctx.viewer), ref.id),
+      // Another context's reference (the social feed's): null when the viewer may not see the workout.
+      __resolveReference: (ref, ctx) => reads.find(ctx.viewer, ref.id),
       athlete: (workout) => ({ id: workout.userId }),
       trackFlags: (workout) => workout.metrics?.flags ?? [],
       streams: (workout, args, ctx) =>
-        telemetry.streams(requireViewer(ctx.viewer), workout, args.channels, args.resolution ?? 500),
+        telemetry.streams(ctx.viewer, workout, args.channels, args.resolution ?? 500),
+      mapPreview: (workout, _args, ctx) => telemetry.mapPreview(ctx.viewer, workout),
     },
     PublicWorkout: {
       athlete: (workout) => ({ id: workout.userId }),
@@ -78,7 +90,7 @@ export function createResolvers(deps: ResolverDeps): Resolvers {
         job.status === 'DONE' ? workouts.get(requireViewer(ctx.viewer), job.workoutId) : null,
     },
     WorkoutProgress: {
-      workout: (progress, _args, ctx) => workouts.get(requireViewer(ctx.viewer), progress.workoutId),
+      workout: (progress, _args, ctx) => reads.get(ctx.viewer, progress.workoutId),
       athlete: (progress) => ({ id: progress.userId }),
       at: (progress) => new Date(progress.at),
     },
@@ -89,6 +101,8 @@ export function createResolvers(deps: ResolverDeps): Resolvers {
       personalRecords: (user, args, ctx) =>
         records.of(requireViewer(ctx.viewer), user.id, args.sport ?? null),
       trainingProfile: (user, _args, ctx) => profiles.of(requireViewer(ctx.viewer), user.id),
+      privacyZones: (user, _args, ctx) => privacy.zonesOf(requireViewer(ctx.viewer), user.id),
+      hideStartEndMeters: (user, _args, ctx) => privacy.hideStartEndOf(requireViewer(ctx.viewer), user.id),
     },
   };
 }

@@ -12,6 +12,10 @@ import {
 import type { PersonalRecordRow, PersonalRecordsRepo } from './records/personal-records.repo';
 import type { SamplesRepo, StoredSample } from './telemetry/samples.repo';
 import type { TrainingRepos } from './training.repos';
+import type { UserErasureRepo } from './erasure/user-erasure.repo';
+import type { TrackPrivacyRepo } from './privacy/track-privacy.repo';
+import { NO_TRACK_PRIVACY, type PrivacyZone } from './privacy/track-privacy';
+import type { SocialGraphRepo } from './visibility/social-graph.repo';
 import type { KnownGearRecord, KnownGearRepo } from './workouts/known-gear.repo';
 import { aWorkoutRecord } from './workouts/workout.builders';
 import type { WorkoutRecord, WorkoutRepo } from './workouts/workout.repo';
@@ -75,6 +79,14 @@ export function fakeWorkoutRepo(): WorkoutRepo & { rows: WorkoutRecord[] } {
     listByUser: async (userId, limit, after) =>
       page(
         rows.filter((r) => r.userId === userId),
+        limit,
+        after,
+      ),
+    listFinishedByUser: async (userId, visibilities, limit, after) =>
+      page(
+        rows.filter(
+          (r) => r.userId === userId && visibilities.includes(r.visibility) && r.status === 'FINISHED',
+        ),
         limit,
         after,
       ),
@@ -215,6 +227,80 @@ export function fakeImportJobRepo(clock: () => Date): ImportJobRepo & { rows: Fa
   };
 }
 
+/** Follows and blocks in memory, keyed `a>b`; the newest change of a pair wins, as in the real one. */
+export function fakeSocialGraph(): SocialGraphRepo & {
+  follows: Map<string, { on: boolean; at: Date }>;
+  blocks: Map<string, { on: boolean; at: Date }>;
+} {
+  const follows = new Map<string, { on: boolean; at: Date }>();
+  const blocks = new Map<string, { on: boolean; at: Date }>();
+  const set = (pairs: typeof follows, a: string, b: string, on: boolean, at: Date) => {
+    const current = pairs.get(`${a}>${b}`);
+    if (!current || current.at <= at) pairs.set(`${a}>${b}`, { on, at });
+  };
+  return {
+    follows,
+    blocks,
+    followAccepted: async (a, b, at) => set(follows, a, b, true, at),
+    followRemoved: async (a, b, at) => set(follows, a, b, false, at),
+    blocked: async (a, b, at) => set(blocks, a, b, true, at),
+    unblocked: async (a, b, at) => set(blocks, a, b, false, at),
+    relationOf: async (viewerId, athleteId) => ({
+      follows: follows.get(`${viewerId}>${athleteId}`)?.on ?? false,
+      blocked:
+        (blocks.get(`${viewerId}>${athleteId}`)?.on ?? false) ||
+        (blocks.get(`${athleteId}>${viewerId}`)?.on ?? false),
+    }),
+  };
+}
+
+/** Privacy zones and start/end trimming per athlete, in memory. */
+export function fakeTrackPrivacy(): TrackPrivacyRepo & {
+  zones: Map<string, PrivacyZone[]>;
+  hideStartEnd: Map<string, number>;
+} {
+  const zones = new Map<string, PrivacyZone[]>();
+  const hideStartEnd = new Map<string, number>();
+  const zonesOf = async (userId: string) => [...(zones.get(userId) ?? [])];
+  const hideStartEndOf = async (userId: string) =>
+    hideStartEnd.get(userId) ?? NO_TRACK_PRIVACY.hideStartEndMeters;
+  return {
+    zones,
+    hideStartEnd,
+    zonesOf,
+    hideStartEndOf,
+    of: async (userId) => ({
+      zones: await zonesOf(userId),
+      hideStartEndMeters: await hideStartEndOf(userId),
+    }),
+    async addZone(userId, zone, max) {
+      const own = zones.get(userId) ?? [];
+      if (own.length >= max) return null;
+      const added = { ...zone, createdAt: new Date() };
+      zones.set(userId, [...own, added]);
+      return { ...added };
+    },
+    async removeZone(userId, id) {
+      const own = zones.get(userId) ?? [];
+      zones.set(
+        userId,
+        own.filter((z) => z.id !== id),
+      );
+      return own.some((z) => z.id === id);
+    },
+    async setHideStartEnd(userId, meters) {
+      hideStartEnd.set(userId, meters);
+      return meters;
+    },
+  };
+}
+
+/** Records whose data was erased (the real repository deletes their rows). */
+export function fakeErasure(): UserErasureRepo & { erased: string[] } {
+  const erased: string[] = [];
+  return { erased, eraseUser: async (userId) => void erased.push(userId) };
+}
+
 export function fakeOutbox(): OutboxWriter & { events: EventEnvelope[] } {
   const events: EventEnvelope[] = [];
   return { events, write: async (written) => void events.push(...written) };
@@ -232,6 +318,9 @@ export function fakeTrainingRepos(
     profiles: fakeProfiles(),
     records: fakeRecords(options.records),
     importJobs: fakeImportJobRepo(options.now ?? (() => new Date('2026-11-20T08:00:00Z'))),
+    socialGraph: fakeSocialGraph(),
+    trackPrivacy: fakeTrackPrivacy(),
+    erasure: fakeErasure(),
     outbox: fakeOutbox(),
   } satisfies TrainingRepos;
 }

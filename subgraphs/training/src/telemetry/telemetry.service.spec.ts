@@ -6,6 +6,7 @@ import { fakeTrainingRepos, fakeTransaction } from '../training.fakes';
 import { aWorkoutRecord } from '../workouts/workout.builders';
 import type { WorkoutRecord } from '../workouts/workout.repo';
 import { ownWorkout } from '../workouts/own-workout';
+import { createWorkoutReadsService } from '../visibility/workout-reads.service';
 import { createTelemetryService } from './telemetry.service';
 import type { ColumnarBatch } from './telemetry-batch';
 
@@ -38,6 +39,7 @@ function newTestTelemetry(workout: Partial<WorkoutRecord> = {}) {
         return null;
       },
     },
+    reads: createWorkoutReadsService(repos),
     progress: { publishSoon: (id) => void published.push(id) },
     clock: fixedClock(NOW),
     logger: pino({ level: 'silent' }),

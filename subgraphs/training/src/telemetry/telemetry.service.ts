@@ -1,13 +1,17 @@
 /**
  * Receives telemetry batches of the viewer's own workouts (a re-sent batch or sample is stored once), and
- * reads a workout's stored track back for its athlete (chart streams, GPX export).
+ * reads a workout's stored track back for whoever may see the workout (chart streams, GPX export, map
+ * preview): whole for its athlete, with the positions their privacy hides taken out for anyone else.
  */
 import type { Viewer } from '../../../../lib/auth/viewer';
 import type { Clock } from '../../../../lib/clock';
 import type { InTransaction } from '../../../../lib/db/unit-of-work';
-import { NotFoundError } from '../../../../lib/errors/domain-error';
 import type { Logger } from '../../../../lib/logging/logger';
+import { mapPreviewOf } from '../privacy/polyline';
+import { insideAnyZone, redactTrack, type TrackPrivacy } from '../privacy/track-privacy';
 import type { TrainingRepos } from '../training.repos';
+import { isOwner } from '../visibility/visibility-policy';
+import type { WorkoutReadsService } from '../visibility/workout-reads.service';
 import type { WorkoutProgressService } from '../workouts/workout-progress.service';
 import type { WorkoutRecord } from '../workouts/workout.repo';
 import type { WorkoutService } from '../workouts/workout.service';
@@ -28,11 +32,20 @@ export interface TelemetryReceipt {
 
 export type TelemetryService = ReturnType<typeof createTelemetryService>;
 
-/** Stores telemetry batches and reads tracks back, for the workout's athlete only. */
+/** A track as one viewer may see it, with what was hidden from them. */
+interface VisibleTrack {
+  samples: StoredSample[];
+  /** The samples whose position was hidden (by identity). */
+  hidden: Set<StoredSample>;
+  zones: TrackPrivacy['zones'];
+}
+
+/** Stores telemetry batches (the athlete's) and reads tracks back (for whoever may see the workout). */
 export function createTelemetryService(deps: {
-  repos: Pick<TrainingRepos, 'samples'>;
+  repos: Pick<TrainingRepos, 'samples'> & { trackPrivacy: Pick<TrainingRepos['trackPrivacy'], 'of'> };
   inTransaction: InTransaction<Pick<TrainingRepos, 'samples'>>;
   workouts: Pick<WorkoutService, 'get' | 'refreshFigures'>;
+  reads: Pick<WorkoutReadsService, 'get' | 'check'>;
   progress: Pick<WorkoutProgressService, 'publishSoon'>;
   clock: Clock;
   logger: Logger;
@@ -54,6 +67,14 @@ export function createTelemetryService(deps: {
     }
   }
 
+  /** The workout's samples: all of them for its athlete; for anyone else, redacted by the athlete's privacy. */
+  async function visibleTrack(viewer: Viewer | null, workout: WorkoutRecord): Promise<VisibleTrack> {
+    const samples = await deps.repos.samples.of(workout.id);
+    if (isOwner(viewer?.userId ?? null, workout)) return { samples, hidden: new Set(), zones: [] };
+    const privacy = await deps.repos.trackPrivacy.of(workout.userId);
+    return { ...redactTrack(samples, privacy), zones: privacy.zones };
+  }
+
   return {
     /** Batches may come in any order, and after the finish (a phone syncing late): all are kept. */
     async record(viewer: Viewer, workoutId: string, batch: ColumnarBatch): Promise<TelemetryReceipt> {
@@ -72,21 +93,54 @@ export function createTelemetryService(deps: {
       };
     },
 
-    /** The viewer's own workout with its stored samples, in sequence order. */
-    async trackOf(viewer: Viewer, id: string): Promise<{ workout: WorkoutRecord; samples: StoredSample[] }> {
-      const workout = await deps.workouts.get(viewer, id);
-      return { workout, samples: await deps.repos.samples.of(workout.id) };
+    /**
+     * A workout the viewer may see with its samples in sequence order (for the GPX export): redacted for
+     * anyone but its athlete; NOT_FOUND when the viewer may not see it.
+     */
+    async trackOf(
+      viewer: Viewer | null,
+      id: string,
+    ): Promise<{ workout: WorkoutRecord; samples: StoredSample[] }> {
+      const workout = await deps.reads.get(viewer, id);
+      return { workout, samples: (await visibleTrack(viewer, workout)).samples };
     },
 
-    /** Chart series of a workout the viewer read (its own: anyone else's is reported as missing). */
+    /**
+     * Chart series of a workout read earlier; checked again (NOT_FOUND when the viewer may not see it). For
+     * anyone but the athlete, a point whose samples include a hidden one, or whose average position lies in
+     * a privacy zone, has no position.
+     */
     async streams(
-      viewer: Viewer,
+      viewer: Viewer | null,
       workout: WorkoutRecord,
       channels: readonly StreamChannel[],
       resolution: number,
     ): Promise<WorkoutStreams> {
-      if (workout.userId !== viewer.userId) throw new NotFoundError('Workout', workout.id);
-      return streamsOf(await deps.repos.samples.of(workout.id), channels, resolution);
+      await deps.reads.check(viewer, workout);
+      const track = await visibleTrack(viewer, workout);
+      if (isOwner(viewer?.userId ?? null, workout)) return streamsOf(track.samples, channels, resolution);
+      return streamsOf(
+        track.samples,
+        channels,
+        resolution,
+        (bucket, latitude, longitude) =>
+          bucket.some((sample) => track.hidden.has(sample)) ||
+          insideAnyZone(latitude, longitude, track.zones),
+      );
+    },
+
+    /** The track's encoded polyline as the viewer may see it (redacted for others); null without positions. */
+    async mapPreview(viewer: Viewer | null, workout: WorkoutRecord): Promise<string | null> {
+      if (workout.sampleCount === 0) return null;
+      await deps.reads.check(viewer, workout);
+      const { samples } = await visibleTrack(viewer, workout);
+      return mapPreviewOf(
+        samples.flatMap(({ latitude, longitude }) =>
+          latitude === null || longitude === null || Math.abs(latitude) > 90 || Math.abs(longitude) > 180
+            ? []
+            : [{ latitude, longitude }],
+        ),
+      );
     },
   };
 }

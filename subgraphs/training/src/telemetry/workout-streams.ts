@@ -52,25 +52,44 @@ function averageOf(bucket: TrackSample[], key: keyof TrackSample): number | null
   return Math.min(Number.MAX_VALUE, Math.max(-Number.MAX_VALUE, scaled));
 }
 
-export function streamsOf(
-  samples: TrackSample[],
+const POSITION_CHANNELS: ReadonlySet<StreamChannel> = new Set(['LATITUDE', 'LONGITUDE', 'ALTITUDE']);
+
+/**
+ * Says whether a point's position must be hidden (the athlete's privacy, for anyone else): called with the
+ * samples the point stands for and their average position, which can lie where none of them does.
+ */
+export type HidePosition<S extends TrackSample> = (
+  bucket: readonly S[],
+  latitude: number,
+  longitude: number,
+) => boolean;
+
+export function streamsOf<S extends TrackSample>(
+  samples: S[],
   channels: readonly StreamChannel[],
   resolution: number,
+  hidePosition?: HidePosition<S>,
 ): WorkoutStreams {
   if (!Number.isInteger(resolution) || resolution < 2 || resolution > MAX_RESOLUTION)
     throw new BadUserInputError('resolution', `resolution must be an integer from 2 to ${MAX_RESOLUTION}.`);
   // A time no date can hold is as good as none (and would overflow the offsets).
   const timed = samples.filter((s) => isTimestamp(s.time)).sort((a, b) => a.time! - b.time!);
   const size = Math.max(1, Math.ceil(timed.length / resolution));
-  const buckets: TrackSample[][] = [];
+  const buckets: S[][] = [];
   for (let i = 0; i < timed.length; i += size) buckets.push(timed.slice(i, i + size));
   const start = timed[0]?.time ?? 0;
   const unique = [...new Set(channels)];
+  const positionHidden = buckets.map((bucket) => {
+    if (!hidePosition) return false;
+    const [latitude, longitude] = [averageOf(bucket, 'latitude'), averageOf(bucket, 'longitude')];
+    return latitude !== null && longitude !== null && hidePosition(bucket, latitude, longitude);
+  });
   return {
     offsets: buckets.map((bucket) => round((averageOf(bucket, 'time')! - start) / 1000, 1)),
     series: unique.map((channel) => ({
       channel,
-      values: buckets.map((bucket) => {
+      values: buckets.map((bucket, i) => {
+        if (positionHidden[i] && POSITION_CHANNELS.has(channel)) return null;
         const value = averageOf(bucket, STREAM_CHANNELS[channel]);
         return value === null ? null : round(value, digitsOf(channel));
       }),

@@ -12,6 +12,7 @@ function newTestPublicWorkouts(rows: WorkoutRecord[]) {
         return rows.slice(0, limit);
       },
     },
+    reads: { blocked: async () => false },
   });
   return { publicWorkouts, calls };
 }
@@ -32,7 +33,7 @@ describe('publicWorkouts', () => {
       elevationGainMeters: 610,
     });
     const { publicWorkouts } = newTestPublicWorkouts([workout]);
-    const page = await publicWorkouts.of(athlete, 10, null);
+    const page = await publicWorkouts.of(null, athlete, 10, null);
     expect(page.edges.map((e) => e.node)).toEqual([
       {
         id: workout.id,
@@ -50,7 +51,7 @@ describe('publicWorkouts', () => {
   it('asks for one row more than the page to know whether another page follows', async () => {
     const rows = [1, 2, 3].map(() => aWorkoutRecord({ userId: athlete }));
     const { publicWorkouts, calls } = newTestPublicWorkouts(rows);
-    const page = await publicWorkouts.of(athlete, 2, null);
+    const page = await publicWorkouts.of(null, athlete, 2, null);
     expect(calls).toEqual([{ userId: athlete, limit: 3, after: null }]);
     expect(page.edges).toHaveLength(2);
     expect(page.pageInfo.hasNextPage).toBe(true);
@@ -58,7 +59,7 @@ describe('publicWorkouts', () => {
 
   it('refuses a user id that is not a UUID, naming the argument', async () => {
     const { publicWorkouts } = newTestPublicWorkouts([]);
-    await expect(publicWorkouts.of('ann', 10, null)).rejects.toMatchObject({
+    await expect(publicWorkouts.of(null, 'ann', 10, null)).rejects.toMatchObject({
       code: 'BAD_USER_INPUT',
       details: { field: 'userId' },
     });
@@ -66,7 +67,7 @@ describe('publicWorkouts', () => {
 
   it('refuses a cursor it did not write', async () => {
     const { publicWorkouts } = newTestPublicWorkouts([]);
-    await expect(publicWorkouts.of(athlete, 10, 'bogus')).rejects.toMatchObject({
+    await expect(publicWorkouts.of(null, athlete, 10, 'bogus')).rejects.toMatchObject({
       code: 'BAD_USER_INPUT',
       details: { field: 'after' },
     });

@@ -5,6 +5,8 @@ import type { PubSub } from '../../../../lib/pubsub/pubsub';
 import { assertFiniteNumbers } from '../../../../lib/testing/finite-numbers';
 import { profileAthlete } from '../metrics/track-arbitraries';
 import type { TrainingProfileRepo } from '../profile/training-profile.repo';
+import { fakeTrainingRepos } from '../training.fakes';
+import { createWorkoutReadsService } from '../visibility/workout-reads.service';
 import { workoutWithSamples } from './workout.arbitraries';
 import { createWorkoutProgressService } from './workout-progress.service';
 
@@ -23,6 +25,7 @@ describe('workout progress', () => {
           samples: { of: async () => samples },
           profiles: { of: async () => athlete } as unknown as TrainingProfileRepo,
           workouts: { findById: async () => workout },
+          reads: createWorkoutReadsService(fakeTrainingRepos()),
           clock: { now: () => new Date(workout.startedAt.getTime() + 60_000) },
           logger: {} as Logger,
         });

@@ -10,6 +10,7 @@ import { START_MS } from '../metrics/synthetic-tracks';
 import type { TrainingProfileRepo } from '../profile/training-profile.repo';
 import type { StoredSample } from '../telemetry/samples.repo';
 import { fakeTrainingRepos } from '../training.fakes';
+import { createWorkoutReadsService } from '../visibility/workout-reads.service';
 import { aWorkoutRecord } from './workout.builders';
 import { createWorkoutProgressService, type WorkoutProgressMessage } from './workout-progress.service';
 
@@ -25,6 +26,7 @@ function newTestPublisher(samples: StoredSample[]) {
     samples: { of: async () => samples },
     profiles: { of: async () => ({}) } as unknown as TrainingProfileRepo,
     workouts: { findById: async () => null },
+    reads: createWorkoutReadsService(fakeTrainingRepos()),
     clock: { now: () => new Date(START_MS + 3_600_000) },
     logger: {} as Logger,
   });
@@ -65,6 +67,7 @@ describe('subscribe', () => {
     const progress = createWorkoutProgressService({
       pubsub: createInProcessPubSub(),
       ...repos,
+      reads: createWorkoutReadsService(repos),
       clock: fixedClock('2026-11-20T08:00:00Z'),
       logger: pino({ level: 'silent' }),
     });

@@ -2,7 +2,9 @@
  * Live progress of a workout being recorded: after each telemetry batch (and each pause, resume or finish)
  * the running figures go out on the pub/sub port to `workoutProgress` subscribers. Nothing here is stored:
  * a subscriber that connects late gets the next update, and the stored workout stays the source of truth.
- * Only the workout's athlete may subscribe; a new subscriber gets the current figures at once.
+ * Whoever may see the workout may subscribe (its athlete, or another athlete by the visibility policy); a
+ * new subscriber gets the current figures at once. Another athlete's subscription is checked again at each
+ * message, and ends when they may no longer see the workout (unfollowed, blocked, made private).
  */
 import type { Viewer } from '../../../../lib/auth/viewer';
 import type { Clock } from '../../../../lib/clock';
@@ -11,7 +13,7 @@ import type { PubSub, PubSubSubscription } from '../../../../lib/pubsub/pubsub';
 import type { WorkoutMetrics } from '../metrics/workout-metrics';
 import type { SamplesRepo } from '../telemetry/samples.repo';
 import type { TrainingProfileRepo } from '../profile/training-profile.repo';
-import { ownWorkout } from './own-workout';
+import type { WorkoutReadsService } from '../visibility/workout-reads.service';
 import { metricsOf } from './workout-figures';
 import type { WorkoutRecord, WorkoutRepo, WorkoutStatus } from './workout.repo';
 
@@ -45,12 +47,20 @@ export const progressChannel = (workoutId: string) => `training.workout-progress
  * A plain iterator rather than an async generator: `return()` (the client unsubscribing) must end the
  * subscription at once, even while a `next()` is waiting for a message.
  */
-export function untilFinished(subscription: PubSubSubscription): AsyncIterableIterator<unknown> {
+export function untilFinished(
+  subscription: PubSubSubscription,
+  stillVisible: () => Promise<boolean> = async () => true,
+): AsyncIterableIterator<unknown> {
   let finished = false;
   const iterator: AsyncIterableIterator<unknown> = {
     async next() {
       if (finished) return { done: true, value: undefined };
       const result = await subscription.next();
+      if (!result.done && !(await stillVisible())) {
+        finished = true;
+        void subscription.return();
+        return { done: true, value: undefined };
+      }
       if (!result.done && (result.value as WorkoutProgressMessage).status === 'FINISHED') {
         finished = true;
         void subscription.return();
@@ -100,6 +110,7 @@ export function createWorkoutProgressService(deps: {
   samples: Pick<SamplesRepo, 'of'>;
   profiles: TrainingProfileRepo;
   workouts: Pick<WorkoutRepo, 'findById'>;
+  reads: Pick<WorkoutReadsService, 'get' | 'find'>;
   clock: Clock;
   logger: Logger;
 }) {
@@ -152,15 +163,17 @@ export function createWorkoutProgressService(deps: {
     },
 
     /**
-     * The progress messages of the viewer's own workout up to its finish. The owner check runs before
-     * anything is sent; the current figures follow at once (to every subscriber: they are the same figures).
+     * The progress messages of a workout the viewer may see, up to its finish. The visibility check runs
+     * before anything is sent (NOT_FOUND otherwise); the current figures follow at once (to every
+     * subscriber: they are the same figures).
      */
     async subscribe(viewer: Viewer, workoutId: string): Promise<AsyncIterableIterator<unknown>> {
-      const workout = await ownWorkout(deps.workouts, viewer, workoutId);
+      const workout = await deps.reads.get(viewer, workoutId);
       const subscription = deps.pubsub.subscribe(progressChannel(workout.id), { bufferSize: 64 });
       await subscription.ready;
       publisher.publishSoon(workout.id);
-      return untilFinished(subscription);
+      if (workout.userId === viewer.userId) return untilFinished(subscription);
+      return untilFinished(subscription, async () => (await deps.reads.find(viewer, workout.id)) !== null);
     },
   };
   return publisher;

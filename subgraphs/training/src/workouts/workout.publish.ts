@@ -17,6 +17,7 @@ export function workoutSummary(workout: WorkoutRecord): WorkoutSummary {
     distanceMeters: workout.distanceMeters,
     elevationGainMeters: workout.elevationGainMeters,
     gearIds: workout.gearIds,
+    title: workout.title,
     trackFlags: workout.metrics?.flags.map((flag) => flag.code) ?? [],
     visibility: workout.visibility,
     trimp: workout.metrics?.trimp ?? null,

@@ -239,6 +239,15 @@ export function createWorkoutRepo(prisma: TrainingDb) {
     listByUser: (userId: string, limit: number, after: WorkoutKey | null): Promise<WorkoutRecord[]> =>
       newestFirst({ userId }, limit, after),
 
+    /** An athlete's finished workouts of the given visibilities, newest first (keyset as listByUser). */
+    listFinishedByUser: (
+      userId: string,
+      visibilities: readonly Visibility[],
+      limit: number,
+      after: WorkoutKey | null,
+    ): Promise<WorkoutRecord[]> =>
+      newestFirst({ userId, visibility: { in: [...visibilities] }, status: 'FINISHED' }, limit, after),
+
     /** An athlete's finished PUBLIC workouts, newest first (keyset as listByUser). */
     listPublicByUser: (userId: string, limit: number, after: WorkoutKey | null): Promise<WorkoutRecord[]> =>
       newestFirst({ userId, visibility: 'PUBLIC', status: 'FINISHED' }, limit, after),
