@@ -20,7 +20,10 @@ export const aChallengeInput = (overrides: Partial<CreateChallengeInput> = {}): 
 
 export const anAthlete = (roles: Viewer['roles'] = ['ATHLETE']): Viewer => ({ userId: uuidv7(), roles });
 
-/** Training's and identity's events, as those contexts build them. */
+/** An instant of social's events: 'now' by default, or the time given (to deliver events out of order). */
+const stamp = (at?: string) => at ?? new Date().toISOString();
+
+/** Training's, identity's and social's events, as those contexts build them. */
 export const events = {
   completed: (summary: WorkoutSummary) =>
     createEvent('training.workout.completed', summary.workoutId, summary, { actorId: summary.userId }),
@@ -54,6 +57,45 @@ export const events = {
       { userId, deletedAt: new Date().toISOString() },
       { actorId: null },
     ),
+  followAccepted: (followerId: string, followeeId: string, at?: string) =>
+    createEvent(
+      'social.follow.accepted',
+      followerId,
+      { followerId, followeeId, acceptedAt: stamp(at), approved: false },
+      { actorId: followerId },
+    ),
+  followRemoved: (followerId: string, followeeId: string, at?: string) =>
+    createEvent(
+      'social.follow.removed',
+      followerId,
+      { followerId, followeeId, removedAt: stamp(at) },
+      { actorId: followerId },
+    ),
+  followRequested: (followerId: string, followeeId: string) =>
+    createEvent(
+      'social.follow.requested',
+      followerId,
+      { followerId, followeeId, requestedAt: stamp() },
+      { actorId: followerId },
+    ),
+  blocked: (blockerId: string, blockedId: string, at?: string) =>
+    createEvent(
+      'social.user.blocked',
+      blockerId,
+      { blockerId, blockedId, blockedAt: stamp(at) },
+      { actorId: blockerId },
+    ),
+  unblocked: (blockerId: string, blockedId: string, at?: string) =>
+    createEvent(
+      'social.user.unblocked',
+      blockerId,
+      { blockerId, blockedId, unblockedAt: stamp(at) },
+      { actorId: blockerId },
+    ),
+  clubJoined: (clubId: string, userId: string, at?: string) =>
+    createEvent('social.club.joined', clubId, { clubId, userId, joinedAt: stamp(at) }, { actorId: userId }),
+  clubLeft: (clubId: string, userId: string, at?: string) =>
+    createEvent('social.club.left', clubId, { clubId, userId, leftAt: stamp(at) }, { actorId: userId }),
 };
 
 let sequence = 0;

@@ -18,7 +18,7 @@ function newTestConsumers() {
     notify: () => void (notified += 1),
   });
   const deliver = (event: AnyEvent) => (handlers[event.type] as (e: AnyEvent) => Promise<void>)(event);
-  return { ...fakes, updater, deliver, notifications: () => notified };
+  return { ...fakes, handlers, updater, deliver, notifications: () => notified };
 }
 
 describe('training.workout.*', () => {
@@ -88,5 +88,83 @@ describe('identity.user.deleted', () => {
     expect(await repos.facts.factsOf(run.userId)).toEqual([]);
     await deliver(deletion);
     expect(updater.applied).toHaveLength(credited + erasedChanges.length);
+  });
+});
+
+describe("social's follow, block and club events", () => {
+  const [ann, bob, cid] = [
+    '0190f0a0-0000-7000-8000-00000000000a',
+    '0190f0a0-0000-7000-8000-00000000000b',
+    '0190f0a0-0000-7000-8000-00000000000c',
+  ];
+  const club = '0190f0a0-0000-7000-8000-0000000000c1';
+
+  it('puts an accepted followee in the follower’s circle, one way only, and takes them out when the follow ends', async () => {
+    const { deliver, repos, handlers } = newTestConsumers();
+    // A request grants nothing: gamification does not even listen to it.
+    expect(handlers[events.followRequested(ann, cid).type]).toBeUndefined();
+    await deliver(events.followAccepted(ann, bob));
+    expect(await repos.circles.followeesOf(ann)).toEqual([bob]);
+    expect(await repos.circles.followeesOf(bob)).toEqual([]);
+    await deliver(events.followRemoved(ann, bob));
+    expect(await repos.circles.followeesOf(ann)).toEqual([]);
+  });
+
+  it('leaves a blocked pair out of each other’s circle whoever blocked, until the block ends', async () => {
+    const { deliver, repos } = newTestConsumers();
+    await deliver(events.followAccepted(ann, bob));
+    await deliver(events.followAccepted(bob, ann));
+    // Social removes the follows on a block; these remain, and the block alone keeps the pair apart.
+    await deliver(events.blocked(bob, ann));
+    expect(await repos.circles.followeesOf(ann)).toEqual([]);
+    expect(await repos.circles.followeesOf(bob)).toEqual([]);
+    await deliver(events.unblocked(bob, ann));
+    expect(await repos.circles.followeesOf(ann)).toEqual([bob]);
+  });
+
+  it('writes an event once however often it is delivered', async () => {
+    const { deliver, repos, rows } = newTestConsumers();
+    const accepted = events.followAccepted(ann, bob, '2026-11-20T10:00:00.000Z');
+    await deliver(accepted);
+    await deliver(events.followRemoved(ann, bob, '2026-11-20T11:00:00.000Z'));
+    await deliver(accepted);
+    expect(await repos.circles.followeesOf(ann)).toEqual([]);
+    expect([...rows.follows.values()]).toEqual([{ on: false, at: new Date('2026-11-20T11:00:00.000Z') }]);
+  });
+
+  it('lets no older event undo a newer one delivered before it', async () => {
+    const { deliver, repos } = newTestConsumers();
+    await deliver(events.followRemoved(ann, bob, '2026-11-20T11:00:00.000Z'));
+    await deliver(events.followAccepted(ann, bob, '2026-11-20T10:00:00.000Z'));
+    expect(await repos.circles.followeesOf(ann)).toEqual([]);
+    await deliver(events.clubLeft(club, cid, '2026-11-20T11:00:00.000Z'));
+    await deliver(events.clubJoined(club, cid, '2026-11-20T10:00:00.000Z'));
+    expect(await repos.circles.isClubMember(club, cid)).toBe(false);
+  });
+
+  it('keeps the members of a club as they join and leave', async () => {
+    const { deliver, repos } = newTestConsumers();
+    await deliver(events.clubJoined(club, ann));
+    await deliver(events.clubJoined(club, bob));
+    expect(await repos.circles.clubMembers(club)).toEqual([ann, bob]);
+    await deliver(events.clubLeft(club, ann));
+    expect(await repos.circles.clubMembers(club)).toEqual([bob]);
+    expect(await repos.circles.isClubMember(club, ann)).toBe(false);
+    await deliver(events.clubJoined(club, ann));
+    expect(await repos.circles.isClubMember(club, ann)).toBe(true);
+  });
+
+  it('forgets every follow, block and membership of a deleted account, on both sides', async () => {
+    const { deliver, repos, rows } = newTestConsumers();
+    await deliver(events.followAccepted(ann, bob));
+    await deliver(events.followAccepted(cid, ann));
+    await deliver(events.followAccepted(cid, bob));
+    await deliver(events.blocked(bob, ann));
+    await deliver(events.clubJoined(club, ann));
+    await deliver(events.clubJoined(club, cid));
+    await deliver(events.userDeleted(ann));
+    expect([...rows.follows.keys()]).toEqual([`${cid} ${bob}`]);
+    expect(rows.blocks.size).toBe(0);
+    expect(await repos.circles.clubMembers(club)).toEqual([cid]);
   });
 });

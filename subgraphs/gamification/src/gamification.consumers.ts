@@ -1,7 +1,8 @@
 /**
  * The events gamification handles: training's workout events credit, correct or reverse XP and move the
  * leaderboards; identity's account events give the athlete's time zone (the account's: days, weeks and
- * streaks count in it) and its deletion erases the athlete. Each event is applied once (`consumeOnce`
+ * streaks count in it) and its deletion erases the athlete; social's follow, block and club events give the
+ * circles of friends and club boards (circles/circle-events.ts). Each event is applied once (`consumeOnce`
  * records its id with its effects, in one unit of work); the leaderboards move after the commit.
  */
 import type { ConsumeOnce } from '../../../lib/db/unit-of-work';
@@ -9,6 +10,7 @@ import type { EventEnvelope } from '../../../lib/events/envelope';
 import type { EventHandlers } from '../../../lib/events/event-consumer';
 import { eraseAthlete } from './athletes/athlete-erasure';
 import { applyTimeZone } from './athletes/athlete-progress';
+import { applyCircleEvent, type CircleEvent } from './circles/circle-events';
 import type { GamificationRepos } from './gamification.repos';
 import type { ScoreChange } from './leaderboards/leaderboard-store';
 import type { LeaderboardUpdater } from './leaderboards/leaderboard-updates';
@@ -53,6 +55,12 @@ export function gamificationConsumers(deps: GamificationConsumerDeps): EventHand
     if (written > 0) notify();
   }
 
+  const circle =
+    <T extends CircleEvent>(type: T) =>
+    async (event: EventEnvelope<T>): Promise<void> => {
+      await consumeOnce(event.id, (repos) => applyCircleEvent[type](repos.circles, event));
+    };
+
   const ofSummary = (event: EventEnvelope<'training.workout.completed' | 'training.workout.updated'>) =>
     apply(event, { kind: 'summary', summary: event.data });
 
@@ -77,5 +85,11 @@ export function gamificationConsumers(deps: GamificationConsumerDeps): EventHand
       });
       await leaderboards.apply(changes);
     },
+    'social.follow.accepted': circle('social.follow.accepted'),
+    'social.follow.removed': circle('social.follow.removed'),
+    'social.user.blocked': circle('social.user.blocked'),
+    'social.user.unblocked': circle('social.user.unblocked'),
+    'social.club.joined': circle('social.club.joined'),
+    'social.club.left': circle('social.club.left'),
   };
 }

@@ -10,6 +10,20 @@ import type { LedgerEntry } from './ledger/xp-ledger.repo';
 import { factOfRow, type WorkoutFact, type WorkoutFactRow } from './workout-facts/workout-fact';
 
 type FactRow = WorkoutFactRow & { updatedAt: Date };
+/** A follow, block or club membership: on or ended, as of `at`. */
+interface Relation {
+  on: boolean;
+  at: Date;
+}
+
+/** Last writer wins on the time social gave the change, as the repository's upsert does. */
+function setRelation(relations: Map<string, Relation>, a: string, b: string, on: boolean, at: Date) {
+  const key = `${a} ${b}`;
+  const current = relations.get(key);
+  if (!current || current.at.getTime() <= at.getTime()) relations.set(key, { on, at });
+}
+const pairsOn = (relations: Map<string, Relation>) =>
+  [...relations].filter(([, r]) => r.on).map(([key]) => key.split(' ') as [string, string]);
 
 /** Every repository of the context in memory, with its rows open to the test. */
 export function fakeGamificationRepos() {
@@ -21,6 +35,10 @@ export function fakeGamificationRepos() {
   const challenges: ChallengeRecord[] = [];
   const members: MemberRecord[] = [];
   const outbox: EventEnvelope[] = [];
+  /** Follows, blocks and club memberships by `a b` (follower followee, blocker blocked, club user). */
+  const follows = new Map<string, Relation>();
+  const blocks = new Map<string, Relation>();
+  const clubMembers = new Map<string, Relation>();
   let tick = 0;
   const byWorkoutId = (a: { workoutId: string }, b: { workoutId: string }) =>
     a.workoutId < b.workoutId ? -1 : a.workoutId > b.workoutId ? 1 : 0;
@@ -160,9 +178,49 @@ export function fakeGamificationRepos() {
           if (members[i]!.userId === userId) members.splice(i, 1);
       },
     },
+    circles: {
+      setFollow: async (followerId, followeeId, on, at) =>
+        setRelation(follows, followerId, followeeId, on, at),
+      setBlock: async (blockerId, blockedId, on, at) => setRelation(blocks, blockerId, blockedId, on, at),
+      setClubMember: async (clubId, userId, on, at) => setRelation(clubMembers, clubId, userId, on, at),
+      async followeesOf(userId) {
+        const blocked = (other: string) =>
+          pairsOn(blocks).some(([a, b]) => (a === userId && b === other) || (a === other && b === userId));
+        return pairsOn(follows)
+          .filter(([follower, followee]) => follower === userId && !blocked(followee))
+          .map(([, followee]) => followee)
+          .sort();
+      },
+      clubMembers: async (clubId) =>
+        pairsOn(clubMembers)
+          .filter(([club]) => club === clubId)
+          .map(([, userId]) => userId)
+          .sort(),
+      isClubMember: async (clubId, userId) => clubMembers.get(`${clubId} ${userId}`)?.on ?? false,
+      async deleteOfUser(userId) {
+        for (const relations of [follows, blocks])
+          for (const key of relations.keys()) if (key.split(' ').includes(userId)) relations.delete(key);
+        for (const key of clubMembers.keys()) if (key.endsWith(` ${userId}`)) clubMembers.delete(key);
+      },
+    },
     outbox: { write: async (events) => void outbox.push(...events) },
   };
-  return { repos, rows: { facts, ledger, levels, zones, unlocked, challenges, members, outbox } };
+  return {
+    repos,
+    rows: {
+      facts,
+      ledger,
+      levels,
+      zones,
+      unlocked,
+      challenges,
+      members,
+      outbox,
+      follows,
+      blocks,
+      clubMembers,
+    },
+  };
 }
 
 export type FakeGamificationRepos = ReturnType<typeof fakeGamificationRepos>;

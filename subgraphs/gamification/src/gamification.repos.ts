@@ -6,6 +6,7 @@ import { createOutboxWriter } from '../../../lib/events/outbox';
 import { createAchievementRepo } from './achievements/achievement.repo';
 import { createAthleteRepo } from './athletes/athlete.repo';
 import { createChallengeRepo } from './challenges/challenge.repo';
+import { createCircleRepo } from './circles/circle.repo';
 import type { GamificationTx } from './gamification.prisma';
 import { createXpLedgerRepo } from './ledger/xp-ledger.repo';
 import { createWorkoutFactRepo } from './workout-facts/workout-fact.repo';
@@ -17,6 +18,7 @@ export function gamificationRepos(tx: GamificationTx) {
     facts: createWorkoutFactRepo(tx),
     ledger: createXpLedgerRepo(tx),
     challenges: createChallengeRepo(tx),
+    circles: createCircleRepo(tx),
     outbox: createOutboxWriter(tx),
   };
 }

@@ -61,7 +61,13 @@ export async function openTestGamification(kind: TestDatabaseKind, clock: Clock 
       clock,
       notify: () => undefined,
     }),
-    leaderboards: createLeaderboardService({ store, pubsub, challenges: repos.challenges, clock }),
+    leaderboards: createLeaderboardService({
+      store,
+      pubsub,
+      challenges: repos.challenges,
+      circles: repos.circles,
+      clock,
+    }),
     async close() {
       await pubsub.close();
       await store.close();

@@ -51,7 +51,13 @@ export const gamificationContext = defineContext({
         clock,
         notify,
       }),
-      leaderboards: createLeaderboardService({ store, pubsub, challenges: repos.challenges, clock }),
+      leaderboards: createLeaderboardService({
+        store,
+        pubsub,
+        challenges: repos.challenges,
+        circles: repos.circles,
+        clock,
+      }),
     };
   },
   // Before consuming and listening: no event or request may write to a leaderboard being rebuilt.

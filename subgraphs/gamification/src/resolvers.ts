@@ -19,7 +19,8 @@ export function createResolvers(deps: ResolverDeps): Resolvers {
   return {
     DateTime,
     Query: {
-      leaderboard: (_root, args) => leaderboards.page(args.board, args.first, args.after),
+      leaderboard: (_root, args, ctx) =>
+        leaderboards.page(requireViewer(ctx.viewer), args.board, args.first, args.after),
       myRank: (_root, args, ctx) => leaderboards.myRank(requireViewer(ctx.viewer), args.board),
       challenges: (_root, args) => challenges.list(args.includeEnded ?? false),
       challenge: (_root, args) => challenges.get(args.id),
@@ -37,7 +38,8 @@ export function createResolvers(deps: ResolverDeps): Resolvers {
     },
     Subscription: {
       leaderboardChanged: {
-        subscribe: async (_root, args) => (await leaderboards.subscribe(args.board)) as AsyncIterable<never>,
+        subscribe: async (_root, args, ctx) =>
+          (await leaderboards.subscribe(requireViewer(ctx.viewer), args.board)) as AsyncIterable<never>,
         resolve: (message: unknown) => message as never,
       },
     },
@@ -64,8 +66,8 @@ export function createResolvers(deps: ResolverDeps): Resolvers {
       target: (challenge) => challenge.target,
       memberCount: (challenge) => challenges.memberCount(challenge),
       myProgress: (challenge, _args, ctx) => challenges.progressOf(requireViewer(ctx.viewer), challenge),
-      leaderboard: (challenge, args) =>
-        leaderboards.page({ challengeId: challenge.id }, args.first, args.after),
+      leaderboard: (challenge, args, ctx) =>
+        leaderboards.page(requireViewer(ctx.viewer), { challengeId: challenge.id }, args.first, args.after),
     },
     ChallengeProgress: {
       completedAt: (progress) => (progress.completedAt === null ? null : new Date(progress.completedAt)),

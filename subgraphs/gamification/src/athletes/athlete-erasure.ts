@@ -1,10 +1,16 @@
-/** identity.user.deleted: everything gamification holds about the user goes, their leaderboard scores too. */
+/**
+ * identity.user.deleted: everything gamification holds about the user goes, their leaderboard scores and
+ * their follows, blocks and club memberships (on either side) too.
+ */
 import { challengeBoardId } from '../challenges/member-standing';
 import type { GamificationRepos } from '../gamification.repos';
 import { contributionsOf, differences } from '../leaderboards/leaderboard-contributions';
 import type { ScoreChange } from '../leaderboards/leaderboard-store';
 
-export type ErasureRepos = Pick<GamificationRepos, 'athletes' | 'achievements' | 'facts' | 'ledger'> & {
+export type ErasureRepos = Pick<
+  GamificationRepos,
+  'athletes' | 'achievements' | 'facts' | 'ledger' | 'circles'
+> & {
   challenges: Pick<GamificationRepos['challenges'], 'activeOf' | 'deleteMembershipsOf'>;
 };
 
@@ -13,7 +19,7 @@ export type ErasureRepos = Pick<GamificationRepos, 'athletes' | 'achievements' |
  * them off every leaderboard.
  */
 export async function eraseAthlete(repos: ErasureRepos, userId: string): Promise<ScoreChange[]> {
-  const { athletes, achievements, facts, ledger, challenges } = repos;
+  const { athletes, achievements, facts, ledger, challenges, circles } = repos;
   await athletes.lock(userId);
 
   const changes: ScoreChange[] = [];
@@ -27,6 +33,8 @@ export async function eraseAthlete(repos: ErasureRepos, userId: string): Promise
   }
 
   await challenges.deleteMembershipsOf(userId);
+  // Follows, blocks and club memberships: scores need no change (friends and club boards are read-time views).
+  await circles.deleteOfUser(userId);
   await ledger.deleteOfUser(userId);
   await facts.deleteOfUser(userId);
   await achievements.deleteOfUser(userId);

@@ -1,4 +1,4 @@
-import { boardOfInput } from './board-input';
+import { boardOfInput, scopeOfInput } from './board-input';
 
 const now = new Date('2026-11-20T12:00:00Z');
 
@@ -40,6 +40,28 @@ describe('boardOfInput', () => {
   it('needs a metric and a period without a challenge', () => {
     expect(() => boardOfInput({ metric: 'DISTANCE' }, now)).toThrow(
       expect.objectContaining({ code: 'BAD_USER_INPUT', details: { field: 'board' } }),
+    );
+  });
+});
+
+describe('scopeOfInput', () => {
+  const clubId = '01a1fc18-bfa9-72b4-b5bf-db72a03cca6f';
+
+  it('reads everyone by default, friends, and a club with its id', () => {
+    expect(scopeOfInput({})).toEqual({ kind: 'everyone' });
+    expect(scopeOfInput({ scope: 'EVERYONE' })).toEqual({ kind: 'everyone' });
+    expect(scopeOfInput({ scope: 'FRIENDS' })).toEqual({ kind: 'friends' });
+    expect(scopeOfInput({ scope: 'CLUB', clubId })).toEqual({ kind: 'club', clubId });
+  });
+
+  it.each([
+    [{ scope: 'CLUB' as const }],
+    [{ scope: 'CLUB' as const, clubId: 'not-a-uuid' }],
+    [{ scope: 'FRIENDS' as const, clubId }],
+    [{ clubId }],
+  ])('refuses %j naming board.clubId', (input) => {
+    expect(() => scopeOfInput(input)).toThrow(
+      expect.objectContaining({ code: 'BAD_USER_INPUT', details: { field: 'board.clubId' } }),
     );
   });
 });

@@ -1,4 +1,7 @@
-/** Turns the `BoardInput` of the API into a board id, or a BAD_USER_INPUT naming what to change. */
+/**
+ * Turns the `BoardInput` of the API into a board id and a scope (everyone, the viewer's friends, a club's
+ * members), or a BAD_USER_INPUT naming what to change.
+ */
 import { BadUserInputError } from '../../../../lib/errors/domain-error';
 import type { Sport } from '../../../../lib/sports';
 import { boardId, type BoardMetric, type BoardPeriod } from './board-key';
@@ -10,7 +13,12 @@ export interface BoardInput {
   sport?: Sport | null;
   window?: string | null;
   challengeId?: string | null;
+  scope?: 'EVERYONE' | 'FRIENDS' | 'CLUB' | null;
+  clubId?: string | null;
 }
+
+/** Whose entries a board shows: every athlete's, the viewer's and whom they follow, or a club's members'. */
+export type BoardScope = { kind: 'everyone' } | { kind: 'friends' } | { kind: 'club'; clubId: string };
 
 const WINDOW_FORMATS: Record<BoardPeriod, { pattern: RegExp; example: string }> = {
   WEEK: { pattern: /^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/, example: '2026-W47' },
@@ -51,6 +59,24 @@ export function boardOfInput(input: BoardInput, now: Date): { board: string; cha
       `window "${window}" is not a ${input.period} window: write it like ${format.example}, or leave it out for the current one.`,
     );
   return { board, challengeId: null };
+}
+
+/** The scope of an input: `clubId` with `scope: CLUB` and only then (whether the club exists is the caller's). */
+export function scopeOfInput(input: BoardInput): BoardScope {
+  const scope = input.scope ?? 'EVERYONE';
+  if (scope !== 'CLUB') {
+    if (input.clubId != null)
+      throw new BadUserInputError(
+        'board.clubId',
+        'clubId names the club of scope: CLUB; leave it out otherwise.',
+      );
+    return scope === 'FRIENDS' ? { kind: 'friends' } : { kind: 'everyone' };
+  }
+  if (input.clubId == null)
+    throw new BadUserInputError('board.clubId', 'A club board needs clubId (the id of a club you are in).');
+  if (!UUID.test(input.clubId))
+    throw new BadUserInputError('board.clubId', 'clubId must be the id of a club (a UUID).');
+  return { kind: 'club', clubId: input.clubId };
 }
 
 /** The id of a period board, or null when the window does not exist (e.g. week 53 of a 52-week year). */

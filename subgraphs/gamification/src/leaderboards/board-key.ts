@@ -71,6 +71,18 @@ export function parseBoardId(id: string): BoardKey | null {
   return { kind, metric, period, sport: sport === ALL_SPORTS ? null : sport, window };
 }
 
+/**
+ * The id of a board seen by a scope (the API's `board` of a friends or club board): the board's id with a
+ * scope segment, `period:DISTANCE:WEEK:ALL:2026-W47@friends:<viewerId>` or `…@club:<clubId>`. It names a
+ * view, not a stored board: `parseBoardId` and the store refuse it.
+ */
+export function scopedBoardId(
+  board: string,
+  scope: { kind: 'friends'; viewerId: string } | { kind: 'club'; clubId: string },
+): string {
+  return scope.kind === 'friends' ? `${board}@friends:${scope.viewerId}` : `${board}@club:${scope.clubId}`;
+}
+
 /** The period boards one workout at `at` (UTC ms) writes to: every metric × period, for its sport and for all sports. */
 export function periodBoardsOf(sport: Sport, at: number): { metric: BoardMetric; board: string }[] {
   return BOARD_METRICS.flatMap((metric) =>

@@ -99,6 +99,18 @@ export function createInProcessLeaderboardStore(options: InProcessLeaderboardOpt
       if (!entry || !board) return null;
       return { athleteId, score: entry.score, rank: board.ranking.rankOf(entry.score, entry.seq) };
     },
+    async entriesOf(id, athleteIds) {
+      const board = read(id);
+      if (!board) return [];
+      return [...new Set(athleteIds)]
+        .flatMap((athleteId) => {
+          const entry = board.entries.get(athleteId);
+          return entry
+            ? [{ athleteId, score: entry.score, rank: board.ranking.rankOf(entry.score, entry.seq) }]
+            : [];
+        })
+        .sort((a, b) => a.rank - b.rank);
+    },
     async size(id) {
       return read(id)?.entries.size ?? 0;
     },

@@ -226,6 +226,44 @@ export function describeLeaderboardStoreContract(name: string, target: Leaderboa
       expect(await store().rankOf(old, 'ann')).toBeNull();
     });
 
+    it('gives the entries of some athletes as the whole board has them: order, ties, scores and ranks', async () => {
+      const board = aChallengeBoard();
+      await store().add([{ board, athleteId: 'ann', delta: 100 }]);
+      await store().add([{ board, athleteId: 'bob', delta: 250.5 }]);
+      await store().add([{ board, athleteId: 'cid', delta: 100 }]);
+      await store().add([{ board, athleteId: 'dan', delta: 100 }]);
+      await store().add([{ board, athleteId: 'eve', delta: -5 }]);
+      // Ann leaves 100 and comes back: she queues behind cid and dan, as on the whole board.
+      await store().add([{ board, athleteId: 'ann', delta: 1 }]);
+      await store().add([{ board, athleteId: 'ann', delta: -1 }]);
+      const all = await store().top(board, 10);
+      expect(entriesOf(all).map(([id]) => id)).toEqual(['bob', 'cid', 'dan', 'ann', 'eve']);
+      const some = ['eve', 'ann', 'nobody', 'cid', 'ann'];
+      expect(await store().entriesOf(board, some)).toEqual(all.filter((e) => some.includes(e.athleteId)));
+      expect(await store().entriesOf(board, [])).toEqual([]);
+      expect(await store().entriesOf(aChallengeBoard(), ['ann'])).toEqual([]);
+      await expect(store().entriesOf('leaderboard', ['ann'])).rejects.toThrow(/not a board id/);
+    });
+
+    it('gives the entries of many athletes, equal to the board filtered to them', async () => {
+      const board = aChallengeBoard();
+      let seed = 11;
+      const random = () => (seed = (seed * 48_271) % 2_147_483_647) / 2_147_483_647;
+      for (let round = 0; round < 6; round += 1)
+        await store().add(
+          Array.from({ length: 400 }, (_, i) => ({
+            board,
+            athleteId: `a${i}`,
+            delta: Math.floor(random() * 5),
+          })),
+        );
+      const all = await store().top(board, 2_500);
+      // More ids than one Redis script call takes, most on the board, some not.
+      const ids = Array.from({ length: 2_400 }, (_, i) => `a${(i * 7) % 3_000}`);
+      const wanted = new Set(ids);
+      expect(await store().entriesOf(board, ids)).toEqual(all.filter((e) => wanted.has(e.athleteId)));
+    });
+
     it('tells the size of a board and clears one board without touching the others', async () => {
       const [kept, cleared] = [aChallengeBoard(), aChallengeBoard()];
       await store().add([

@@ -34,6 +34,12 @@ export interface LeaderboardStore {
   top(board: string, limit: number, offset?: number): Promise<LeaderboardEntry[]>;
   /** The athlete's entry, or null when the athlete has no score on the board. O(log n). */
   rankOf(board: string, athleteId: string): Promise<LeaderboardEntry | null>;
+  /**
+   * The entries of these athletes (those with a score on the board; a repeated id counts once), in board
+   * order, each with its rank on the whole board: `top(board, size)` filtered to them. Friends and club
+   * boards are read through it. O(k log n) for k athletes.
+   */
+  entriesOf(board: string, athleteIds: readonly string[]): Promise<LeaderboardEntry[]>;
   /** How many athletes have a score on the board. */
   size(board: string): Promise<number>;
   /** Removes every entry of the board (before a rebuild, at the end of a challenge). */

@@ -55,3 +55,23 @@ local rank = redis.call('ZREVRANK', KEYS[1], member)
 if not rank then return nil end
 return { rank, redis.call('ZSCORE', KEYS[1], member) }
 `;
+
+/**
+ * KEYS: z, h. ARGV: athlete ids. Returns, for each athlete on the board, { athleteId, 0-based rank, score }
+ * (flattened; scores as strings, so that a fractional score stays exact).
+ */
+export const RANKS_SCRIPT = `
+local members = redis.call('HMGET', KEYS[2], unpack(ARGV))
+local out = {}
+for i, member in ipairs(members) do
+  if member then
+    local rank = redis.call('ZREVRANK', KEYS[1], member)
+    if rank then
+      out[#out + 1] = ARGV[i]
+      out[#out + 1] = rank
+      out[#out + 1] = redis.call('ZSCORE', KEYS[1], member)
+    end
+  end
+end
+return out
+`;

@@ -8,15 +8,18 @@ import Redis, { type ChainableCommander } from 'ioredis';
 import type { Logger } from '../../../../lib/logging/logger';
 import { createRedisClient } from '../../../../lib/redis/redis-client';
 import { type LeaderboardStore, checkPage, expiryOfBoard, groupChanges } from './leaderboard-store';
-import { ADD_SCRIPT, RANK_SCRIPT, TIE_PREFIX_LENGTH } from './redis-leaderboard-scripts';
+import { ADD_SCRIPT, RANK_SCRIPT, RANKS_SCRIPT, TIE_PREFIX_LENGTH } from './redis-leaderboard-scripts';
 
 export const REDIS_LEADERBOARD_PREFIX = 'pulse:lb:';
+/** Athletes per script call of `entriesOf` (Lua's unpack has a stack limit; calls share one pipeline). */
+const RANKS_CHUNK = 1_000;
 
 type ScriptReply = Promise<unknown>;
 interface LeaderboardScripts {
   pulseBoardAdd(z: string, h: string, ...args: (string | number)[]): ScriptReply;
   pulseBoardRank(z: string, h: string, athleteId: string): ScriptReply;
 }
+type ScriptCall = (z: string, h: string, ...args: string[]) => ChainableCommander;
 type PipelineScripts = {
   pulseBoardAdd(z: string, h: string, ...args: (string | number)[]): ChainableCommander;
 };
@@ -42,6 +45,7 @@ export function createRedisLeaderboardStore(
   ) as Redis & LeaderboardScripts;
   client.defineCommand('pulseBoardAdd', { numberOfKeys: 2, lua: ADD_SCRIPT });
   client.defineCommand('pulseBoardRank', { numberOfKeys: 2, lua: RANK_SCRIPT });
+  client.defineCommand('pulseBoardRanks', { numberOfKeys: 2, lua: RANKS_SCRIPT });
 
   /** The two keys of a board, after checking that `board` is a board id. */
   const keysOf = (board: string) => {
@@ -83,6 +87,26 @@ export function createRedisLeaderboardStore(
       const { z, h } = keysOf(board);
       const reply = (await client.pulseBoardRank(z, h, athleteId)) as [number, string] | null;
       return reply ? { athleteId, score: Number(reply[1]), rank: Number(reply[0]) + 1 } : null;
+    },
+    async entriesOf(board, athleteIds) {
+      const { z, h } = keysOf(board);
+      const ids = [...new Set(athleteIds)];
+      if (ids.length === 0) return [];
+      const pipeline = client.pipeline() as ChainableCommander & { pulseBoardRanks: ScriptCall };
+      for (let i = 0; i < ids.length; i += RANKS_CHUNK)
+        pipeline.pulseBoardRanks(z, h, ...ids.slice(i, i + RANKS_CHUNK));
+      const entries = [];
+      for (const [error, reply] of (await pipeline.exec()) ?? []) {
+        if (error) throw error;
+        const flat = reply as (string | number)[];
+        for (let i = 0; i + 2 < flat.length; i += 3)
+          entries.push({
+            athleteId: String(flat[i]),
+            score: Number(flat[i + 2]),
+            rank: Number(flat[i + 1]) + 1,
+          });
+      }
+      return entries.sort((a, b) => a.rank - b.rank);
     },
     async size(board) {
       return client.zcard(keysOf(board).z);
