@@ -115,5 +115,6 @@ describe('importing a data folder from before the shared instance (one PGlite pe
     } finally {
       await shared.close();
     }
-  });
+    // Two PGlite folders opened from files and every context migrated: slow on a busy machine.
+  }, 180_000);
 });

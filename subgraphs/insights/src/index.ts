@@ -45,7 +45,12 @@ export const insightsContext = defineContext<InsightsPrisma, ReturnType<typeof i
   parts: insightsParts,
   prepare: ({ repos }, { clock }) => registerRuleModels(repos.models, clock),
   consumers: (_parts, { db, notify }) =>
-    insightsConsumers({ consumeOnce: consumingOnce(db, INSIGHTS_CONSUMER, insightsRepos), notify }),
+    insightsConsumers({
+      // A late workout recomputes the form of every day after it: on a busy machine that passes Prisma's 5 s
+      // default, and a transaction that times out on every attempt would park a valid event on the DLQ.
+      consumeOnce: consumingOnce(db, INSIGHTS_CONSUMER, insightsRepos, { maxWait: 10_000, timeout: 60_000 }),
+      notify,
+    }),
   beforeReplay: (_parts, { db }) => clearProjections(db),
   // Cohort benchmarks are recomputed for the last complete week at start and every few hours.
   start: ({ unitOfWork }, { clock, logger, hold }) => {
