@@ -79,6 +79,23 @@ function mappersOf(name: string): Record<string, string> {
       NotificationDelivery: '../graphql-mappers#NotificationDelivery',
       PushDevice: '../graphql-mappers#PushDevice',
     },
+    social: {
+      User: '../graphql-mappers#User',
+      Workout: '../graphql-mappers#Workout',
+      Profile: '../graphql-mappers#Profile',
+      Image: '../graphql-mappers#Image',
+      ImageUpload: '../graphql-mappers#ImageUpload',
+      FeedItem: '../graphql-mappers#FeedItem',
+      WorkoutKudos: '../graphql-mappers#WorkoutKudos',
+      Comment: '../graphql-mappers#Comment',
+      CommentConnection: '../graphql-mappers#CommentConnection',
+      Club: '../graphql-mappers#Club',
+      ClubMembership: '../graphql-mappers#ClubMembership',
+      Partner: '../graphql-mappers#Partner',
+      Follow: '../graphql-mappers#Follow',
+      UserConnection: '../graphql-mappers#UserConnection',
+      UserEdge: '../graphql-mappers#UserEdge',
+    },
   };
   return mappers[name] ?? {};
 }

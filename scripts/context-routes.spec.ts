@@ -10,6 +10,7 @@ describe("the gateway's route table", () => {
       'training /imports',
       'training /exports',
       'notifications /notifications/unsubscribe',
+      'social /objects',
     ]);
   });
 });

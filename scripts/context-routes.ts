@@ -6,11 +6,13 @@
  */
 import type { ContextHttpRoute, GatewayHttpRoute } from '../lib/context/http-routes';
 import { notificationsHttpRoutes } from '../subgraphs/notifications/src/notifications.http-routes';
+import { socialHttpRoutes } from '../subgraphs/social/src/social.http-routes';
 import { trainingHttpRoutes } from '../subgraphs/training/src/training.http-routes';
 
 const ROUTES: Record<string, readonly ContextHttpRoute[]> = {
   training: trainingHttpRoutes,
   notifications: notificationsHttpRoutes,
+  social: socialHttpRoutes,
 };
 
 /** The routes as the gateway mounts them, each with the subgraph that serves it. */

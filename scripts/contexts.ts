@@ -9,6 +9,7 @@ import { identityContext } from '../subgraphs/identity/src';
 import { insightsContext } from '../subgraphs/insights/src';
 import { inventoryContext } from '../subgraphs/inventory/src';
 import { notificationsContext } from '../subgraphs/notifications/src';
+import { socialContext } from '../subgraphs/social/src';
 import { trainingContext } from '../subgraphs/training/src';
 
 export const CONTEXTS: readonly AnyContext[] = [
@@ -18,6 +19,7 @@ export const CONTEXTS: readonly AnyContext[] = [
   gamificationContext,
   insightsContext,
   notificationsContext,
+  socialContext,
 ];
 
 export const contextNamed = (name: string): AnyContext | undefined => CONTEXTS.find((c) => c.name === name);

@@ -17,6 +17,7 @@ describe('the Sport enum', () => {
       'gamification',
       'insights',
       'inventory',
+      'social',
       'training',
     ]);
   });

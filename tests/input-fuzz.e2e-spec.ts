@@ -3,7 +3,7 @@
  * fields come from introspecting the gateway: a field added to any subgraph is fuzzed the day it lands.
  * Replay a run with FUZZ_SEED=<the seed it printed>.
  */
-import { RegisterDocument } from './__generated__/operations';
+import { BlockDocument, RegisterDocument } from './__generated__/operations';
 import { anAthlete, PASSWORD } from './support/athletes';
 import { introspect, objectTypeNames, rootFieldsOf } from './support/fuzz/api-schema';
 import { Sampler } from './support/fuzz/arbitraries';
@@ -48,12 +48,22 @@ describe('every field of the supergraph under fuzzed arguments', () => {
       displayName: 'Ada Fuzzer',
     });
     const fuzzer = principal('first user', admin.data!.register.accessToken);
-    const victim = principal('second user', (await anAthlete(pulse(), 'Vic Victim')).accessToken);
+    const victimAccount = await anAthlete(pulse(), 'Vic Victim');
+    const victim = principal('second user', victimAccount.accessToken);
     // Sees what everybody sees: a change of the second user's answers that the bystander saw too is no harm.
     const bystander = principal('bystander', (await anAthlete(pulse(), 'Bea Bystander')).accessToken);
     await seedUser(pulse(), fuzzer);
     await seedUser(pulse(), victim);
     await seedShared(pulse(), fuzzer, [victim]);
+    // Following, inviting, mentioning and cheering reach another athlete by design (a new follower, an
+    // invitation in their inbox): the second user blocks the first, so nothing the first does may reach them.
+    const blocked = await pulse().send(
+      BlockDocument,
+      { userId: admin.data!.register.user.id },
+      victimAccount.accessToken,
+    );
+    if (blocked.errors)
+      throw new Error(`the second user could not block the first: ${JSON.stringify(blocked.errors)}`);
 
     await snapshotOf(endpoint, fuzzer, roots); // fills the fuzzer's pools of ids
     const victimBefore = await settledSnapshotOf(endpoint, victim, roots);

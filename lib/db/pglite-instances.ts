@@ -6,6 +6,8 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { cube } from '@electric-sql/pglite/contrib/cube';
+import { earthdistance } from '@electric-sql/pglite/contrib/earthdistance';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { lockDataDir } from './data-dir-lock';
@@ -37,6 +39,13 @@ interface Instance {
 
 const shared = new Map<string, Promise<Instance>>();
 
+/**
+ * The contrib extensions every instance loads. Loading only makes `CREATE EXTENSION` possible (the migrations
+ * install them, in schema `extensions`); a cluster whose catalog has them installed needs them loaded too,
+ * or their functions fail. Every place that creates a PGlite passes these.
+ */
+export const PGLITE_EXTENSIONS = { cube, earthdistance };
+
 const isMemory = (dataDir: string) => dataDir.startsWith('memory://');
 
 /** True when `dir` holds a PGlite (PostgreSQL) cluster already. */
@@ -53,6 +62,7 @@ async function createInstance(target: PGliteTarget): Promise<Instance> {
     const fresh = !dataDir || isMemory(dataDir) || !isPGliteDataDir(dataDir);
     const seeded = fresh && target.seed !== undefined && existsSync(target.seed);
     const pglite = await PGlite.create({
+      extensions: PGLITE_EXTENSIONS,
       ...(dataDir && !isMemory(dataDir) && { dataDir }),
       ...(seeded && { loadDataDir: new Blob([readFileSync(target.seed!)]) }),
     });

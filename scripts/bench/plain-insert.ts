@@ -8,6 +8,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Pool } from 'pg';
 import { lockDataDir } from '../../lib/db/data-dir-lock';
 import type { DatabaseTarget } from '../../lib/db/database-target';
+import { PGLITE_EXTENSIONS } from '../../lib/db/pglite-instances';
 import { CHANNELS, type SampleRow } from '../../subgraphs/training/src/telemetry/telemetry-batch';
 
 /** A bare SQL connection: a statement with positional parameters, and how many rows it wrote or read. */
@@ -58,7 +59,7 @@ export async function openRawSql(target: DatabaseTarget): Promise<RawSql> {
   }
   if (!target.dataDir) throw new Error('An in-memory PGlite cannot be opened a second time.');
   const release = lockDataDir(target.dataDir);
-  const pglite = new PGlite(target.dataDir);
+  const pglite = await PGlite.create({ dataDir: target.dataDir, extensions: PGLITE_EXTENSIONS });
   await pglite.exec(`SET search_path TO "${target.schema}"`);
   return {
     query: async (sql, parameters) => {

@@ -1,9 +1,8 @@
 /**
- * Events of the social context (follows with approval, blocks, kudos, comments, clubs). The social context
- * itself is the next issue to land; these contracts are fixed now because notifications consumes them, and
- * its tests publish them on the bus as social will. Names are shown by the consumers from identity's events
- * (display names), so the events carry ids; a workout's name travels with the kudos and comments because
- * the consumer has no other source for it.
+ * Events of the social context (follows with approval, blocks, kudos, comments, clubs). Names are shown by
+ * the consumers from identity's events (display names), so the events carry ids; a workout's name travels
+ * with the kudos and comments because the consumer has no other source for it. Training keeps who may see
+ * whom from the follow and block events; gamification builds friends' and clubs' boards from them.
  */
 import { z } from 'zod';
 
@@ -61,5 +60,15 @@ export const socialEvents = {
       inviteeId: z.uuid(),
       invitedAt: z.iso.datetime(),
     }),
+  },
+  /** An athlete became a member of a club (joined a public one, or was approved or invited and accepted). */
+  'social.club.joined': {
+    version: 1,
+    data: z.object({ clubId: z.uuid(), userId: z.uuid(), joinedAt: z.iso.datetime() }),
+  },
+  /** An athlete stopped being a member: left, was removed, or the club was closed (one event per member). */
+  'social.club.left': {
+    version: 1,
+    data: z.object({ clubId: z.uuid(), userId: z.uuid(), leftAt: z.iso.datetime() }),
   },
 } as const;

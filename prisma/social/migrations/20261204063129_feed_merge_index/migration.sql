@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Profile_followerCount_idx" ON "Profile"("followerCount");
