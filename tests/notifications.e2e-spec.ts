@@ -4,8 +4,6 @@
  * real SMTP server; settings and devices; and nobody else can read any of it.
  */
 import { simpleParser } from 'mailparser';
-import { createClient } from 'graphql-ws';
-import WebSocket from 'ws';
 import { eventually } from '../lib/testing/eventually';
 import {
   startSmtpTestServer,
@@ -25,6 +23,7 @@ import {
   UpdateNotificationSettingsDocument,
 } from './__generated__/operations';
 import { anAthlete } from './support/athletes';
+import { liveSubscription } from './support/live-subscription';
 import { errorCodes, startTestPlatform, type TestPlatform } from './support/test-platform';
 
 let smtp: SmtpTestServer;
@@ -53,24 +52,8 @@ const RECEIVED = /* GraphQL */ `
   }
 `;
 
-function liveInbox(token: string) {
-  const received: { workflow: string; body: string }[] = [];
-  const client = createClient({
-    url: pulse().platform.gateway.url.replace(/^http/, 'ws'),
-    webSocketImpl: WebSocket,
-    connectionParams: { authorization: `Bearer ${token}` },
-    retryAttempts: 0,
-  });
-  client.subscribe<{ notificationReceived: { workflow: string; body: string } }>(
-    { query: RECEIVED },
-    {
-      next: (r) => r.data && received.push(r.data.notificationReceived),
-      error: () => undefined,
-      complete: () => undefined,
-    },
-  );
-  return { received, close: () => client.dispose() };
-}
+const liveInbox = (token: string) =>
+  liveSubscription<{ workflow: string; body: string }>(pulse(), token, RECEIVED, 'notificationReceived');
 
 const logRun = (token: string) =>
   pulse().send(

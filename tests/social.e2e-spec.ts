@@ -4,9 +4,8 @@
  * a comment with a mention; an avatar uploaded through the gateway's /objects route comes back as WebP
  * without the photo's GPS position; partner search; a club with its feed.
  */
-import { createClient } from 'graphql-ws';
 import sharp from 'sharp';
-import WebSocket from 'ws';
+import { aJpegWithGps, SECRET } from '../lib/images/test-images';
 import { eventually } from '../lib/testing/eventually';
 import {
   AddCommentDocument,
@@ -26,6 +25,7 @@ import {
   UpdateProfileDocument,
 } from './__generated__/operations';
 import { anAthlete } from './support/athletes';
+import { liveSubscription } from './support/live-subscription';
 import { errorCodes, useTestPlatform } from './support/test-platform';
 
 const pulse = useTestPlatform();
@@ -51,24 +51,7 @@ interface LiveItem {
   workout: { distanceMeters: number | null } | null;
 }
 
-function liveFeed(token: string) {
-  const received: LiveItem[] = [];
-  const client = createClient({
-    url: pulse().platform.gateway.url.replace(/^http/, 'ws'),
-    webSocketImpl: WebSocket,
-    connectionParams: { authorization: `Bearer ${token}` },
-    retryAttempts: 0,
-  });
-  client.subscribe<{ feedUpdated: LiveItem }>(
-    { query: FEED_UPDATED },
-    {
-      next: (r) => r.data && received.push(r.data.feedUpdated),
-      error: () => undefined,
-      complete: () => undefined,
-    },
-  );
-  return { received, close: () => client.dispose() };
-}
+const liveFeed = (token: string) => liveSubscription<LiveItem>(pulse(), token, FEED_UPDATED, 'feedUpdated');
 
 /** An athlete whose profile social has made (it follows identity's event), with the handle given. */
 async function anAthleteWithHandle(displayName: string, handle: string) {
@@ -162,18 +145,7 @@ describe('social through the gateway', () => {
 
   it('an avatar goes through the /objects route and comes back as WebP without the photo’s GPS position', async () => {
     const cy = await anAthleteWithHandle('Cy Avatar', 'cy_avatar');
-    const photo = await sharp({ create: { width: 900, height: 600, channels: 3, background: '#3a6' } })
-      .jpeg()
-      .withExif({
-        IFD0: { Make: 'Pulse Phone' },
-        IFD3: {
-          GPSLatitudeRef: 'N',
-          GPSLatitude: '48/1 51/1 30/1',
-          GPSLongitudeRef: 'E',
-          GPSLongitude: '2/1 17/1 40/1',
-        },
-      })
-      .toBuffer();
+    const photo = await aJpegWithGps();
     expect((await sharp(photo).metadata()).exif).toBeDefined();
 
     const upload = (
@@ -204,6 +176,7 @@ describe('social through the gateway', () => {
     expect([metadata.format, metadata.exif, metadata.xmp]).toEqual(['webp', undefined, undefined]);
     expect(bytes.includes('GPS')).toBe(false);
     expect(bytes.includes('Pulse Phone')).toBe(false);
+    expect(bytes.includes(SECRET)).toBe(false);
 
     // Not an image, whatever its name says.
     const text = (
