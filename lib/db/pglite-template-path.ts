@@ -28,7 +28,8 @@ export function pgliteTemplatePath(): string {
   for (const context of contextsWithSchema()) {
     hash.update(`\0${context}\0`);
     // The folder names too: Prisma records migrations by name, so a renamed one is another template.
-    for (const file of migrationFiles(context)) hash.update(`${relative(repoRoot, file)}\0`).update(readFileSync(file));
+    for (const file of migrationFiles(context))
+      hash.update(`${relative(repoRoot, file)}\0`).update(readFileSync(file));
   }
   return join(PGLITE_TEMPLATE_CACHE_DIR, `${PGLITE_TEMPLATE_PREFIX}${hash.digest('hex').slice(0, 16)}.tar`);
 }
