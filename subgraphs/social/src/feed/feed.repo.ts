@@ -98,26 +98,26 @@ export function createFeedRepo(tx: SocialTx) {
       void (await tx.feedEntry.deleteMany({ where: { viewerId, actorId } })),
     /**
      * A page of the viewer's feed, newest first, in one statement: its entries, merged with the newest
-     * activities of each followed athlete who is not fanned out (more than `maxFollowers` followers; one
-     * index probe each, none when there is none), every row checked for visibility now.
+     * activities of those of `mergedActorIds` (athletes who are not fanned out) the viewer follows — one index
+     * probe each — every row checked for visibility now.
      */
-    page: (
+    page(
       viewerId: string,
-      maxFollowers: number,
+      mergedActorIds: readonly string[],
       limit: number,
       after: TimeKey | null,
-    ): Promise<FeedRow[]> => {
+    ): Promise<FeedRow[]> {
       const visible = visibleActivity(viewerId);
+      const entries = Prisma.sql`
+        SELECT ${FEED_COLUMNS} FROM "FeedEntry" e JOIN "Activity" a ON a."id" = e."activityId"
+        WHERE e."viewerId" = ${viewerId}::uuid
+          AND ${beforeCursor(Prisma.sql`e."occurredAt"`, Prisma.sql`e."activityId"`, after)}
+          AND ${visible}
+        ORDER BY e."occurredAt" DESC, e."activityId" DESC LIMIT ${limit}`;
+      if (mergedActorIds.length === 0) return tx.$queryRaw<FeedRow[]>(entries);
       return tx.$queryRaw<FeedRow[]>`
-        SELECT * FROM ((
-          SELECT ${FEED_COLUMNS} FROM "FeedEntry" e JOIN "Activity" a ON a."id" = e."activityId"
-          WHERE e."viewerId" = ${viewerId}::uuid
-            AND ${beforeCursor(Prisma.sql`e."occurredAt"`, Prisma.sql`e."activityId"`, after)}
-            AND ${visible}
-          ORDER BY e."occurredAt" DESC, e."activityId" DESC LIMIT ${limit}
-        ) UNION (
+        SELECT * FROM ((${entries}) UNION (
           SELECT merged.* FROM "Follow" f
-          JOIN "Profile" p ON p."userId" = f."followeeId" AND p."followerCount" > ${maxFollowers}
           CROSS JOIN LATERAL (
             SELECT ${FEED_COLUMNS} FROM "Activity" a
             WHERE a."actorId" = f."followeeId"
@@ -125,9 +125,18 @@ export function createFeedRepo(tx: SocialTx) {
               AND ${visible}
             ORDER BY a."occurredAt" DESC, a."id" DESC LIMIT ${limit}) merged
           WHERE f."followerId" = ${viewerId}::uuid AND f."status" = 'ACCEPTED'
+            AND f."followeeId" = ANY(${[...mergedActorIds]}::uuid[])
         )) page
         ORDER BY "occurredAt" DESC, "activityId" DESC LIMIT ${limit}`;
     },
+    /** Athletes with more followers than `maxFollowers`: not fanned out, merged into their followers' pages. */
+    mergedActors: async (maxFollowers: number): Promise<string[]> =>
+      (
+        await tx.profile.findMany({
+          where: { followerCount: { gt: maxFollowers } },
+          select: { userId: true },
+        })
+      ).map((p) => p.userId),
     /** The activity when it is in the viewer's feed and visible to them now (the live feed's check). */
     async held(viewerId: string, activityId: string): Promise<FeedRow | null> {
       const rows = await tx.$queryRaw<FeedRow[]>`

@@ -17,6 +17,9 @@ import type { FeedRow } from './feed.repo';
 
 export type FeedItem = FeedRow;
 
+/** How long the list of athletes merged at read time is reused. */
+export const MERGED_REFRESH_MS = 10_000;
+
 /** Where an event's activity went: the feeds to tell once the transaction committed. */
 export interface FeedDelivery {
   activityId: string;
@@ -37,10 +40,27 @@ const factsOf = (summary: WorkoutSummary): WorkoutFacts => ({
 export type FeedService = ReturnType<typeof createFeedService>;
 
 export function createFeedService(
-  deps: Pick<SocialServiceDeps, 'repos' | 'fanOutMaxFollowers'> & { pubsub: PubSub; logger: Logger },
+  deps: Pick<SocialServiceDeps, 'repos' | 'fanOutMaxFollowers' | 'clock'> & {
+    pubsub: PubSub;
+    logger: Logger;
+  },
 ) {
-  const { repos, fanOutMaxFollowers, pubsub, logger } = deps;
+  const { repos, fanOutMaxFollowers, clock, pubsub, logger } = deps;
   const keyOf = (row: FeedRow) => timeKeyOf(row.occurredAt, row.activityId);
+
+  // The athletes merged at read time are few and change rarely: read them once every MERGED_REFRESH_MS. One
+  // who crosses the limit is no longer fanned out at once, so their newest workouts may miss their
+  // followers' pages for that long.
+  let merged: { ids: Promise<string[]>; readAt: number } | null = null;
+  const mergedActors = (): Promise<string[]> => {
+    const now = clock.now().getTime();
+    if (!merged || now - merged.readAt > MERGED_REFRESH_MS) {
+      const ids = repos.feed.mergedActors(fanOutMaxFollowers);
+      ids.catch(() => (merged = null));
+      merged = { ids, readAt: now };
+    }
+    return merged.ids;
+  };
 
   return {
     /**
@@ -79,7 +99,7 @@ export function createFeedService(
       after?: string | null,
     ): Promise<Connection<FeedItem>> {
       const page = pageArgs(first, after, parseTimeKey);
-      const rows = await repos.feed.page(viewerId, fanOutMaxFollowers, page.limit + 1, page.after);
+      const rows = await repos.feed.page(viewerId, await mergedActors(), page.limit + 1, page.after);
       return toConnection(rows, page, keyOf);
     },
     /** A page of a club's feed (the caller checked the viewer may read it). */
