@@ -25,6 +25,9 @@ import { createSocialPrisma, type SocialPrisma } from './social.prisma';
 import { socialRepos } from './social.repos';
 import type { SocialServiceDeps } from './social.service-deps';
 
+/** How often uploads never confirmed are looked for. */
+const SWEEP_EVERY_MS = 3_600_000;
+
 async function socialParts({
   db,
   config,
@@ -92,7 +95,17 @@ export const socialContext = defineContext<SocialPrisma, Awaited<ReturnType<type
       clubs,
       notify,
     }),
-  start: ({ objects }, { logger }) => logger.info(objects.store.describe()),
+  // Uploads never confirmed are swept once an hour.
+  start: ({ objects, media }, { logger, hold }) => {
+    logger.info(objects.store.describe());
+    const sweep = setInterval(() => {
+      media
+        .sweepUnconfirmed()
+        .catch((err: unknown) => logger.warn({ err }, 'sweeping unconfirmed uploads failed'));
+    }, SWEEP_EVERY_MS);
+    sweep.unref();
+    hold(async () => clearInterval(sweep));
+  },
   resolvers: (parts) => createResolvers(parts),
   http: {
     routes: socialHttpRoutes,

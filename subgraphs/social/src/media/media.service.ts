@@ -19,6 +19,8 @@ import type { MediaRecord } from './media.repo';
 export const MAX_PHOTOS = 10;
 /** How long an upload URL works. */
 export const UPLOAD_SECONDS = 15 * 60;
+/** An upload not confirmed within a day is swept away (its URL expired long before). */
+export const UNCONFIRMED_UPLOAD_MS = 24 * 3_600_000;
 /** How long a URL to read an image works. */
 export const READ_SECONDS = 3600;
 
@@ -65,6 +67,12 @@ export function createMediaService(
     };
   }
 
+  /** An upload that will never be an image: its bytes and its row go. */
+  async function forget(media: MediaRecord): Promise<void> {
+    await store.delete(uploadKey(media));
+    await repos.media.remove(media.id);
+  }
+
   async function own(viewerId: string, id: string): Promise<MediaRecord> {
     checkedId('id', id, 'an image');
     const media = await repos.media.find(id);
@@ -73,7 +81,7 @@ export function createMediaService(
   }
 
   return {
-    requestAvatar: (viewerId: string, contentType: string): Promise<ImageUploadView> =>
+    requestAvatar: async (viewerId: string, contentType: string): Promise<ImageUploadView> =>
       startUpload({
         id: randomUUID(),
         ownerId: viewerId,
@@ -106,6 +114,17 @@ export function createMediaService(
     async confirm(viewerId: string, id: string): Promise<MediaRecord> {
       const media = await own(viewerId, id);
       if (media.status === 'READY') return media;
+      const stored = await store.head(uploadKey(media));
+      if (!stored)
+        throw new NotFoundError('Upload of image', `${id} (PUT the bytes to the upload URL first)`);
+      // A presigned S3 PUT cannot cap its size: what is too large is refused before it is read.
+      if (stored.size > MAX_IMAGE_BYTES) {
+        await forget(media);
+        throw new ImageRejected(
+          'TOO_MANY_BYTES',
+          `The upload is ${stored.size} bytes; images up to ${MAX_IMAGE_BYTES} bytes are accepted.`,
+        );
+      }
       const upload = await store.get(uploadKey(media));
       if (!upload)
         throw new NotFoundError('Upload of image', `${id} (PUT the bytes to the upload URL first)`);
@@ -113,10 +132,7 @@ export function createMediaService(
       try {
         processed = await processImage(upload.bytes, media.kind === 'AVATAR' ? 'avatar' : 'photo');
       } catch (error) {
-        if (error instanceof ImageRejected) {
-          await store.delete(uploadKey(media));
-          await repos.media.remove(media.id);
-        }
+        if (error instanceof ImageRejected) await forget(media);
         throw error;
       }
       for (const size of processed.sizes)
@@ -149,6 +165,15 @@ export function createMediaService(
       store.downloadUrl(sizeKey(media, media.sizes[sizeIndex]!.split(':')[0]!), {
         expiresSeconds: READ_SECONDS,
       }),
+    /** Uploads started more than UNCONFIRMED_UPLOAD_MS ago and never confirmed go, bytes and row; returns how many. */
+    async sweepUnconfirmed(): Promise<number> {
+      const stale = await repos.media.stalePending(
+        new Date(clock.now().getTime() - UNCONFIRMED_UPLOAD_MS),
+        500,
+      );
+      for (const media of stale) await forget(media);
+      return stale.length;
+    },
     /** Erases a deleted workout's photos (before its rows go). */
     forgetWorkout: (ownerId: string, workoutId: string): Promise<number> =>
       store.deletePrefix(workoutPhotosPrefix(ownerId, workoutId)),
