@@ -83,13 +83,14 @@ describe('tracing from the gateway through the subgraphs into events', () => {
     expect(finished.errors).toBeUndefined();
     const traceId = gatewaySpanOf('FinishWorkout').spanContext().traceId;
 
-    // Its three consumers (inventory, gamification and insights) handle training.workout.completed inside a
-    // span of the FinishWorkout trace; which of them comes first is up to the scheduler.
+    // Its four consumers (inventory, gamification, insights and social) handle training.workout.completed
+    // inside a span of the FinishWorkout trace; which of them comes first is up to the scheduler.
     await eventually(() => {
       const consumed = spansNamed('event.consume training.workout.completed').filter(
         (s) => s.spanContext().traceId === traceId,
       );
       expect(consumed.map((s) => s.attributes['pulse.event.type'])).toEqual([
+        'training.workout.completed',
         'training.workout.completed',
         'training.workout.completed',
         'training.workout.completed',
