@@ -96,10 +96,5 @@ export function createClubRepo(tx: SocialTx) {
       )[0] ?? null,
     close: async (clubId: string): Promise<void> =>
       void (await tx.club.deleteMany({ where: { id: clubId } })),
-    /** Every member (status MEMBER) of the club, for its closing. */
-    memberIds: async (clubId: string): Promise<string[]> =>
-      (await tx.clubMember.findMany({ where: { clubId, status: 'MEMBER' }, select: { userId: true } })).map(
-        (m) => m.userId,
-      ),
   };
 }

@@ -73,9 +73,6 @@ export function createFollowRepo(tx: SocialTx) {
       listed('followers', userId, 'PENDING', limit, after),
     requestCount: (userId: string): Promise<number> =>
       tx.follow.count({ where: { followeeId: userId, status: 'PENDING' } }),
-    /** Every follow (either status) touching the user, for their deletion. */
-    touching: (userId: string): Promise<FollowRecord[]> =>
-      tx.follow.findMany({ where: { OR: [{ followerId: userId }, { followeeId: userId }] } }),
     removeTouching: async (userId: string): Promise<void> =>
       void (await tx.follow.deleteMany({ where: { OR: [{ followerId: userId }, { followeeId: userId }] } })),
   };

@@ -79,7 +79,5 @@ export function createWorkoutRepo(tx: SocialTx) {
     idsOf,
     count: async (id: string, field: 'kudosCount' | 'commentCount', by: number): Promise<void> =>
       void (await tx.workout.updateMany({ where: { id }, data: { [field]: { increment: by } } })),
-    activityActors: async (activityIds: readonly string[]) =>
-      tx.activity.findMany({ where: { id: { in: [...activityIds] } } }),
   };
 }
