@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { eventually } from '../lib/testing/eventually';
 import {
   IssuePartnerApiKeyDocument,
@@ -8,27 +7,9 @@ import {
   StartWithIdDocument,
 } from './__generated__/operations';
 import { anAthlete, PASSWORD } from './support/athletes';
+import { launchChromium, offlineButForGateway, PATIENCE_MS } from './support/browser';
 import { useTestPlatform } from './support/test-platform';
 import { ndjson, runSamples } from './support/tracks';
-
-// The explorer is proven in a real browser, as it is used. Without one these tests fail rather than skip.
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-if (!existsSync(CHROMIUM)) {
-  throw new Error(
-    `The explorer's tests drive Chromium, which is not at ${CHROMIUM}: install Debian's chromium ` +
-      '(apt-get install chromium), or set CHROMIUM_PATH.',
-  );
-}
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-// A page that keeps its editors busy on a shared 2-core machine: be patient.
-const PATIENCE_MS = 30_000;
 
 const ADMIN_EMAIL = `admin-${randomUUID()}@example.com`;
 const pulse = useTestPlatform({ ADMIN_EMAILS: ADMIN_EMAIL });
@@ -39,16 +20,8 @@ let context: BrowserContext;
 let outsideRequests: string[] = [];
 
 beforeAll(async () => {
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
-  context = await browser.newContext();
-  context.setDefaultTimeout(PATIENCE_MS);
-  const gateway = pulse().gatewayOrigin;
-  await context.route('**/*', async (route) => {
-    const url = route.request().url();
-    if (new URL(url).origin === gateway) return route.continue();
-    outsideRequests.push(url);
-    return route.abort('internetdisconnected');
-  });
+  browser = await launchChromium();
+  ({ context, outsideRequests } = await offlineButForGateway(browser, pulse().gatewayOrigin));
   // Whatever the Content-Security-Policy refuses would fail silently: collect it.
   await context.addInitScript(() => {
     const page = window as unknown as { refused: string[] };
@@ -62,7 +35,7 @@ afterAll(async () => {
   await browser?.close();
 });
 beforeEach(() => {
-  outsideRequests = [];
+  outsideRequests.length = 0;
 });
 
 interface ExplorerPage {

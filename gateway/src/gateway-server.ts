@@ -26,6 +26,7 @@ import { inboundDedup } from './dedup/gateway-dedup';
 import { keepRawBody, leaderTicketOf } from './dedup/inflight-request-dedup';
 import { EXPLORER_PATH, explorerRouter } from './explorer/explorer-routes';
 import { sandboxLandingPage } from './explorer/sandbox-landing-page';
+import { webAppRouter } from './web/web-routes';
 import type { GatewayContext } from './gateway-context';
 import { gatewayObservability } from './observability/gateway-observability';
 import { mountPartnerApi, type PartnerApi } from './partner/partner-api';
@@ -181,6 +182,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       }),
     }),
   );
+  // The athletes' web app at / (last: every path above keeps its meaning).
+  app.use(webAppRouter({ logger, ...config.gateway.web }));
   app.use(jsonErrorHandler(logger));
 
   const listening = await listen(httpServer, app, options.host, options.port);

@@ -23,6 +23,24 @@ describe('loadConfig', () => {
     expect(loadConfig({ NODE_ENV: 'production', SANDBOX: 'true' }).gateway.sandbox).toBe(true);
   });
 
+  it('gives the web app a map only with a tile URL template, and knows where S3 images come from', () => {
+    expect(loadConfig({}).gateway.web).toEqual({
+      tileUrl: null,
+      tileAttribution: '© OpenStreetMap contributors',
+      imageOrigin: null,
+    });
+    const web = loadConfig({
+      WEB_TILE_URL: 'https://tile.example.org/{z}/{x}/{y}.png',
+      S3_ENDPOINT: 'http://minio:9000',
+      S3_PUBLIC_ENDPOINT: 'https://media.example.net/store',
+      S3_BUCKET: 'pulse',
+    }).gateway.web;
+    expect(web.tileUrl).toBe('https://tile.example.org/{z}/{x}/{y}.png');
+    expect(web.imageOrigin).toBe('https://media.example.net');
+    expect(() => loadConfig({ WEB_TILE_URL: 'https://tile.example.org/tiles.png' })).toThrow(/WEB_TILE_URL/);
+    expect(() => loadConfig({ WEB_TILE_URL: 'javascript:alert(1)//{z}{x}{y}' })).toThrow(/WEB_TILE_URL/);
+  });
+
   it('reads the three deduplication modes of the gateway', () => {
     expect(loadConfig({}).dedup).toEqual({ requests: true, subgraphFetches: true });
     expect(loadConfig({ GATEWAY_DEDUP: 'subgraph' }).dedup).toEqual({

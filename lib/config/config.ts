@@ -127,6 +127,17 @@ const schema = z.object({
     .default('mailto:admin@pulse.local'),
   NOTIFICATIONS_WORKER_POLL_MS: z.coerce.number().int().min(10).max(600_000).default(2_000),
   // Social: athletes with more followers than this are not fanned out on write but merged when feeds are read.
+  // The web app's map under a workout's track: an OSM-style tile URL template (`https://tile.example.org/{z}/{x}/{y}.png`)
+  // and the attribution its terms ask for. Without one the track is drawn on its own (no tiles needed offline).
+  WEB_TILE_URL: z
+    .string()
+    .regex(/^https?:\/\/[^\s]+\{z\}[^\s]*$/, 'an http(s) URL template with {z}, {x} and {y}')
+    .refine(
+      (url) => url.includes('{x}') && url.includes('{y}'),
+      'an http(s) URL template with {z}, {x} and {y}',
+    )
+    .optional(),
+  WEB_TILE_ATTRIBUTION: z.string().max(200).default('© OpenStreetMap contributors'),
   SOCIAL_FANOUT_MAX_FOLLOWERS: z.coerce.number().int().min(0).max(10_000_000).default(10_000),
   // Objects (lib/objects): media bytes in files under DATA_DIR/objects, or in an S3 bucket when both
   // S3_ENDPOINT and S3_BUCKET are set.
@@ -197,6 +208,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       supergraphPath: e.SUPERGRAPH_PATH,
       subgraphUrls,
       sandbox: e.SANDBOX ? e.SANDBOX === 'true' : !production,
+      web: {
+        tileUrl: e.WEB_TILE_URL ?? null,
+        tileAttribution: e.WEB_TILE_ATTRIBUTION,
+        // Avatars and photos come from here when the object store is S3 (presigned URLs).
+        imageOrigin: e.S3_ENDPOINT && e.S3_BUCKET ? s3Origin(e.S3_PUBLIC_ENDPOINT ?? e.S3_ENDPOINT, e) : null,
+      },
     },
     redis: { url: e.REDIS_URL ?? null },
     protection: {
@@ -303,4 +320,10 @@ let cached: Config | undefined;
 export function getConfig(): Config {
   cached ??= loadConfig();
   return cached;
+}
+
+/** The origin presigned URLs point at: the endpoint's, or the bucket's own host without path-style URLs. */
+function s3Origin(endpoint: string, e: { S3_BUCKET?: string; S3_FORCE_PATH_STYLE: string }): string {
+  const url = new URL(endpoint);
+  return e.S3_FORCE_PATH_STYLE === 'true' ? url.origin : `${url.protocol}//${e.S3_BUCKET}.${url.host}`;
 }

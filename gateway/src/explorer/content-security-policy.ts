@@ -3,9 +3,13 @@
 /** A Host header as browsers send it (name or address, optional port): anything else is left out. */
 const HOST = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?$/;
 
+/** graphql-ws on the page's own host: older browsers do not count ws: as 'self'. */
+export function sameHostWebSockets(host: string | undefined): string {
+  return host && HOST.test(host) ? ` ws://${host} wss://${host}` : '';
+}
+
 export function explorerContentSecurityPolicy(host: string | undefined): string {
-  // Subscriptions use graphql-ws on the page's own host; older browsers do not count ws: as 'self'.
-  const webSockets = host && HOST.test(host) ? ` ws://${host} wss://${host}` : '';
+  const webSockets = sameHostWebSockets(host);
   return [
     "default-src 'none'",
     "script-src 'self'",
