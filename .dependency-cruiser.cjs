@@ -32,11 +32,26 @@ module.exports = {
       to: { path: ['__generated__', '\\.prisma\\.ts$', '(^|/)@prisma/'] },
     },
     {
+      name: 'web-app-stands-alone',
+      comment:
+        'The web app runs in the browser and talks to the gateway over HTTP: it imports no server code, and ' +
+        'no server code imports it (tests may, to format figures as the app does).',
+      severity: 'error',
+      from: { path: '^web/' },
+      to: { path: '^(lib|subgraphs|gateway|scripts|tests)/' },
+    },
+    {
+      name: 'servers-do-not-import-the-web-app',
+      severity: 'error',
+      from: { path: '^(lib|subgraphs|gateway|scripts)/' },
+      to: { path: '^web/' },
+    },
+    {
       name: 'no-circular',
       comment:
         'No import cycles (type-only imports count): a cycle means two files are one idea, or a third is missing.',
       severity: 'error',
-      from: { path: '^(lib|subgraphs|gateway|scripts)/' },
+      from: { path: '^(lib|subgraphs|gateway|scripts|web)/' },
       to: { circular: true },
     },
   ],

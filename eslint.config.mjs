@@ -26,6 +26,7 @@ export default tseslint.config(
       'lib/config/**',
       'lib/testing/**',
       'codegen.ts',
+      'web/vite.config.mts',
       'scripts/**',
       '**/*.spec.ts',
       '**/*.int-spec.ts',

@@ -27,6 +27,7 @@ async function main() {
   const lines = [
     '',
     `Pulse is up (${seconds(performance.now() - since)}).`,
+    `${label('web app')}${platform.gateway.url.replace('/graphql', '/')}   (open it in a browser; works offline)`,
     `${label('GraphQL endpoint')}${platform.gateway.url}${config.gateway.sandbox ? '   (Apollo Sandbox in a browser)' : ''}`,
     ...(config.gateway.sandbox
       ? [
