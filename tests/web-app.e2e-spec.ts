@@ -1,3 +1,8 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from '../lib/paths';
+import { NOTIFICATION_PATHS } from '../web/src/notification-paths';
 import { PASSWORD } from './support/athletes';
 import { offlineButForGateway, screenshot, useChromium } from './support/browser';
 import { useTestPlatform } from './support/test-platform';
@@ -87,6 +92,64 @@ describe('the web app', () => {
     await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
     expect(await page.getByRole('button', { name: 'Sign out' }).isVisible()).toBe(true);
     expect((await stored()).accessToken).not.toBe('not-a-token');
+    await context.close();
+  });
+
+  it('is used with the keyboard alone: skip link, navigation and forms', async () => {
+    const origin = pulse().gatewayOrigin;
+    const { context } = await offlineButForGateway(browser(), origin);
+    const page = await context.newPage();
+    await page.goto(`${origin}/sign-up`);
+    await page.getByRole('heading', { level: 1, name: 'Create your account' }).waitFor();
+    // The first Tab reaches the skip link, which moves focus to the screen's content.
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('main');
+    // The form in order: name, email, password, then the button; Enter submits.
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Key Board');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(`${randomUUID()}@example.com`);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+
+    // Tab along the navigation to Gear and open it with Enter.
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await nav.getByRole('link', { name: 'Dashboard' }).focus();
+    for (let step = 0; step < 20; step += 1) {
+      if ((await page.evaluate(() => document.activeElement?.textContent)) === 'Gear') break;
+      await page.keyboard.press('Tab');
+    }
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Gear' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/gear');
+    await context.close();
+  });
+
+  it('opens every path a notification links to on the screen that shows it', async () => {
+    const origin = pulse().gatewayOrigin;
+    const { context } = await offlineButForGateway(browser(), origin);
+    const page = await context.newPage();
+    await signUpInBrowser(page, origin, 'Link Follower');
+    const catalogue = readFileSync(
+      join(repoRoot, 'subgraphs/notifications/src/workflows/workflow-catalogue.ts'),
+      'utf8',
+    );
+    const paths = [...catalogue.matchAll(/path: [`']([^`']+)[`']/g)].map((match) =>
+      match[1]!.replace(/\$\{[^}]+\}/g, randomUUID()),
+    );
+    expect(paths.length).toBeGreaterThan(10);
+    for (const path of new Set(paths)) {
+      const redirect = NOTIFICATION_PATHS.find((entry) =>
+        new RegExp(`^${entry.path.replace(/:\w+/g, '[^/]+')}$`).test(path),
+      );
+      await page.goto(`${origin}${path}`);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      expect({ path, shown: new URL(page.url()).pathname }).toEqual({ path, shown: redirect?.to ?? path });
+    }
     await context.close();
   });
 });

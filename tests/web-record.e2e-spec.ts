@@ -1,9 +1,11 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { GPX_FIXTURES_DIR } from '../lib/testing/gpx-fixtures';
+import { formatDistance, formatDuration, formatElevation } from '../web/src/format/units';
 import { WebRecordMyWorkoutsDocument } from './__generated__/operations';
 import { offlineButForGateway, PATIENCE_MS, screenshot, useChromium } from './support/browser';
 import { useTestPlatform } from './support/test-platform';
+import { METRES_PER_DEGREE } from './support/tracks';
 import { sessionOfPage, signUpInBrowser } from './support/web-app';
 
 const pulse = useTestPlatform();
@@ -97,7 +99,7 @@ describe('recording in the web app', () => {
     await page.getByRole('button', { name: 'Finish' }).click();
     await page.waitForURL(/\/workouts\/[0-9a-f-]{36}$/, { timeout: PATIENCE_MS });
     const workoutId = new URL(page.url()).pathname.split('/').pop()!;
-    await page.waitForLoadState('networkidle');
+    await page.getByTestId('workout-distance').waitFor();
     await screenshot(page, 'record-finished');
 
     await Promise.all(reading);
@@ -138,6 +140,58 @@ describe('recording in the web app', () => {
     // The replay ends now: the workout lasts the track's 514 s and finished within the test's run.
     expect(Date.parse(workouts[0]!.finishedAt!) - Date.parse(workouts[0]!.startedAt)).toBe(514_000);
     expect(Date.now() - Date.parse(workouts[0]!.finishedAt!)).toBeLessThan(5 * 60_000);
+    // The detail page the app went to shows the figures the API has.
+    await expect(page.getByTestId('workout-distance').textContent()).resolves.toBe(
+      formatDistance(workouts[0]!.distanceMeters, 'METRIC'),
+    );
+    await expect(page.getByTestId('workout-moving-time').textContent()).resolves.toBe(
+      formatDuration(workouts[0]!.movingSeconds),
+    );
+    await expect(page.getByTestId('workout-elevation-gain').textContent()).resolves.toBe(
+      formatElevation(workouts[0]!.elevationGainMeters, 'METRIC'),
+    );
+    expect(outsideRequests).toEqual([]);
+    await context.close();
+  });
+
+  it('records from the browser’s Geolocation API: every position is a sample of the saved workout', async () => {
+    const origin = pulse().gatewayOrigin;
+    const start = { latitude: 45.0, longitude: 13.6, accuracy: 5 };
+    const { context, outsideRequests } = await offlineButForGateway(browser(), origin, {
+      permissions: ['geolocation'],
+      geolocation: start,
+    });
+    const page = await context.newPage();
+    await signUpInBrowser(page, origin, 'Gps Runner');
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Record', exact: true })
+      .click();
+    await page.getByLabel('Sport').selectOption('RUN');
+    await page.getByLabel('GPS (this device)').check();
+    await page.getByRole('button', { name: 'Start' }).click();
+    await page.getByRole('button', { name: 'Finish' }).waitFor();
+
+    // Twelve more fixes, 25 m north of each other, one every 1.2 s (a brisk run).
+    const FIXES = 12;
+    const STEP_METRES = 25;
+    for (let fix = 1; fix <= FIXES; fix += 1) {
+      await page.waitForTimeout(1_200);
+      await context.setGeolocation({
+        ...start,
+        latitude: start.latitude + (fix * STEP_METRES) / METRES_PER_DEGREE,
+      });
+    }
+    await page.waitForTimeout(500);
+    await page.getByRole('button', { name: 'Finish' }).click();
+    await page.waitForURL(/\/workouts\/[0-9a-f-]{36}$/, { timeout: PATIENCE_MS });
+
+    const { accessToken } = await sessionOfPage(page);
+    const { data } = await pulse().send(WebRecordMyWorkoutsDocument, {}, accessToken);
+    const workouts = data!.myWorkouts.edges.map((edge) => edge.node);
+    expect(workouts).toHaveLength(1);
+    expect(workouts[0]).toMatchObject({ sport: 'RUN', status: 'FINISHED', sampleCount: FIXES + 1 });
+    expect(workouts[0]!.distanceMeters).toBeCloseTo(FIXES * STEP_METRES, -1);
     expect(outsideRequests).toEqual([]);
     await context.close();
   });

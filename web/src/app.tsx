@@ -7,6 +7,7 @@ import { currentSession, saveSession } from './api/session';
 import { useSession } from './api/use-session';
 import { OnlineStatus } from './offline/online-status';
 import { startSync } from './offline/sync';
+import { NOTIFICATION_PATHS } from './notification-paths';
 import { APP_ROUTES } from './routes';
 import { LogoutMutation } from './screens/auth/auth-documents';
 import { SignInScreen } from './screens/auth/sign-in-screen';
@@ -55,6 +56,9 @@ function Shell() {
                 </SignedIn>
               }
             />
+          ))}
+          {NOTIFICATION_PATHS.map(({ path, to }) => (
+            <Route key={path} path={path} element={<Navigate to={to} replace />} />
           ))}
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>

@@ -198,7 +198,8 @@ export const WORKFLOWS = [
     render: (item) => ({
       title: 'Import failed',
       body: `Your import of ${text(item.data.fileName)} failed: ${text(item.data.reason)}`,
-      path: '/imports',
+      // The app's import screen (`/imports` itself is the upload route on the gateway's port).
+      path: '/import',
     }),
   }),
   workflow('insights.load-flag.raised', {
