@@ -13,7 +13,7 @@ const browser = useChromium();
 
 describe('the web app', () => {
   it('is served at / by the gateway under a policy that allows nothing from elsewhere', async () => {
-    const page = await fetch(`${pulse().gatewayOrigin}/`, { headers: { accept: 'text/html' } });
+    const page = await fetch(`${pulse().gatewayOrigin}/`);
     expect(page.status).toBe(200);
     expect(page.headers.get('cache-control')).toBe('no-cache');
     expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
@@ -23,6 +23,8 @@ describe('the web app', () => {
       headers: { accept: 'text/html' },
     });
     expect(await deepLink.text()).toContain('<div id="root"></div>');
+    // An API client's unknown path is not a page.
+    expect((await fetch(`${pulse().gatewayOrigin}/workouts/abc`)).status).toBe(404);
     const worker = await fetch(`${pulse().gatewayOrigin}/service-worker.js`);
     expect(await worker.text()).toMatch(/^self\.PULSE_PRECACHE = \{"version":"\w+","urls":\["\/",/);
     const config = await fetch(`${pulse().gatewayOrigin}/web-config.json`);

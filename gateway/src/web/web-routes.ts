@@ -63,11 +63,13 @@ export function webAppRouter(options: WebAppOptions): Router {
     res.setHeader('cache-control', 'no-cache');
     res.json({ tileUrl: options.tileUrl, tileAttribution: options.tileAttribution });
   });
-  // Any other page is the app: it reads its own path (/workouts/…) in the browser.
-  router.get(/.*/, (req, res, next) => (wantsPage(req) ? sendRevalidated(res, 'index.html') : next()));
+  router.get('/', (_req, res) => sendRevalidated(res, 'index.html'));
+  // Any other page a browser opens is the app: it reads its own path (/workouts/…) itself. Only a request
+  // that names HTML gets it: an API client's unknown path (Accept: */* or JSON) stays a 404.
+  router.get(/.*/, (req, res, next) => (asksForHtml(req) ? sendRevalidated(res, 'index.html') : next()));
   return router;
 }
 
-function wantsPage(req: Request): boolean {
-  return req.accepts(['text/html', 'application/json']) === 'text/html';
+function asksForHtml(req: Request): boolean {
+  return /\btext\/html\b/.test(req.headers.accept ?? '');
 }
