@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { BadUserInputError } from '../../../../lib/errors/domain-error';
-import { coarseLocation, LATITUDE_STEP_DEGREES, longitudeStepDegrees, type LatLng } from './coarse-location';
+import {
+  coarseLocation,
+  LATITUDE_STEP_DEGREES,
+  longitudeStepDegrees,
+  searchCentre,
+  type LatLng,
+} from './coarse-location';
 
 const EARTH_RADIUS_METERS = 6_371_008.8;
 const radians = (degrees: number) => (degrees * Math.PI) / 180;
@@ -94,5 +100,25 @@ describe('coarseLocation', () => {
     } catch (error) {
       expect((error as BadUserInputError).details).toEqual({ field });
     }
+  });
+});
+
+describe('searchCentre', () => {
+  it('keeps a centre to a fraction of a millimetre and turns a subnormal into the equator', () => {
+    expect(searchCentre({ latitude: 45.123456789, longitude: 13.6 }, 'search.near')).toEqual({
+      latitude: 45.123456789,
+      longitude: 13.6,
+    });
+    expect(searchCentre({ latitude: 5e-324, longitude: -5e-324 }, 'search.near')).toEqual({
+      latitude: 0,
+      longitude: 0,
+    });
+  });
+
+  it('refuses a point off the globe, naming the field', () => {
+    expect(() => searchCentre({ latitude: 91, longitude: 0 }, 'search.near')).toThrow(BadUserInputError);
+    expect(() => searchCentre({ latitude: 0, longitude: Number.NaN }, 'search.near')).toThrow(
+      /search\.near\.longitude|longitude/,
+    );
   });
 });

@@ -36,6 +36,15 @@ export function assertLatLng(point: LatLng, field = 'location'): void {
   }
 }
 
+/**
+ * A search centre as given, checked, to a ten-thousandth of a metre: a subnormal such as 5e-324 degrees
+ * would underflow in earthdistance's trigonometry (an error from PostgreSQL, not a place on earth).
+ */
+export function searchCentre(point: LatLng, field: string): LatLng {
+  assertLatLng(point, field);
+  return { latitude: tidy(point.latitude), longitude: tidy(point.longitude) };
+}
+
 /** The centre of the grid cell `point` lies in: about 1 km coarse, never finer. */
 export function coarseLocation(point: LatLng, field = 'homeLocation'): LatLng {
   assertLatLng(point, field);

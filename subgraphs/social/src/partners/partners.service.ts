@@ -5,7 +5,7 @@
 import { BadUserInputError } from '../../../../lib/errors/domain-error';
 import { pageArgs, toConnection } from '../../../../lib/graphql/relay';
 import type { SocialRepos } from '../social.repos';
-import type { LatLng } from './coarse-location';
+import { searchCentre, type LatLng } from './coarse-location';
 import type { PartnerCursor, PartnerMatch } from './partner-search.repo';
 
 export const MAX_PARTNERS_PAGE = 50;
@@ -39,7 +39,9 @@ export function createPartnersService({ repos }: { repos: Pick<SocialRepos, 'par
           'search.radiusMeters',
           `radiusMeters must be from ${RADIUS_METERS.min} to ${RADIUS_METERS.max}.`,
         );
-      const from = query.near ?? (await repos.partners.homeOf(viewerId));
+      const from = query.near
+        ? searchCentre(query.near, 'search.near')
+        : await repos.partners.homeOf(viewerId);
       if (!from)
         throw new BadUserInputError(
           'search.near',
