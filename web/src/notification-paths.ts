@@ -5,7 +5,6 @@
  */
 export const NOTIFICATION_PATHS: { path: string; to: string }[] = [
   { path: '/progress', to: '/' },
-  { path: '/insights', to: '/' },
   { path: '/challenges/:id', to: '/achievements' },
   { path: '/gear/:id', to: '/gear' },
   { path: '/followers', to: '/feed' },

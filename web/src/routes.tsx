@@ -6,6 +6,7 @@ import { FeedScreen } from './screens/feed/feed-screen';
 import { GearScreen } from './screens/gear/gear-screen';
 import { ImportScreen } from './screens/import/import-screen';
 import { InboxScreen } from './screens/inbox/inbox-screen';
+import { InsightsScreen } from './screens/insights/insights-screen';
 import { LeaderboardsScreen } from './screens/leaderboards/leaderboards-screen';
 import { ProfileScreen } from './screens/profile/profile-screen';
 import { RecordScreen } from './screens/record/record-screen';
@@ -27,6 +28,7 @@ export const APP_ROUTES: AppRoute[] = [
   { path: '/import', screen: ImportScreen, nav: 'Import' },
   { path: '/feed', screen: FeedScreen, nav: 'Feed' },
   { path: '/leaderboards', screen: LeaderboardsScreen, nav: 'Leaderboards' },
+  { path: '/insights', screen: InsightsScreen, nav: 'Insights' },
   { path: '/achievements', screen: AchievementsScreen, nav: 'Achievements' },
   { path: '/gear', screen: GearScreen, nav: 'Gear' },
   { path: '/inbox', screen: InboxScreen, nav: 'Inbox' },
