@@ -15,6 +15,7 @@ import { DashboardScreenQuery } from './dashboard-documents';
 import './dashboard.css';
 import { levelProgress, type LevelFigures } from './level-progress';
 import { weekNeedsMore, weekStartIn, weekTotalsBySport, type WorkoutFigures } from './week-totals';
+import { Stat } from '../../ui/stat';
 
 const RECENT = 5;
 
@@ -148,15 +149,6 @@ function LevelCard({ level }: { level: LevelFigures }) {
       <p className="muted">
         {progress.xpToGo.toLocaleString()} XP to level {level.level + 1} ({progress.percent} % of the way)
       </p>
-    </div>
-  );
-}
-
-function Stat({ label, value }: { label: string; value: string }) {
-  return (
-    <div className="stat">
-      <dt>{label}</dt>
-      <dd>{value}</dd>
     </div>
   );
 }

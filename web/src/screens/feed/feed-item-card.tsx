@@ -11,6 +11,7 @@ import { FeedComments } from './feed-comments';
 import { FeedScreenGiveKudosMutation } from './feed-documents';
 import { kudosButton, kudosCountText } from './kudos-state';
 import { workoutFigures } from './workout-figures';
+import { Stat } from '../../ui/stat';
 
 export function FeedItemCard({ item }: { item: FeedScreenItemFragment }) {
   const { userId, units, timeZone } = usePreferences();
@@ -57,10 +58,7 @@ export function FeedItemCard({ item }: { item: FeedScreenItemFragment }) {
           </p>
           <dl className="stats">
             {workoutFigures(workout, units).map((figure) => (
-              <div className="stat" key={figure.label}>
-                <dt>{figure.label}</dt>
-                <dd>{figure.value}</dd>
-              </div>
+              <Stat key={figure.label} label={figure.label} value={figure.value} />
             ))}
           </dl>
           <div className="actions feed-item-actions">

@@ -1,6 +1,7 @@
 /** Today's form: fitness, fatigue, form, the acute:chronic ratio, monotony and strain, each with its meaning. */
 import { formatLocalDate } from '../../format/dates';
 import { formStats, type FormFigures } from './insights-figures';
+import { Stat } from '../../ui/stat';
 
 export function FormToday({ form }: { form: FormFigures & { date: string; historyDays: number } }) {
   return (
@@ -12,11 +13,7 @@ export function FormToday({ form }: { form: FormFigures & { date: string; histor
       </p>
       <dl className="stats insights-stats">
         {formStats(form).map((stat) => (
-          <div className="stat" key={stat.label}>
-            <dt>{stat.label}</dt>
-            <dd>{stat.value}</dd>
-            <dd className="insights-meaning">{stat.meaning}</dd>
-          </div>
+          <Stat key={stat.label} label={stat.label} value={stat.value} meaning={stat.meaning} />
         ))}
       </dl>
     </section>

@@ -6,6 +6,7 @@ import { ProfileScreenQuery } from './profile-documents';
 import './profile.css';
 import { PublicProfileForm } from './public-profile-form';
 import { TrainingProfileForm } from './training-profile-form';
+import { Stat } from '../../ui/stat';
 
 export function ProfileScreen() {
   const { data, error, loading } = useQuery(ProfileScreenQuery);
@@ -19,14 +20,8 @@ export function ProfileScreen() {
           <section className="card profile-card" aria-labelledby="profile-account">
             <h2 id="profile-account">Account</h2>
             <dl className="stats profile-account">
-              <div className="stat">
-                <dt>Name</dt>
-                <dd>{me.displayName}</dd>
-              </div>
-              <div className="stat">
-                <dt>Email</dt>
-                <dd>{me.email ?? '–'}</dd>
-              </div>
+              <Stat label="Name" value={me.displayName} />
+              <Stat label="Email" value={me.email ?? '–'} />
             </dl>
           </section>
           <PublicProfileForm me={me} />

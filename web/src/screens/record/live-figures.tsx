@@ -2,9 +2,16 @@
  * The recording's figures as it goes: the server's (its live progress) when online, else computed on this
  * device from the samples stored here; with how many samples the server has and how many wait to be sent.
  */
-import { formatDistance, formatDuration, formatElevation, formatPace } from '../../format/units';
+import {
+  formatDistance,
+  formatDuration,
+  formatElevation,
+  formatHeartRate,
+  formatPace,
+} from '../../format/units';
 import type { RecordingSummary } from '../../offline/outbox';
 import { usePreferences } from '../../settings/preferences';
+import { Stat } from '../../ui/stat';
 
 export interface ServerProgress {
   sampleCount: number;
@@ -71,34 +78,17 @@ export function LiveFigures({
         {fromServer ? 'Figures from Pulse, as it receives your samples.' : 'Figures computed on this device.'}
       </p>
       <dl className="stats">
-        <div className="stat">
-          <dt>Distance</dt>
-          <dd data-testid="live-distance">{formatDistance(figures?.distanceMeters, units)}</dd>
-        </div>
-        <div className="stat">
-          <dt>Elapsed time</dt>
-          <dd>{formatDuration(figures?.elapsedSeconds)}</dd>
-        </div>
-        <div className="stat">
-          <dt>Pace</dt>
-          <dd>{formatPace(figures?.paceSecondsPerKm, units)}</dd>
-        </div>
-        <div className="stat">
-          <dt>Heart rate</dt>
-          <dd>{figures?.heartRate == null ? '–' : `${Math.round(figures.heartRate)} bpm`}</dd>
-        </div>
-        <div className="stat">
-          <dt>Elevation gain</dt>
-          <dd>{formatElevation(figures?.elevationGainMeters, units)}</dd>
-        </div>
-        <div className="stat">
-          <dt>Samples received</dt>
-          <dd data-testid="live-samples">{received}</dd>
-        </div>
-        <div className="stat">
-          <dt>Waiting to be sent</dt>
-          <dd data-testid="live-waiting">{recording.pendingSamples}</dd>
-        </div>
+        <Stat
+          label="Distance"
+          value={formatDistance(figures?.distanceMeters, units)}
+          testId="live-distance"
+        />
+        <Stat label="Elapsed time" value={formatDuration(figures?.elapsedSeconds)} />
+        <Stat label="Pace" value={formatPace(figures?.paceSecondsPerKm, units)} />
+        <Stat label="Heart rate" value={formatHeartRate(figures?.heartRate)} />
+        <Stat label="Elevation gain" value={formatElevation(figures?.elevationGainMeters, units)} />
+        <Stat label="Samples received" value={received} testId="live-samples" />
+        <Stat label="Waiting to be sent" value={recording.pendingSamples} testId="live-waiting" />
       </dl>
       {fromServer && progress && progress.flags.length > 0 && (
         <p className="muted">

@@ -4,6 +4,7 @@ import { usePreferences } from '../../settings/preferences';
 import { formatCalories, formatHeartRate } from '../../format/units';
 import { paceOrSpeed, showsSpeed } from './workout-figures';
 import type { ShownWorkout } from './workout-types';
+import { Stat } from '../../ui/stat';
 
 export function WorkoutStats({ workout }: { workout: ShownWorkout }) {
   const { units } = usePreferences();
@@ -41,14 +42,5 @@ export function WorkoutStats({ workout }: { workout: ShownWorkout }) {
       <Stat label="Max heart rate" testId="workout-max-heart-rate" value={formatHeartRate(heartRate?.max)} />
       <Stat label="Calories" testId="workout-calories" value={formatCalories(calories)} />
     </dl>
-  );
-}
-
-function Stat({ label, value, testId }: { label: string; value: string; testId: string }) {
-  return (
-    <div className="stat">
-      <dt>{label}</dt>
-      <dd data-testid={testId}>{value}</dd>
-    </div>
   );
 }
