@@ -97,7 +97,7 @@ export function ndjsonOf(rows: SampleRow[]): Buffer {
 export const gzipped = (body: Buffer): Buffer => gzipSync(body);
 
 /** A batch in the shape of the GraphQL TelemetryBatchInput (time in ms since the epoch). */
-function columnsOf(batchId: string, rows: SampleRow[]) {
+export function columnsOf(batchId: string, rows: SampleRow[]) {
   return {
     batchId,
     sequence: rows.map((r) => r.sequence),
@@ -113,7 +113,8 @@ function columnsOf(batchId: string, rows: SampleRow[]) {
   };
 }
 
-const graphqlBody = <R, V>(document: TypedDocumentNode<R, V>, variables: V) =>
+/** A GraphQL request body: the document printed, with its variables. */
+export const graphqlBody = <R, V>(document: TypedDocumentNode<R, V>, variables: V) =>
   JSON.stringify({ query: print(document), variables });
 
 async function postGraphql<R>(url: string, body: string, token?: string): Promise<R> {

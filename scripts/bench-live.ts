@@ -1,0 +1,130 @@
+/**
+ * npm run bench:live [-- --modes embedded,embedded-postgres,services --athletes 50,100,200,300,500
+ *   --seconds 30 --readers 10]: a busy evening of live recording (scripts/bench/live/live-load.ts) against
+ * each runtime mode started as a user starts it, at rising numbers of live athletes until one does not
+ * hold. Held: no failed request, nothing lost or doubled, every athlete credited exactly once, write p99
+ * ≤ 1 s and read p99 ≤ 500 ms. Prints, per step, the latencies, failures and the cores used by the
+ * platform's processes, PostgreSQL and Redis over the loaded window; PostgreSQL modes need DATABASE_URL
+ * and REDIS_URL (skipped without them). It fails only on errors, never on a figure.
+ */
+import { parseArgs } from 'node:util';
+import { machineLine } from './bench/machine-line';
+import { startLivePlatform, LIVE_MODES, type LiveMode } from './bench/live/live-platform';
+import { registerAthletes, runLiveStep, type StepResult } from './bench/live/live-load';
+import { startCpuMeter } from './bench/live/process-tree-cpu';
+
+const WRITE_P99_MS = 1000;
+const READ_P99_MS = 500;
+
+const { values } = parseArgs({
+  options: {
+    modes: { type: 'string', default: 'embedded,embedded-postgres,services' },
+    athletes: { type: 'string', default: '50,100,200,300,500' },
+    seconds: { type: 'string', default: '30' },
+    readers: { type: 'string', default: '10' },
+    'reads-per-second': { type: 'string', default: '4' },
+    'batch-size': { type: 'string', default: '10' },
+    'keep-going': { type: 'boolean', default: false },
+  },
+});
+
+const held = (step: StepResult) =>
+  step.writes.failed + step.reads.failed + step.finishes.failed === 0 &&
+  step.lost === 0 &&
+  step.doubled === 0 &&
+  step.wronglyCredited === 0 &&
+  step.writes.percentile(99) <= WRITE_P99_MS &&
+  step.reads.percentile(99) <= READ_P99_MS;
+
+const ms = (value: number) => (value >= 1000 ? `${(value / 1000).toFixed(1)} s` : `${Math.round(value)} ms`);
+
+function row(step: StepResult, seconds: number, cpu: Record<string, number>): string {
+  const failures = [step.writes, step.reads, step.finishes]
+    .map((r, i) => (r.failed ? `${['write', 'read', 'finish'][i]}: ${r.describeFailures()}` : ''))
+    .filter(Boolean)
+    .join('; ');
+  const cores = (name: string) => (cpu[name] === undefined ? '–' : cpu[name]!.toFixed(2));
+  return [
+    step.athletes,
+    (step.writes.ms.length / seconds).toFixed(0),
+    failures || '0',
+    `${ms(step.writes.percentile(50))} / ${ms(step.writes.percentile(99))}`,
+    `${ms(step.reads.percentile(99))} (${ms(step.idleReads.percentile(99))})`,
+    `${step.lost} / ${step.doubled} / ${step.wronglyCredited}`,
+    `${cores('platform')}, PostgreSQL ${cores('postgres')}, Redis ${cores('redis')}`,
+    held(step) ? 'held' : 'not held',
+  ].join(' | ');
+}
+
+async function benchMode(mode: LiveMode, steps: number[]): Promise<void> {
+  const postgresUrl = process.env.DATABASE_URL;
+  const redisUrl = process.env.REDIS_URL;
+  if (LIVE_MODES[mode].services && (!postgresUrl || !redisUrl)) {
+    console.log(`\n${LIVE_MODES[mode].label}: skipped (needs DATABASE_URL and REDIS_URL)`);
+    return;
+  }
+  const seconds = Number(values.seconds);
+  const options = {
+    seconds,
+    readers: Number(values.readers),
+    readsPerSecond: Number(values['reads-per-second']),
+    batchSize: Number(values['batch-size']),
+    duplicateEvery: 10,
+  };
+  console.log(`\n${LIVE_MODES[mode].label}`);
+  const platform = await startLivePlatform(mode, { postgresUrl, redisUrl });
+  try {
+    const everyone = await registerAthletes(platform.graphqlUrl, Math.max(...steps) + options.readers);
+    const readers = everyone.slice(0, options.readers);
+    console.log(
+      '| live athletes | writes/s | failed requests | write p50 / p99 | read p99 (idle) | lost / doubled / wrongly credited | cores used: platform, PostgreSQL, Redis | |',
+    );
+    console.log('|---|---|---|---|---|---|---|---|');
+    for (const athletes of steps) {
+      let cpu: Record<string, number> = {};
+      const step = await runLiveStep(
+        platform.graphqlUrl,
+        everyone.slice(options.readers, options.readers + athletes),
+        readers,
+        options,
+        async (during) => {
+          const meter = startCpuMeter({
+            platform: { tree: platform.pid },
+            postgres: { command: 'postgres' },
+            redis: { command: 'redis-server' },
+          });
+          await during();
+          const { platform: ownCpu, ...servers } = meter();
+          cpu = LIVE_MODES[mode].services ? { platform: ownCpu!, ...servers } : { platform: ownCpu! };
+        },
+      );
+      console.log(`| ${row(step, seconds, cpu)} |`);
+      if (!held(step) && !values['keep-going']) break;
+    }
+  } finally {
+    await platform.stop();
+  }
+}
+
+async function main() {
+  console.log(machineLine());
+  const steps = values.athletes
+    .split(',')
+    .map(Number)
+    .sort((a, b) => a - b);
+  console.log(
+    `load: each live athlete sends one recordTelemetry batch of ${values['batch-size']} samples a second ` +
+      `(every 10th twice) for ${values.seconds} s; ${values.readers} readers read the weekly board and ` +
+      `their XP ${values['reads-per-second']} times a second; held = 0 failed, 0 lost, 0 doubled, ` +
+      `write p99 ≤ ${WRITE_P99_MS} ms, read p99 ≤ ${READ_P99_MS} ms`,
+  );
+  for (const mode of values.modes.split(',') as LiveMode[]) {
+    if (!LIVE_MODES[mode]) throw new Error(`unknown mode ${mode}: ${Object.keys(LIVE_MODES).join(', ')}`);
+    await benchMode(mode, steps);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

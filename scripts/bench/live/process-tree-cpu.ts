@@ -1,0 +1,67 @@
+/**
+ * CPU time of groups of processes for bench:live, from Linux's /proc: a platform's whole process tree (a
+ * launcher, its subgraph processes, gateway workers) and every process of one program (PostgreSQL's
+ * backends, Redis). A process that starts during a run counts from zero; one that ends during it loses its
+ * share (a killed process is not expected in a measured run).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { clockTicksPerSecond } from '../process-cpu';
+
+interface ProcessStat {
+  pid: number;
+  parent: number;
+  command: string;
+  cpuMs: number;
+}
+
+function readStats(): ProcessStat[] {
+  const stats: ProcessStat[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const command = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      // After the command: state is field 3, ppid 4, utime 14, stime 15.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const cpuMs = ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicksPerSecond();
+      stats.push({ pid: Number(entry), parent: Number(fields[1]), command, cpuMs });
+    } catch {
+      // The process ended while /proc was read.
+    }
+  }
+  return stats;
+}
+
+function descendantsOf(root: number, stats: ProcessStat[]): ProcessStat[] {
+  const children = new Map<number, ProcessStat[]>();
+  for (const stat of stats) children.set(stat.parent, [...(children.get(stat.parent) ?? []), stat]);
+  const found = stats.filter((s) => s.pid === root);
+  for (let i = 0; i < found.length; i += 1) found.push(...(children.get(found[i]!.pid) ?? []));
+  return found;
+}
+
+/** What to measure: a process tree by its root's pid, or every process whose command is this name. */
+export type ProcessGroup = { tree: number } | { command: string };
+
+function cpuByPid(group: ProcessGroup): Map<number, number> {
+  const stats = readStats();
+  const members =
+    'tree' in group ? descendantsOf(group.tree, stats) : stats.filter((s) => s.command === group.command);
+  return new Map(members.map((s) => [s.pid, s.cpuMs]));
+}
+
+/** Starts measuring; the returned function tells the cores each group used since (1 = one core busy). */
+export function startCpuMeter(groups: Record<string, ProcessGroup>): () => Record<string, number> {
+  const before = Object.fromEntries(Object.entries(groups).map(([name, group]) => [name, cpuByPid(group)]));
+  const started = performance.now();
+  return () => {
+    const wallMs = performance.now() - started;
+    return Object.fromEntries(
+      Object.entries(groups).map(([name, group]) => {
+        let spent = 0;
+        for (const [pid, ms] of cpuByPid(group)) spent += ms - (before[name]!.get(pid) ?? 0);
+        return [name, spent / wallMs];
+      }),
+    );
+  };
+}
