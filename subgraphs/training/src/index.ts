@@ -56,7 +56,6 @@ export const trainingContext = defineContext({
       progress,
       telemetry: createTelemetryService({
         repos,
-        inTransaction: unitOfWork,
         workouts,
         reads,
         progress,

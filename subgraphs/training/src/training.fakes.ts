@@ -138,11 +138,12 @@ export function fakeSamplesRepo(
     batches,
     insert,
     async storeBatch(workoutId, batchId, rows) {
+      const workout = workouts.rows.find((w) => w.id === workoutId);
+      if (!workout) return null;
       batches.add(`${workoutId}:${batchId}`);
       const accepted = await insert(workoutId, rows);
-      const workout = workouts.rows.find((w) => w.id === workoutId)!;
       workout.sampleCount += accepted;
-      return { accepted, sampleCount: workout.sampleCount };
+      return { accepted, sampleCount: workout.sampleCount, status: workout.status };
     },
     of: async (id) => [...(stored.get(id) ?? [])].sort((a, b) => a.sequence - b.sequence),
   };

@@ -35,16 +35,46 @@ describe.each(availableDatabaseKinds())('samples repository on %s', (kind) => {
     expect(await repo.storeBatch(workoutId, 'big', rowsOf(0, 20_000))).toEqual({
       accepted: 20_000,
       sampleCount: 20_000,
+      status: 'IN_PROGRESS',
     });
     expect(await repo.storeBatch(workoutId, 'big', rowsOf(0, 20_000))).toEqual({
       accepted: 0,
       sampleCount: 20_000,
+      status: 'IN_PROGRESS',
     });
     expect(await repo.storeBatch(workoutId, 'tail', rowsOf(19_990, 20))).toEqual({
       accepted: 10,
       sampleCount: 20_010,
+      status: 'IN_PROGRESS',
     });
     expect(await db().client.telemetrySample.count({ where: { workoutId } })).toBe(20_010);
+  });
+
+  it('stores nothing for a workout that does not exist (deleted meanwhile)', async () => {
+    const repo = createSamplesRepo(db().client);
+    const missing = uuidv7();
+    expect(await repo.storeBatch(missing, 'b', rowsOf(0, 2))).toBeNull();
+    expect(await db().client.telemetrySample.count({ where: { workoutId: missing } })).toBe(0);
+    expect(await db().client.telemetryBatch.count({ where: { workoutId: missing } })).toBe(0);
+  });
+
+  it('tells the status after the store: a finished workout needs its figures recomputed', async () => {
+    const repo = createSamplesRepo(db().client);
+    const workoutId = await aWorkout();
+    await db().client.workout.update({ where: { id: workoutId }, data: { status: 'FINISHED' } });
+    expect(await repo.storeBatch(workoutId, 'late', rowsOf(0, 2))).toMatchObject({ status: 'FINISHED' });
+  });
+
+  it('counts every sample of concurrent batches of one workout once', async () => {
+    const repo = createSamplesRepo(db().client);
+    const workoutId = await aWorkout();
+    await Promise.all(
+      Array.from({ length: 8 }, (_, i) => repo.storeBatch(workoutId, `b${i % 4}`, rowsOf((i % 4) * 10, 10))),
+    );
+    expect(await db().client.workout.findUniqueOrThrow({ where: { id: workoutId } })).toMatchObject({
+      sampleCount: 40,
+    });
+    expect(await db().client.telemetrySample.count({ where: { workoutId } })).toBe(40);
   });
 
   it('keeps every value as sent, gaps as null', async () => {

@@ -2,11 +2,12 @@
  * A workout's telemetry samples (table "TelemetrySample"): written by batches (live recording) or all at
  * once (an import), read back as the metrics engine's track. The samples of a write go in with one
  * INSERT … SELECT FROM unnest(…) statement (one array parameter per column, whatever the batch size);
- * re-sent samples are skipped by the primary key. The workout's sample count is kept in the same unit of
- * work, so no one ever has to count samples.
+ * re-sent samples are skipped by the primary key. The workout's sample count is kept in the same statement
+ * (a live batch) or unit of work (an import), so no one ever has to count samples.
  */
 import type { TrackSample } from '../metrics/track';
 import type { TrainingDb } from '../training.prisma';
+import type { WorkoutStatus } from '../workouts/workout.repo';
 import { CHANNELS, type SampleRow } from './telemetry-batch';
 
 export type SamplesRepo = ReturnType<typeof createSamplesRepo>;
@@ -35,15 +36,49 @@ const SELECT_SAMPLES = `
          "speed", "temperature"
   FROM "TelemetrySample" WHERE "workoutId" = $1::uuid ORDER BY "sequence"`;
 
+// A batch in one statement (atomic on its own, so no transaction): its receipt, its new samples, and the
+// workout's count and status after it. The workout's row is locked first, so nothing is written for a
+// workout deleted meanwhile, and the status returned includes a finish committed meanwhile (the caller
+// learns whether figures need a recompute without reading the workout again).
+const BATCH_ID = `$${COLUMNS.length + 2}`;
+const BATCH_SIZE = `$${COLUMNS.length + 3}`;
+const STORE_BATCH = `
+  WITH workout AS (SELECT "id" FROM "Workout" WHERE "id" = $1::uuid FOR UPDATE),
+  batch AS (
+    INSERT INTO "TelemetryBatch" ("workoutId", "batchId", "sampleCount")
+    SELECT "id", ${BATCH_ID}, ${BATCH_SIZE} FROM workout
+    ON CONFLICT DO NOTHING
+  ),
+  inserted AS (
+    INSERT INTO "TelemetrySample" ("workoutId", ${COLUMNS.map((c) => `"${c}"`).join(', ')})
+    SELECT $1::uuid, * FROM unnest(${COLUMNS.map((c, i) => `$${i + 2}::${TYPES[c]}`).join(', ')})
+    WHERE EXISTS (SELECT 1 FROM workout)
+    ON CONFLICT ("workoutId", "sequence") DO NOTHING
+    RETURNING 1
+  )
+  UPDATE "Workout" SET "sampleCount" = "sampleCount" + (SELECT count(*) FROM inserted), "updatedAt" = now()
+  WHERE "id" = $1::uuid
+  RETURNING (SELECT count(*) FROM inserted)::int AS "accepted", "sampleCount", "status"::text AS "status"`;
+
 /** A sample as SELECT_SAMPLES reads it. */
 type ReadRow = Omit<StoredSample, 'time'> & { recordedAt: Date | null };
 
-/** Inserts samples with one statement; returns how many were new. */
-function insertSamples(tx: TrainingDb, workoutId: string, rows: StoredSampleRow[]): Promise<number> {
-  const columns = COLUMNS.map((column) =>
+/** The rows as INSERT_SAMPLES's column arrays. */
+const columnsOf = (rows: StoredSampleRow[]) =>
+  COLUMNS.map((column) =>
     rows.map((row) => (column === 'recordedAt' ? (row.recordedAt?.toISOString() ?? null) : row[column])),
   );
-  return tx.$executeRawUnsafe(INSERT_SAMPLES, workoutId, ...columns);
+
+/** Inserts samples with one statement; returns how many were new. */
+function insertSamples(tx: TrainingDb, workoutId: string, rows: StoredSampleRow[]): Promise<number> {
+  return tx.$executeRawUnsafe(INSERT_SAMPLES, workoutId, ...columnsOf(rows));
+}
+
+/** What storing a batch did, and the workout's state after it. */
+export interface StoredBatch {
+  accepted: number;
+  sampleCount: number;
+  status: WorkoutStatus;
 }
 
 export function createSamplesRepo(prisma: TrainingDb) {
@@ -53,25 +88,22 @@ export function createSamplesRepo(prisma: TrainingDb) {
       insertSamples(prisma, workoutId, rows),
 
     /**
-     * Stores a batch once (inside the caller's unit of work); returns how many of its samples were new and
-     * how many the workout has now.
+     * Stores a batch once, in one statement; returns how many of its samples were new, how many the workout
+     * has now, and its status (null when the workout does not exist).
      */
     storeBatch: async (
       workoutId: string,
       batchId: string,
       rows: SampleRow[],
-    ): Promise<{ accepted: number; sampleCount: number }> => {
-      await prisma.telemetryBatch.createMany({
-        data: [{ workoutId, batchId, sampleCount: rows.length }],
-        skipDuplicates: true,
-      });
-      const accepted = await insertSamples(prisma, workoutId, rows);
-      const { sampleCount } = await prisma.workout.update({
-        where: { id: workoutId },
-        data: { sampleCount: { increment: accepted } },
-        select: { sampleCount: true },
-      });
-      return { accepted, sampleCount };
+    ): Promise<StoredBatch | null> => {
+      const [stored] = await prisma.$queryRawUnsafe<StoredBatch[]>(
+        STORE_BATCH,
+        workoutId,
+        ...columnsOf(rows),
+        batchId,
+        rows.length,
+      );
+      return stored ?? null;
     },
 
     /** The workout's samples in sequence order: its track for the metrics engine, chart streams and exports. */

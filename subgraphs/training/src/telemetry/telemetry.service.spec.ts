@@ -2,7 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Viewer } from '../../../../lib/auth/viewer';
 import { fixedClock } from '../../../../lib/clock';
 import { pino } from 'pino';
-import { fakeTrainingRepos, fakeTransaction } from '../training.fakes';
+import { fakeTrainingRepos } from '../training.fakes';
 import { aWorkoutRecord } from '../workouts/workout.builders';
 import type { WorkoutRecord } from '../workouts/workout.repo';
 import { ownWorkout } from '../workouts/own-workout';
@@ -31,7 +31,6 @@ function newTestTelemetry(workout: Partial<WorkoutRecord> = {}) {
   const published: string[] = [];
   const telemetry = createTelemetryService({
     repos,
-    inTransaction: fakeTransaction(repos),
     workouts: {
       get: (viewer, id) => ownWorkout(repos.workouts, viewer, id),
       refreshFigures: async (id) => {

@@ -5,7 +5,7 @@
  */
 import type { Viewer } from '../../../../lib/auth/viewer';
 import type { Clock } from '../../../../lib/clock';
-import type { InTransaction } from '../../../../lib/db/unit-of-work';
+import { NotFoundError } from '../../../../lib/errors/domain-error';
 import type { Logger } from '../../../../lib/logging/logger';
 import { mapPreviewOf } from '../privacy/polyline';
 import { insideAnyZone, redactTrack, type TrackPrivacy } from '../privacy/track-privacy';
@@ -13,7 +13,7 @@ import type { TrainingRepos } from '../training.repos';
 import { isOwner } from '../visibility/visibility-policy';
 import type { WorkoutReadsService } from '../visibility/workout-reads.service';
 import type { WorkoutProgressService } from '../workouts/workout-progress.service';
-import type { WorkoutRecord } from '../workouts/workout.repo';
+import type { WorkoutRecord, WorkoutStatus } from '../workouts/workout.repo';
 import type { WorkoutService } from '../workouts/workout.service';
 import type { StoredSample } from './samples.repo';
 import { samplesOf, type ColumnarBatch } from './telemetry-batch';
@@ -43,7 +43,6 @@ interface VisibleTrack {
 /** Stores telemetry batches (the athlete's) and reads tracks back (for whoever may see the workout). */
 export function createTelemetryService(deps: {
   repos: Pick<TrainingRepos, 'samples'> & { trackPrivacy: Pick<TrainingRepos['trackPrivacy'], 'of'> };
-  inTransaction: InTransaction<Pick<TrainingRepos, 'samples'>>;
   workouts: Pick<WorkoutService, 'get' | 'refreshFigures'>;
   reads: Pick<WorkoutReadsService, 'get' | 'check'>;
   progress: Pick<WorkoutProgressService, 'publishSoon'>;
@@ -51,17 +50,15 @@ export function createTelemetryService(deps: {
   logger: Logger;
 }) {
   /**
-   * What a stored batch changes: a finished workout's figures are recomputed (a late sync); a recording's
-   * running figures go to its live subscribers. The batch is stored whatever happens here.
+   * What a stored batch changes: a finished workout's figures are recomputed (a late sync, or a finish
+   * committed meanwhile that computed its figures without this batch: `status` is the workout's after the
+   * store); a recording's running figures go to its live subscribers. The batch is stored whatever happens here.
    */
-  async function afterStore(viewer: Viewer, workoutId: string) {
+  async function afterStore(workoutId: string, status: WorkoutStatus) {
     try {
-      // Read again after the store: a finish committed meanwhile may have computed its figures without
-      // this batch, and then they are recomputed here.
-      const workout = await deps.workouts.get(viewer, workoutId);
-      if (workout.status === 'FINISHED') await deps.workouts.refreshFigures(workoutId);
+      if (status === 'FINISHED') await deps.workouts.refreshFigures(workoutId);
       // Live figures are not awaited: the client's upload does not wait for subscribers.
-      else deps.progress.publishSoon(workout.id);
+      else deps.progress.publishSoon(workoutId);
     } catch (error) {
       deps.logger.error({ err: error, workoutId }, 'figures after a telemetry batch failed');
     }
@@ -80,10 +77,11 @@ export function createTelemetryService(deps: {
     async record(viewer: Viewer, workoutId: string, batch: ColumnarBatch): Promise<TelemetryReceipt> {
       const workout = await deps.workouts.get(viewer, workoutId);
       const rows = samplesOf(batch, deps.clock.now());
-      const { accepted, sampleCount } = await deps.inTransaction(({ samples }) =>
-        samples.storeBatch(workout.id, batch.batchId, rows),
-      );
-      if (accepted > 0) await afterStore(viewer, workout.id);
+      const stored = await deps.repos.samples.storeBatch(workout.id, batch.batchId, rows);
+      // Deleted between the check and the store (the athlete's erasure): nothing was kept.
+      if (!stored) throw new NotFoundError('Workout', workout.id);
+      const { accepted, sampleCount, status } = stored;
+      if (accepted > 0) await afterStore(workout.id, status);
       return {
         workoutId: workout.id,
         batchId: batch.batchId,
