@@ -1,13 +1,17 @@
 /**
  * npm run bench:live [-- --modes embedded,embedded-postgres,services --athletes 50,100,200,300,500
- *   --seconds 30 --readers 10]: a busy evening of live recording (scripts/bench/live/live-load.ts) against
+ *   --seconds 30 --readers 10 --keep-going --profile]: a busy evening of live recording (scripts/bench/live/live-load.ts) against
  * each runtime mode started as a user starts it, at rising numbers of live athletes until one does not
  * hold. Held: no failed request, nothing lost or doubled, every athlete credited exactly once, write p99
  * ≤ 1 s and read p99 ≤ 500 ms. Prints, per step, the latencies, failures and the cores used by the
  * platform's processes, PostgreSQL and Redis over the loaded window; PostgreSQL modes need DATABASE_URL
- * and REDIS_URL (skipped without them). It fails only on errors, never on a figure.
+ * and REDIS_URL (skipped without them). `--profile` writes CPU profiles of the platform's process (and its cluster workers) under
+ * .data/profiles/. It fails only on errors, never on a figure.
  */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { repoRoot } from '../lib/paths';
 import { machineLine } from './bench/machine-line';
 import { startLivePlatform, LIVE_MODES, type LiveMode } from './bench/live/live-platform';
 import { registerAthletes, runLiveStep, type StepResult } from './bench/live/live-load';
@@ -25,6 +29,7 @@ const { values } = parseArgs({
     'reads-per-second': { type: 'string', default: '4' },
     'batch-size': { type: 'string', default: '10' },
     'keep-going': { type: 'boolean', default: false },
+    profile: { type: 'boolean', default: false },
   },
 });
 
@@ -43,6 +48,7 @@ function row(step: StepResult, seconds: number, cpu: Record<string, number>): st
     .map((r, i) => (r.failed ? `${['write', 'read', 'finish'][i]}: ${r.describeFailures()}` : ''))
     .filter(Boolean)
     .join('; ');
+  const requests = step.writes.ms.length + step.reads.ms.length + step.writes.failed + step.reads.failed;
   const cores = (name: string) => (cpu[name] === undefined ? '–' : cpu[name]!.toFixed(2));
   return [
     step.athletes,
@@ -52,6 +58,7 @@ function row(step: StepResult, seconds: number, cpu: Record<string, number>): st
     `${ms(step.reads.percentile(99))} (${ms(step.idleReads.percentile(99))})`,
     `${step.lost} / ${step.doubled} / ${step.wronglyCredited}`,
     `${cores('platform')}, PostgreSQL ${cores('postgres')}, Redis ${cores('redis')}`,
+    cpu.platform === undefined ? '–' : ((cpu.platform * 1000 * seconds) / requests).toFixed(1),
     held(step) ? 'held' : 'not held',
   ].join(' | ');
 }
@@ -72,14 +79,18 @@ async function benchMode(mode: LiveMode, steps: number[]): Promise<void> {
     duplicateEvery: 10,
   };
   console.log(`\n${LIVE_MODES[mode].label}`);
-  const platform = await startLivePlatform(mode, { postgresUrl, redisUrl });
+  const profileDir = values.profile
+    ? join(repoRoot, '.data', 'profiles', `live-${mode}-${Date.now()}`)
+    : undefined;
+  if (profileDir) mkdirSync(profileDir, { recursive: true });
+  const platform = await startLivePlatform(mode, { postgresUrl, redisUrl }, profileDir);
   try {
     const everyone = await registerAthletes(platform.graphqlUrl, Math.max(...steps) + options.readers);
     const readers = everyone.slice(0, options.readers);
     console.log(
-      '| live athletes | writes/s | failed requests | write p50 / p99 | read p99 (idle) | lost / doubled / wrongly credited | cores used: platform, PostgreSQL, Redis | |',
+      '| live athletes | writes/s | failed requests | write p50 / p99 | read p99 (idle) | lost / doubled / wrongly credited | cores used: platform, PostgreSQL, Redis | platform CPU ms per request | |',
     );
-    console.log('|---|---|---|---|---|---|---|---|');
+    console.log('|---|---|---|---|---|---|---|---|---|');
     for (const athletes of steps) {
       let cpu: Record<string, number> = {};
       const step = await runLiveStep(
@@ -103,6 +114,7 @@ async function benchMode(mode: LiveMode, steps: number[]): Promise<void> {
     }
   } finally {
     await platform.stop();
+    if (profileDir) console.log(`CPU profiles: ${profileDir}`);
   }
 }
 

@@ -77,6 +77,8 @@ async function waitUntilReady(origin: string, child: ChildProcess, timeoutMs: nu
 export async function startLivePlatform(
   mode: LiveMode,
   servers: { postgresUrl?: string; redisUrl?: string },
+  /** Where to write the platform's CPU profiles (node --cpu-prof, written when it stops); none when absent. */
+  profileDir?: string,
 ): Promise<LivePlatform> {
   const description = LIVE_MODES[mode];
   const dataDir = mkdtempSync(join(tmpdir(), 'pulse-live-'));
@@ -109,7 +111,9 @@ export async function startLivePlatform(
     await flushRedis(redisUrl);
     env.REDIS_URL = redisUrl;
   }
-  const child = spawn(process.execPath, ['--import', 'tsx', '--max-semi-space-size=64', description.script], {
+  const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  const nodeFlags = ['--import', 'tsx', '--max-semi-space-size=64', ...profile];
+  const child = spawn(process.execPath, [...nodeFlags, description.script], {
     cwd: repoRoot,
     env,
     stdio: ['ignore', 'ignore', 'inherit'],
