@@ -52,11 +52,20 @@ describe('gateway token verification', () => {
     expect(body.errors?.[0]?.extensions).toEqual({ code: 'UNAUTHENTICATED' });
   });
 
-  it('lets a valid token through; an unreachable subgraph is an internal error that reveals no address', async () => {
+  it('lets a valid token through; an unreachable subgraph is SUBGRAPH_UNAVAILABLE and reveals no address', async () => {
     const { status, body } = await askWith(await sign(Math.floor(Date.now() / 1000) + 600));
     expect(status).toBe(200);
     expect(body.errors).toEqual([
-      { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+      {
+        message: expect.stringMatching(
+          /^The (identity|training) service cannot be reached\. Try again in a moment\.$/,
+        ),
+        extensions: {
+          code: 'SUBGRAPH_UNAVAILABLE',
+          serviceName: expect.stringMatching(/^(identity|training)$/),
+          retryAfterSeconds: 1,
+        },
+      },
     ]);
   });
 

@@ -42,6 +42,20 @@ describe('resilientFetcher', () => {
     expect(calls).toHaveLength(3);
   });
 
+  it('turns a subgraph that cannot be reached into SUBGRAPH_UNAVAILABLE once the retries are spent', async () => {
+    const { fetcher, calls } = scripted([
+      new Error('ECONNREFUSED'),
+      new Error('ECONNREFUSED'),
+      new Error('ECONNREFUSED'),
+    ]);
+    const failed = resilientFetcher(fetcher, policy)('http://s', { body: body('query { a }') });
+    await expect(failed).rejects.toMatchObject({
+      message: 'The training service cannot be reached. Try again in a moment.',
+      extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'training', retryAfterSeconds: 1 },
+    });
+    expect(calls).toHaveLength(3);
+  });
+
   it('gives the last answer when every attempt failed', async () => {
     const { fetcher, calls } = scripted([502, 502, 502, 200]);
     const response = await resilientFetcher(fetcher, policy)('http://s', { body: body('query { a }') });
@@ -53,7 +67,7 @@ describe('resilientFetcher', () => {
     const failing = scripted([new Error('ECONNRESET')]);
     await expect(
       resilientFetcher(failing.fetcher, policy)('http://s', { body: body('mutation { a }') }),
-    ).rejects.toThrow('ECONNRESET');
+    ).rejects.toMatchObject({ extensions: { code: 'SUBGRAPH_UNAVAILABLE' } });
     expect(failing.calls).toHaveLength(1);
     const erring = scripted([500]);
     expect(

@@ -1,14 +1,15 @@
 /**
  * Wraps the fetcher a subgraph data source uses: every attempt has a deadline (a late subgraph becomes a
- * SUBGRAPH_TIMEOUT error, not a hanging request), and a read-only request that failed on the network or
- * with a 5xx is tried again. Mutations are not retried here, as the first attempt may have taken effect;
+ * SUBGRAPH_TIMEOUT error, not a hanging request), a subgraph that cannot be reached becomes
+ * SUBGRAPH_UNAVAILABLE (with retryAfterSeconds), and a read-only request that failed on the network or
+ * with a 5xx is tried again first. Mutations are not retried here, as the first attempt may have taken effect;
  * one that never reached the subgraph (a closed kept-alive connection) is resent by sendRaw.
  */
 import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
 import { sharedDeadline } from '../../../lib/async/shared-deadline';
 import { isQueryRequest } from '../subgraph-request-kind';
-import { SUBGRAPH_TIMEOUT } from './gateway-error-codes';
+import { SUBGRAPH_TIMEOUT, unavailableError } from './gateway-error-codes';
 
 export { isQueryRequest };
 
@@ -39,7 +40,11 @@ export function resilientFetcher(fetcher: Fetcher, policy: SubgraphRequestPolicy
             { extensions: { code: SUBGRAPH_TIMEOUT, serviceName: policy.serviceName } },
           );
         }
-        if (attempt >= retries) throw error;
+        if (attempt >= retries) {
+          // Down or restarting: a code the client can act on (try again), not an internal error.
+          const { message, extensions } = unavailableError(policy.serviceName);
+          throw new GraphQLError(message, { extensions, originalError: error as Error });
+        }
         await sleep(delay * (attempt + 1));
         continue;
       }

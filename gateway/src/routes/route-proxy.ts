@@ -8,6 +8,7 @@ import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { Transform } from 'node:stream';
 import type { RequestHandler } from 'express';
 import type { Logger } from '../../../lib/logging/logger';
+import { unavailableError, UNAVAILABLE_RETRY_AFTER_SECONDS } from '../limits/gateway-error-codes';
 import { payloadTooLarge } from './route-guards';
 
 // Headers of one connection, not of the request: never forwarded (RFC 9110 §7.6.1).
@@ -26,6 +27,9 @@ const agents = { http: new Agent({ keepAlive: true }), https: new HttpsAgent({ k
 
 const endToEnd = (headers: IncomingHttpHeaders): OutgoingHttpHeaders =>
   Object.fromEntries(Object.entries(headers).filter(([name]) => !HOP_BY_HOP.has(name)));
+
+// The gateway's own headers win over the subgraph's: which gateway process answered, for one.
+const GATEWAY_OWN = new Set(['x-served-by']);
 
 const appended = (previous: string | string[] | undefined, value: string) =>
   previous ? `${String(previous)}, ${value}` : value;
@@ -78,7 +82,7 @@ export function routeProxy(options: {
     upstream.on('response', (answer) => {
       res.status(answer.statusCode ?? 502);
       for (const [name, value] of Object.entries(endToEnd(answer.headers))) {
-        if (value !== undefined) res.setHeader(name, value);
+        if (value !== undefined && !GATEWAY_OWN.has(name)) res.setHeader(name, value);
       }
       answer.pipe(res);
     });
@@ -89,14 +93,8 @@ export function routeProxy(options: {
         return;
       }
       options.logger.warn({ err: error, subgraph: options.subgraph }, 'HTTP route: subgraph unreachable');
-      res.status(502).json({
-        errors: [
-          {
-            message: `The ${options.subgraph} service cannot be reached. Try again in a moment.`,
-            extensions: { code: 'INTERNAL_SERVER_ERROR' },
-          },
-        ],
-      });
+      res.setHeader('retry-after', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
+      res.status(503).json({ errors: [unavailableError(options.subgraph)] });
     });
     // The client went away before the answer was complete: so does the subgraph's request.
     res.on('close', () => {
