@@ -28,6 +28,13 @@ describe('errors as sentences', () => {
     const unauthenticated = graphQLError('Invalid credentials', { code: 'UNAUTHENTICATED' });
     expect(describeError(unauthenticated)).toBe('Your session has ended. Please sign in again.');
     expect(describeError(unauthenticated, { UNAUTHENTICATED: 'Wrong password.' })).toBe('Wrong password.');
+    expect(
+      describeError(
+        graphQLError('The training service cannot be reached. Try again in a moment.', {
+          code: 'SUBGRAPH_UNAVAILABLE',
+        }),
+      ),
+    ).toBe('Part of Pulse is restarting. Please try again in a moment.');
   });
 
   it('explains a failed connection as being offline', () => {

@@ -16,6 +16,7 @@ const SENTENCES: Record<string, string> = {
   UNAUTHENTICATED: 'Your session has ended. Please sign in again.',
   SUBGRAPH_TIMEOUT: 'Pulse is taking too long to answer. Please try again in a moment.',
   SERVICE_UNAVAILABLE: 'Pulse is busy or restarting. Please try again in a moment.',
+  SUBGRAPH_UNAVAILABLE: 'Part of Pulse is restarting. Please try again in a moment.',
   INTERNAL_SERVER_ERROR: 'Something went wrong on our side. Please try again.',
   GRAPHQL_VALIDATION_FAILED: 'This version of the app no longer matches the server. Please reload the page.',
   GRAPHQL_PARSE_FAILED: 'This version of the app no longer matches the server. Please reload the page.',
