@@ -26,8 +26,10 @@ async function main() {
   const logger = createLogger(config.log.level, name);
   const identity =
     config.gateway.subgraphUrls.identity ?? entries.find((e) => e.name === 'identity')?.routingUrl;
-  if (!config.events.kafkaBrokers) {
-    logger.warn('KAFKA_BROKERS is not set: events stay inside this process (set it in services mode).');
+  if (config.events.transport === 'in-process') {
+    logger.warn(
+      'Events stay inside this process: in services mode set EVENT_BUS=redis (with REDIS_URL) or KAFKA_BROKERS.',
+    );
   }
   const bus = createEventBus(config, { logger });
   const server = await startContext(context, {

@@ -1,8 +1,9 @@
 // npm start: the whole platform in one process on embedded defaults (PGlite under DATA_DIR).
 import '../lib/runtime/require-supported-node';
 import { join } from 'node:path';
-import { getConfig } from '../lib/config/config';
+import { getConfig, type Config } from '../lib/config/config';
 import { dataDirOf } from '../lib/db/database-target';
+import type { EventBus } from '../lib/events/event-bus';
 import { createLogger } from '../lib/logging/logger';
 import { stopOnSignals } from '../lib/server/shutdown';
 import { startPlatform } from './platform';
@@ -38,7 +39,7 @@ async function main() {
     ...platform.subgraphs.map((s) => `${label(`subgraph ${s.name}`)}${s.url}`),
     `${label('health / ready')}${platform.gateway.url.replace('/graphql', '/health')}, ${platform.gateway.url.replace('/graphql', '/ready')}`,
     `${label('data')}${config.data.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite under ${config.data.dir}/`}`,
-    `${label('events')}${platform.bus.kind === 'kafka' ? `Kafka at ${config.events.kafkaBrokers?.join(', ')}` : `in-process, kept under ${config.data.dir}/events/`}`,
+    `${label('events')}${eventsLine(platform.bus.kind, config)}`,
     `${label('notification mail')}${mail ? `SMTP at ${new URL(mail).host}` : `written as .eml files under ${config.data.dir}/mail/ (no SMTP_URL)`}`,
     `${label('notification push')}Web Push (VAPID)${fcm ? `, FCM project ${fcm.projectId}` : '; phones need FCM_PROJECT_ID and FCM_CREDENTIALS'}`,
     'Press Ctrl+C to stop.',
@@ -46,6 +47,19 @@ async function main() {
   ];
   console.log(lines.join('\n'));
   stopOnSignals(platform.stop, logger);
+}
+
+/** Where the events go, as the start-up summary says it. */
+function eventsLine(kind: EventBus['kind'], config: Config): string {
+  switch (kind) {
+    case 'kafka':
+      return `Kafka at ${config.events.kafkaBrokers?.join(', ')}`;
+    case 'redis':
+      // The host only: REDIS_URL may hold a password (and loadConfig refuses EVENT_BUS=redis without it).
+      return `Redis Streams at ${new URL(config.redis.url!).host}`;
+    case 'in-process':
+      return `in-process, kept under ${config.data.dir}/events/`;
+  }
 }
 
 main().catch((error: unknown) => {

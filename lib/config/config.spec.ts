@@ -89,6 +89,32 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ OBJECTS_SIGNING_KEY: 'short' })).toThrow(/OBJECTS_SIGNING_KEY/);
   });
 
+  it('chooses the event bus: EVENT_BUS, else Kafka with KAFKA_BROKERS, else in-process', () => {
+    expect(loadConfig({}).events).toEqual({
+      transport: 'in-process',
+      kafkaBrokers: null,
+      kafkaClientId: 'pulse',
+      redisMaxLenPerPartition: 1_000_000,
+    });
+    expect(loadConfig({ KAFKA_BROKERS: 'kafka:9092' }).events.transport).toBe('kafka');
+    const redis = loadConfig({
+      EVENT_BUS: 'redis',
+      REDIS_URL: 'redis://redis:6379',
+      EVENT_BUS_REDIS_MAXLEN: '5000',
+    });
+    expect(redis.events).toMatchObject({ transport: 'redis', redisMaxLenPerPartition: 5_000 });
+    expect(loadConfig({ EVENT_BUS: 'in-process', KAFKA_BROKERS: 'kafka:9092' }).events.transport).toBe(
+      'in-process',
+    );
+  });
+
+  it('refuses an event bus without what it connects to', () => {
+    expect(() => loadConfig({ EVENT_BUS: 'redis' })).toThrow(/EVENT_BUS: redis needs REDIS_URL/);
+    expect(() => loadConfig({ EVENT_BUS: 'kafka' })).toThrow(/EVENT_BUS: kafka needs KAFKA_BROKERS/);
+    expect(() => loadConfig({ EVENT_BUS: 'nats' })).toThrow(/EVENT_BUS/);
+    expect(() => loadConfig({ EVENT_BUS_REDIS_MAXLEN: '10' })).toThrow(/EVENT_BUS_REDIS_MAXLEN/);
+  });
+
   it('lists every invalid variable in one error', () => {
     expect(() => loadConfig({ PORT: 'eighty', DATABASE_URL: 'nope', DATABASE_URL_IDENTITY: 'x' })).toThrow(
       /PORT[\s\S]*DATABASE_URL[\s\S]*DATABASE_URL_IDENTITY/,

@@ -39,6 +39,11 @@ const schema = z.object({
     .regex(/^[^,\s]+(,[^,\s]+)*$/, 'a comma-separated list of host:port')
     .optional(),
   KAFKA_CLIENT_ID: z.string().min(1).default('pulse'),
+  // The event bus: in-process (one process), redis (Redis Streams at REDIS_URL) or kafka (KAFKA_BROKERS).
+  // Without it: kafka when KAFKA_BROKERS is set, else in-process.
+  EVENT_BUS: z.enum(['in-process', 'redis', 'kafka']).optional(),
+  // Entries each partition's stream keeps with EVENT_BUS=redis (trimmed about there): what a replay can reach.
+  EVENT_BUS_REDIS_MAXLEN: z.coerce.number().int().min(1_000).max(1_000_000_000).default(1_000_000),
   REDIS_URL: optionalUrl,
   ADMIN_EMAILS: z
     .string()
@@ -179,6 +184,14 @@ function pairProblems(env: Record<string, string | undefined>, [a, b]: [string, 
   return [`${env[a] ? b : a}: set it together with ${env[a] ? a : b} (or neither)`];
 }
 
+/** An event bus chosen without what it connects to: refused at start rather than at the first event. */
+function eventBusProblems(env: Record<string, string | undefined>): string[] {
+  if (env.EVENT_BUS === 'redis' && !env.REDIS_URL)
+    return ['EVENT_BUS: redis needs REDIS_URL (the streams live there)'];
+  if (env.EVENT_BUS === 'kafka' && !env.KAFKA_BROKERS) return ['EVENT_BUS: kafka needs KAFKA_BROKERS'];
+  return [];
+}
+
 export type Config = ReturnType<typeof loadConfig>;
 
 /** Parses the environment; throws one error listing every invalid variable. */
@@ -192,6 +205,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ...parseUrls(subgraphUrls, 'SUBGRAPH_URL_'),
     ...pairProblems(env, ['S3_ENDPOINT', 'S3_BUCKET']),
     ...pairProblems(env, ['S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY']),
+    ...eventBusProblems(env),
   ];
   if (!parsed.success || problems.length > 0) {
     throw new Error(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
@@ -303,7 +317,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxPerConnection: e.GATEWAY_WS_SUBSCRIPTION_CAP,
       bufferSize: e.GATEWAY_SUBSCRIPTION_BUFFER,
     },
-    events: { kafkaBrokers: e.KAFKA_BROKERS?.split(',') ?? null, kafkaClientId: e.KAFKA_CLIENT_ID },
+    events: {
+      transport: e.EVENT_BUS ?? (e.KAFKA_BROKERS ? 'kafka' : 'in-process'),
+      kafkaBrokers: e.KAFKA_BROKERS?.split(',') ?? null,
+      kafkaClientId: e.KAFKA_CLIENT_ID,
+      redisMaxLenPerPartition: e.EVENT_BUS_REDIS_MAXLEN,
+    },
     auth: {
       jwksUrl: e.JWKS_URL,
       issuer: e.JWT_ISSUER,

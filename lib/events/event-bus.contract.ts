@@ -1,12 +1,32 @@
 /**
  * The behaviour every EventBus adapter must show. Run by event-bus.int-spec.ts against the in-process
- * bus always and against Kafka when KAFKA_BROKERS is set.
+ * bus always, against Redis Streams when REDIS_URL is set and against Kafka when KAFKA_BROKERS is set.
+ * What only shows across processes (members of one group sharing its partitions, a killed member's share
+ * taken over) runs for adapters that can open a second bus on the same backend: a peer.
  */
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { eventually } from '../testing/eventually';
 import { DLQ_HEADERS, dlqTopicOf, type BusMessage, type DeliveredMessage, type EventBus } from './event-bus';
 
 const FAST_RETRY = { maxAttempts: 3, initialDelayMs: 10, maxDelayMs: 50 };
+
+/** Keys that fall in every partition of a topic of 6 (bus-helpers' partitionOf), and very likely of any count. */
+const SPREAD_KEYS = Array.from({ length: 24 }, (_, i) => `key-${i}`);
+
+export interface ContractPeers<B extends EventBus> {
+  /** A second bus on the same backend: what another process of the deployment opens. */
+  createPeer(): Promise<B>;
+  /** Ends a peer as a killed process ends: its connections drop, nothing is given back or acknowledged. */
+  killPeer?(peer: B): void;
+}
+
+/** Who handled which message, in the order handled. */
+interface Handling {
+  member: string;
+  key: string;
+  value: string;
+}
 
 const aMessage = (
   topic: string,
@@ -20,7 +40,11 @@ const aMessage = (
   headers: { 'x-test': 'yes', ...headers },
 });
 
-export function describeEventBusContract(name: string, createBus: () => Promise<EventBus>): void {
+export function describeEventBusContract<B extends EventBus>(
+  name: string,
+  createBus: () => Promise<EventBus>,
+  peers?: ContractPeers<B>,
+): void {
   describe(`EventBus contract: ${name}`, () => {
     let bus: EventBus;
     beforeAll(async () => {
@@ -163,6 +187,19 @@ export function describeEventBusContract(name: string, createBus: () => Promise<
       await second.stop();
     });
 
+    it('gives a new group what was published before it subscribed', async () => {
+      const topic = topicFor('earlier');
+      await bus.publish([aMessage(topic, 'k', 'before anyone listened')]);
+      const seen: string[] = [];
+      const consumer = await bus.subscribe({
+        group: groupFor('late'),
+        topics: [topic],
+        handler: async (m) => void seen.push(m.value),
+      });
+      await eventually(() => expect(seen).toEqual(['before anyone listened']));
+      await consumer.stop();
+    });
+
     it('reads back the retained messages of a topic from a time on', async () => {
       const topic = topicFor('retained');
       await bus.publish([aMessage(topic, 'k', 'old')]);
@@ -179,6 +216,121 @@ export function describeEventBusContract(name: string, createBus: () => Promise<
         expect(all).toEqual(['old', 'new']);
         expect(recent).toEqual(['new']);
       });
+    });
+
+    describe('members of one group on two buses (two processes)', () => {
+      const withPeer = peers ? it : it.skip;
+      const withKill = peers?.killPeer ? it : it.skip;
+      const noPeer = peers ? '' : ' (skipped: this adapter lives in one process and has no peers)';
+      const noKill =
+        !peers || peers.killPeer ? noPeer : ' (skipped: this adapter gives no way to kill a peer abruptly)';
+
+      const memberOn = (on: EventBus, member: string, group: string, topic: string, handled: Handling[]) =>
+        on.subscribe({
+          group,
+          topics: [topic],
+          handler: async (m) => void handled.push({ member, key: m.key, value: m.value }),
+        });
+
+      // Members share the partitions within a moment (Redis: a lease round; Kafka: a rebalance), so waves
+      // over keys in every partition go out until each member has handled some. Values count up.
+      const publishUntilEachHandles = async (topic: string, handled: Handling[], members: string[]) => {
+        const sent: string[] = [];
+        await eventually(async () => {
+          const wave = SPREAD_KEYS.map((key, i) => aMessage(topic, key, String(sent.length + i)));
+          await bus.publish(wave);
+          sent.push(...wave.map((m) => m.value));
+          await sleep(250);
+          expect(new Set(handled.map((h) => h.member))).toEqual(new Set(members));
+        }, 40_000);
+        return sent;
+      };
+
+      const inOrderPerKey = (handled: Handling[]) => {
+        for (const key of SPREAD_KEYS) {
+          const values = handled.filter((h) => h.key === key).map((h) => Number(h.value));
+          expect(values).toEqual([...values].sort((x, y) => x - y));
+        }
+      };
+
+      withPeer(
+        `share a group’s partitions: each message handled once, in order per key${noPeer}`,
+        async () => {
+          const peer = await peers!.createPeer();
+          try {
+            const topic = topicFor('members');
+            const group = groupFor('members');
+            const handled: Handling[] = [];
+            const consumers = [
+              await memberOn(bus, 'first', group, topic, handled),
+              await memberOn(peer, 'second', group, topic, handled),
+            ];
+            const sent = await publishUntilEachHandles(topic, handled, ['first', 'second']);
+            await eventually(() => expect(new Set(handled.map((h) => h.value)).size).toBe(sent.length));
+            await sleep(500); // time for a message handled twice to show
+            expect(handled).toHaveLength(sent.length);
+            inOrderPerKey(handled);
+            await Promise.all(consumers.map((consumer) => consumer.stop()));
+          } finally {
+            await peer.close();
+          }
+        },
+      );
+
+      withKill(
+        `take over a killed member’s partitions and its unacknowledged message once its leases expire${noKill}`,
+        async () => {
+          const peer = await peers!.createPeer();
+          let unstick!: () => void;
+          const stuck = new Promise<void>((resolve) => (unstick = resolve));
+          try {
+            const topic = topicFor('killed');
+            const group = groupFor('killed');
+            const handled: Handling[] = [];
+            const survivor = await memberOn(bus, 'survivor', group, topic, handled);
+            await peer.subscribe({
+              group,
+              topics: [topic],
+              handler: async (m) => {
+                handled.push({ member: 'killed', key: m.key, value: m.value });
+                if (m.value === 'in hand') await stuck; // the process dies in the middle of this one
+              },
+            });
+            const sent = await publishUntilEachHandles(topic, handled, ['survivor', 'killed']);
+            await eventually(() => expect(handled).toHaveLength(sent.length));
+            // The last key it handled: one of its partitions now that the members have shared them out.
+            const key = handled.findLast((h) => h.member === 'killed')!.key;
+            await bus.publish(['in hand', 'next', 'next again'].map((value) => aMessage(topic, key, value)));
+            await eventually(() =>
+              expect(handled).toContainEqual({ member: 'killed', key, value: 'in hand' }),
+            );
+
+            peers!.killPeer!(peer);
+            const killedAt = handled.length;
+            await bus.publish(SPREAD_KEYS.map((k) => aMessage(topic, k, `after ${k}`)));
+            await eventually(() => {
+              const ofKey = handled.slice(killedAt).filter((h) => h.key === key);
+              expect(ofKey).toEqual(
+                ['in hand', 'next', 'next again', `after ${key}`].map((value) => ({
+                  member: 'survivor',
+                  key,
+                  value,
+                })),
+              );
+              const after = handled.filter((h) => h.value.startsWith('after '));
+              expect(after.map((h) => h.member)).toEqual(SPREAD_KEYS.map(() => 'survivor'));
+            });
+            // Of what the killed member handled, only the message it never finished comes again.
+            const handledByKilled = new Set(handled.filter((h) => h.member === 'killed').map((h) => h.value));
+            const again = handled.filter((h) => h.member === 'survivor' && handledByKilled.has(h.value));
+            expect(again.map((h) => h.value)).toEqual(['in hand']);
+            await survivor.stop();
+          } finally {
+            unstick();
+            await peer.close();
+          }
+        },
+      );
     });
   });
 }

@@ -1,9 +1,13 @@
+import Redis from 'ioredis';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createLogger } from '../logging/logger';
 import { eventually } from '../testing/eventually';
 import { describeEventBusContract } from './event-bus.contract';
 import { createInProcessBus } from './in-process-bus';
+import { createRedisBus } from './redis-bus';
 
 describeEventBusContract('in-process', async () => createInProcessBus());
 
@@ -43,12 +47,44 @@ describe('in-process bus kept in files', () => {
   });
 });
 
+const redisUrl = process.env.REDIS_URL;
+if (redisUrl) {
+  // Each run keeps its streams, groups and leases under a prefix of its own, and deletes them at the end.
+  const keyPrefix = `pulse:test:events:${randomUUID().slice(0, 8)}:`;
+  const open = () =>
+    createRedisBus({ url: redisUrl, logger: createLogger('silent'), keyPrefix, leaseTtlMs: 2_000 });
+  const deleteRunKeys = async () => {
+    const redis = new Redis(redisUrl);
+    try {
+      for await (const keys of redis.scanStream({ match: `${keyPrefix}*`, count: 500 })) {
+        if ((keys as string[]).length > 0) await redis.del(...(keys as string[]));
+      }
+    } finally {
+      await redis.quit();
+    }
+  };
+  describeEventBusContract(
+    `Redis Streams at ${redisUrl}`,
+    async () => {
+      const bus = open();
+      return { ...bus, close: async () => (await bus.close(), await deleteRunKeys()) };
+    },
+    { createPeer: async () => open(), killPeer: (peer) => peer.kill() },
+  );
+} else {
+  describe('EventBus contract: Redis Streams', () => {
+    it.todo('runs only where REDIS_URL is set (no Redis server on this machine)');
+  });
+}
+
 if (process.env.KAFKA_BROKERS) {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { createKafkaBus } = require('./kafka-bus') as typeof import('./kafka-bus');
-  describeEventBusContract(`Kafka at ${process.env.KAFKA_BROKERS}`, async () =>
-    createKafkaBus({ brokers: process.env.KAFKA_BROKERS!.split(','), clientId: 'pulse-contract-test' }),
-  );
+  const open = (clientId: string) =>
+    createKafkaBus({ brokers: process.env.KAFKA_BROKERS!.split(','), clientId });
+  describeEventBusContract(`Kafka at ${process.env.KAFKA_BROKERS}`, async () => open('pulse-contract-test'), {
+    createPeer: async () => open('pulse-contract-test-peer'),
+  });
 } else {
   describe('EventBus contract: Kafka', () => {
     it.todo('runs only where KAFKA_BROKERS is set (no Kafka broker on this machine)');

@@ -1,10 +1,11 @@
 /**
- * The EventBus port. Two adapters implement it with the same observable semantics: Kafka (kafkajs,
- * selected by KAFKA_BROKERS) and an in-process bus (embedded mode, tests).
+ * The EventBus port. Three adapters implement it with the same observable semantics (EVENT_BUS): Kafka
+ * (kafkajs), Redis Streams (ioredis) and an in-process bus (embedded mode, tests).
  *
- * - publish: messages of one key keep their order (Kafka: key → partition).
+ * - publish: messages of one key keep their order (key → partition).
  * - subscribe: consumer groups; every group gets every message of its topics once per successful
- *   handling; a message is acknowledged (offset committed) only after its handler resolved.
+ *   handling; a message is acknowledged (offset committed) only after its handler resolved. The members
+ *   of a group (one per process) share its partitions: one partition is handled by one member at a time.
  * - a handler that throws is retried with exponential backoff; after `maxAttempts` the message is
  *   parked on `<topic>.dlq` with the error and its original headers, and the group moves on.
  * - readRetained: what the bus still holds of some topics, from a time on, for replay.
@@ -49,7 +50,7 @@ export interface Consumer {
 }
 
 export interface EventBus {
-  readonly kind: 'kafka' | 'in-process';
+  readonly kind: 'kafka' | 'in-process' | 'redis';
   publish(messages: BusMessage[]): Promise<void>;
   subscribe(options: ConsumerOptions): Promise<Consumer>;
   /** Calls `onMessage` for each retained message of `topics` published at or after `from` (all when null), in order per partition. */

@@ -8,10 +8,9 @@
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from '../logging/logger';
+import { dlqMessageOf, partitionOf } from './bus-helpers';
 import {
   DEFAULT_RETRY,
-  DLQ_HEADERS,
-  dlqTopicOf,
   retryDelayMs,
   type BusMessage,
   type Consumer,
@@ -31,13 +30,6 @@ export interface InProcessBusOptions {
   /** Where to keep the log and the offsets; in memory only when absent. */
   dir?: string;
   logger?: Logger;
-}
-
-/** FNV-1a: a stable, well-spread hash of the key. */
-function partitionOf(key: string, partitions: number): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < key.length; i += 1) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
-  return (hash >>> 0) % partitions;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -127,19 +119,14 @@ export function createInProcessBus(options: InProcessBusOptions = {}): EventBus 
             return true;
           } catch (error) {
             if (attempt >= retry.maxAttempts) {
-              append({
-                topic: dlqTopicOf(stored.topic),
-                key: stored.key,
-                value: stored.value,
-                headers: {
-                  ...stored.headers,
-                  [DLQ_HEADERS.error]: error instanceof Error ? error.message : String(error),
-                  [DLQ_HEADERS.originalTopic]: stored.topic,
-                  [DLQ_HEADERS.attempts]: String(attempt),
-                  [DLQ_HEADERS.failedAt]: new Date().toISOString(),
-                  [DLQ_HEADERS.group]: consumer.group,
-                },
-              });
+              append(
+                dlqMessageOf(stored, {
+                  error,
+                  group: consumer.group,
+                  attempts: attempt,
+                  failedAt: new Date(),
+                }),
+              );
               options.logger?.error(
                 { err: error, topic: stored.topic, key: stored.key, group: consumer.group },
                 'message parked on the DLQ',

@@ -1,16 +1,13 @@
 import { logLevel, type KafkaMessage } from 'kafkajs';
 import type { Logger } from '../logging/logger';
-import { DLQ_HEADERS } from './event-bus';
 import {
   decodeHeaders,
   deliveredOf,
-  dlqMessageOf,
   lazilyConnected,
   logCreatorFor,
   nextOffsetOf,
   pinoLevelOf,
   replayRangesOf,
-  succeeds,
   topicMessagesOf,
 } from './kafka-messages';
 
@@ -66,40 +63,6 @@ describe('nextOffsetOf', () => {
     expect(nextOffsetOf('0')).toBe('1');
     expect(nextOffsetOf('41')).toBe('42');
     expect(nextOffsetOf('9007199254740993')).toBe('9007199254740994');
-  });
-});
-
-describe('dlqMessageOf', () => {
-  const failedAt = new Date('2026-01-02T03:04:05.678Z');
-
-  it('parks the original key, value and headers on <topic>.dlq with why, where and when it failed', () => {
-    const message = deliveredOf('pulse.training.v1', 0, fetched(), 5);
-    expect(
-      dlqMessageOf(message, {
-        error: new Error('cannot parse this event'),
-        group: 'g',
-        attempts: 5,
-        failedAt,
-      }),
-    ).toEqual({
-      topic: 'pulse.training.v1.dlq',
-      key: 'workout-1',
-      value: '{"type":"workout.finished"}',
-      headers: {
-        'x-event-type': 'workout.finished',
-        [DLQ_HEADERS.error]: 'cannot parse this event',
-        [DLQ_HEADERS.originalTopic]: 'pulse.training.v1',
-        [DLQ_HEADERS.attempts]: '5',
-        [DLQ_HEADERS.failedAt]: '2026-01-02T03:04:05.678Z',
-        [DLQ_HEADERS.group]: 'g',
-      },
-    });
-  });
-
-  it('records a thrown non-Error as text', () => {
-    const message = { topic: 't', key: 'k', value: 'v', headers: {} };
-    const parked = dlqMessageOf(message, { error: 'timeout', group: 'g', attempts: 3, failedAt });
-    expect(parked.headers[DLQ_HEADERS.error]).toBe('timeout');
   });
 });
 
@@ -190,15 +153,6 @@ describe('kafkajs logging', () => {
         log: { timestamp: '', message: 'x' },
       }),
     ).not.toThrow();
-  });
-});
-
-describe('succeeds', () => {
-  it('tells whether a promise fulfilled, handing a rejection to onError', async () => {
-    const onError = jest.fn();
-    await expect(succeeds(Promise.resolve('value'), onError)).resolves.toBe(true);
-    await expect(succeeds(Promise.reject(new Error('broker down')), onError)).resolves.toBe(false);
-    expect(onError).toHaveBeenCalledWith(new Error('broker down'));
   });
 });
 

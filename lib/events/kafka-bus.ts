@@ -18,14 +18,13 @@ import {
   type DeliveredMessage,
   type EventBus,
 } from './event-bus';
+import { dlqMessageOf, succeeds } from './bus-helpers';
 import {
   deliveredOf,
-  dlqMessageOf,
   lazilyConnected,
   logCreatorFor,
   nextOffsetOf,
   replayRangesOf,
-  succeeds,
   topicMessagesOf,
 } from './kafka-messages';
 

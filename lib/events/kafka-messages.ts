@@ -1,11 +1,11 @@
 /**
  * The parts of the Kafka adapter (kafka-bus.ts) that need no broker: conversions between the port's
- * messages and kafkajs's (headers, delivered and parked messages, offsets), replay ranges, kafkajs's
- * logging, and lazy connections.
+ * messages and kafkajs's (headers, delivered messages, offsets), replay ranges, kafkajs's logging, and
+ * lazy connections. What every adapter shares (partitions, DLQ copies) is in bus-helpers.ts.
  */
 import { logLevel, type IHeaders, type KafkaMessage, type logCreator, type TopicMessages } from 'kafkajs';
 import type { Logger } from '../logging/logger';
-import { DLQ_HEADERS, dlqTopicOf, type BusMessage, type DeliveredMessage } from './event-bus';
+import type { BusMessage, DeliveredMessage } from './event-bus';
 
 /** Decodes Kafka headers to strings (UTF-8); of a key sent more than once, the last value wins. */
 export function decodeHeaders(headers: IHeaders | undefined): Record<string, string> {
@@ -39,31 +39,6 @@ export function deliveredOf(
 /** The offset a group commits once `offset` is done with: Kafka commits the next offset to read. */
 export function nextOffsetOf(offset: string): string {
   return (BigInt(offset) + 1n).toString();
-}
-
-/** Why, in which group, after how many attempts and when a message failed, as its DLQ copy records. */
-export interface Failure {
-  error: unknown;
-  group: string;
-  attempts: number;
-  failedAt: Date;
-}
-
-/** The message parked on `<topic>.dlq` for a message whose handler failed its last attempt. */
-export function dlqMessageOf(message: BusMessage, failure: Failure): BusMessage {
-  return {
-    topic: dlqTopicOf(message.topic),
-    key: message.key,
-    value: message.value,
-    headers: {
-      ...message.headers,
-      [DLQ_HEADERS.error]: failure.error instanceof Error ? failure.error.message : String(failure.error),
-      [DLQ_HEADERS.originalTopic]: message.topic,
-      [DLQ_HEADERS.attempts]: String(failure.attempts),
-      [DLQ_HEADERS.failedAt]: failure.failedAt.toISOString(),
-      [DLQ_HEADERS.group]: failure.group,
-    },
-  };
 }
 
 /** Groups messages by topic for one `sendBatch`, keeping their order within each topic. */
@@ -131,17 +106,6 @@ export function logCreatorFor(logger: Logger | undefined): logCreator {
       const { message, timestamp: _timestamp, logger: _kafkajs, ...fields } = log;
       logger?.[pinoLevelOf(level)]({ ...fields, kafkajs: namespace }, message);
     };
-}
-
-/** Whether a promise fulfils; a rejection is an expected outcome, handed to `onError` (if any). */
-export function succeeds(promise: Promise<unknown>, onError?: (error: unknown) => void): Promise<boolean> {
-  return promise.then(
-    () => true,
-    (error: unknown) => {
-      onError?.(error);
-      return false;
-    },
-  );
 }
 
 /** Connects a kafkajs client on first use and hands out that one connection until disconnected. */
