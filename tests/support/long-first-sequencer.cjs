@@ -7,6 +7,7 @@ const Sequencer = require('@jest/test-sequencer').default;
 
 const LONGEST = [
   'tests/input-fuzz.e2e-spec.ts',
+  'tests/services-mode.e2e-spec.ts',
   'tests/upload-abuse.e2e-spec.ts',
   'tests/explorer.e2e-spec.ts',
   'subgraphs/training/src/imports/import.service.int-spec.ts',
