@@ -1,5 +1,5 @@
 /**
- * npm run bench:live [-- --modes embedded,embedded-postgres,services --athletes 50,100,200,300,500
+ * npm run bench:live [-- --modes embedded-one-process,embedded,embedded-postgres,services --athletes 50,100,200,300,500
  *   --seconds 30 --readers 10 --keep-going --profile]: a busy evening of live recording (scripts/bench/live/live-load.ts) against
  * each runtime mode started as a user starts it, at rising numbers of live athletes until one does not
  * hold. Held: no failed request, nothing lost or doubled, every athlete credited exactly once, write p99
@@ -22,7 +22,7 @@ const READ_P99_MS = 500;
 
 const { values } = parseArgs({
   options: {
-    modes: { type: 'string', default: 'embedded,embedded-postgres,services' },
+    modes: { type: 'string', default: 'embedded-one-process,embedded,embedded-postgres,services' },
     athletes: { type: 'string', default: '50,100,200,300,500' },
     seconds: { type: 'string', default: '30' },
     readers: { type: 'string', default: '10' },

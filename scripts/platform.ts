@@ -40,6 +40,17 @@ export interface PlatformOptions {
   onStarted?: (part: string, milliseconds: number) => void;
 }
 
+/** Every context of supergraph.yaml running in this process, and the bus they share. */
+export interface RunningContexts {
+  bus: EventBus;
+  subgraphs: RunningServer[];
+  /** The configuration with the subgraph secret every part uses (random for this process when unset). */
+  config: Config;
+  /** Where identity publishes its token keys. */
+  jwksUrl: string;
+  stop(): Promise<void>;
+}
+
 export interface Platform {
   bus: EventBus;
   gateway: RunningGateway;
@@ -47,23 +58,22 @@ export interface Platform {
   stop(): Promise<void>;
 }
 
-export async function startPlatform(options: PlatformOptions): Promise<Platform> {
+/** Starts every context (identity first: the others verify tokens with its keys), each on its own port. */
+export async function startContexts(options: PlatformOptions): Promise<RunningContexts> {
   const { logger } = options;
   // Gateway and subgraphs share this process: without SUBGRAPH_SECRET, a random one serves as credential.
   const config = withSubgraphSecret(options.config);
-  const host = options.gatewayHost ?? (options.ephemeralPorts ? LOOPBACK : config.http.host);
   // Only the gateway (HOST) is for clients: the subgraphs it calls in this process listen on loopback.
   const subgraphConfig = { ...config, http: { ...config.http, host: LOOPBACK, publicHost: LOOPBACK } };
   const databaseOf = options.databaseOf ?? ((context: string) => resolveDatabaseTarget(context, config));
   const bus = createEventBus(config, { logger, retainIn: options.eventsDir });
   const started: RunningServer[] = [];
-  const stopEverything = async () => {
+  const stop = async () => {
     await stopAll(started.map((s) => s.stop));
     await bus.close();
   };
   try {
     let jwksUrl = config.auth.jwksUrl ?? '';
-    // identity first: the others verify tokens with its keys.
     const entries = readSupergraphConfig().sort(
       (a, b) => Number(b.name === 'identity') - Number(a.name === 'identity'),
     );
@@ -86,8 +96,21 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       options.onStarted?.(entry.name, performance.now() - since);
       if (entry.name === 'identity' && !config.auth.jwksUrl) jwksUrl = jwksUrlOf(server.url);
     }
+    return { bus, subgraphs: started, config, jwksUrl, stop };
+  } catch (error) {
+    await stop().catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Every context and the gateway in this process (tests, benches); `npm start` runs the gateway apart. */
+export async function startPlatform(options: PlatformOptions): Promise<Platform> {
+  const contexts = await startContexts(options);
+  const { config, subgraphs, jwksUrl } = contexts;
+  try {
+    const host = options.gatewayHost ?? (options.ephemeralPorts ? LOOPBACK : config.http.host);
     const supergraphPath = options.supergraphPath ?? join(repoRoot, config.gateway.supergraphPath);
-    const actualUrls = Object.fromEntries(started.map((s) => [s.name, s.url]));
+    const actualUrls = Object.fromEntries(subgraphs.map((s) => [s.name, s.url]));
     const since = performance.now();
     const gateway = await startGateway({
       config,
@@ -104,14 +127,20 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       host,
       publicHost: options.ephemeralPorts ? '127.0.0.1' : config.http.publicHost,
       port: options.ephemeralPorts ? 0 : (config.http.port ?? 4000),
-      logger: logger.child({ component: 'gateway' }),
+      logger: options.logger.child({ component: 'gateway' }),
     });
-    const subgraphs = [...started];
-    started.push(gateway);
     options.onStarted?.('gateway', performance.now() - since);
-    return { gateway, subgraphs, bus, stop: stopEverything };
+    return {
+      gateway,
+      subgraphs: [...subgraphs],
+      bus: contexts.bus,
+      stop: async () => {
+        await gateway.stop();
+        await contexts.stop();
+      },
+    };
   } catch (error) {
-    await stopEverything().catch(() => undefined);
+    await contexts.stop().catch(() => undefined);
     throw error;
   }
 }

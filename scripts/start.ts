@@ -1,4 +1,7 @@
-// npm start: the whole platform in one process on embedded defaults (PGlite under DATA_DIR).
+// npm start: the whole platform on embedded defaults (PGlite under DATA_DIR): the contexts in this process,
+// the gateway in a process of its own (scripts/gateway-process.ts), so that two cores serve.
+// `npm start -- --ephemeral-ports`: the contexts on free loopback ports instead of supergraph.yaml's.
+// `npm start -- --one-process`: the gateway in this process too (one core; what tests and benches run).
 import '../lib/runtime/require-supported-node';
 import { join } from 'node:path';
 import { getConfig, type Config } from '../lib/config/config';
@@ -6,7 +9,31 @@ import { dataDirOf } from '../lib/db/database-target';
 import type { EventBus } from '../lib/events/event-bus';
 import { createLogger } from '../lib/logging/logger';
 import { stopOnSignals } from '../lib/server/shutdown';
-import { startPlatform } from './platform';
+import { startGatewayProcess } from './gateway-process';
+import { startContexts, startPlatform, type PlatformOptions } from './platform';
+
+/** The contexts here, the gateway in its own process: what `npm start` runs, and how to stop it in order. */
+async function startWithGatewayApart(
+  options: PlatformOptions,
+  onGatewayUp: (ms: number, pid?: number) => void,
+) {
+  const contexts = await startContexts(options);
+  const since = performance.now();
+  const gateway = await startGatewayProcess(contexts, (line) => console.log(line)).catch(async (error) => {
+    await contexts.stop();
+    throw error;
+  });
+  onGatewayUp(performance.now() - since, gateway.pid());
+  return {
+    ...contexts,
+    gateway,
+    // The gateway first: it finishes the requests in flight, which need the contexts.
+    stop: async () => {
+      await gateway.stop();
+      await contexts.stop();
+    },
+  };
+}
 
 async function main() {
   const config = getConfig();
@@ -17,12 +44,19 @@ async function main() {
     `Starting Pulse: ${config.data.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PostgreSQL under ${config.data.dir}/`}` +
       ' (the first start on a new data folder creates and migrates it: allow some seconds)',
   );
-  const platform = await startPlatform({
+  const options: PlatformOptions = {
     config,
     logger,
+    // Free ports for the contexts (the gateway's is PORT): a second platform beside one on the usual ports.
+    ephemeralPorts: process.argv.includes('--ephemeral-ports'),
     eventsDir: join(dataDirOf(config), 'events'),
     onStarted: (part, ms) => console.log(`  ${part.padEnd(13)} up in ${seconds(ms)}`),
-  });
+  };
+  const platform = process.argv.includes('--one-process')
+    ? await startPlatform(options)
+    : await startWithGatewayApart(options, (ms, pid) =>
+        console.log(`  ${'gateway'.padEnd(13)} up in ${seconds(ms)} (its own process, pid ${pid})`),
+      );
   const label = (text: string) => `  ${text.padEnd(22)}: `;
   const { smtpUrl: mail, fcm } = config.notifications;
   const lines = [

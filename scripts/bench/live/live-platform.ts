@@ -15,17 +15,24 @@ import { Client } from 'pg';
 import { repoRoot } from '../../../lib/paths';
 import { freePort } from '../../../lib/testing/listen';
 
-export type LiveMode = 'embedded' | 'embedded-postgres' | 'services';
+export type LiveMode = 'embedded-one-process' | 'embedded' | 'embedded-postgres' | 'services';
 
 interface ModeDescription {
   label: string;
   script: string;
   /** PostgreSQL and Redis, or embedded defaults. */
   services: boolean;
+  args?: string[];
   env?: Record<string, string>;
 }
 
 export const LIVE_MODES: Record<LiveMode, ModeDescription> = {
+  'embedded-one-process': {
+    label: '`npm start -- --one-process` (everything on one event loop), embedded PGlite',
+    script: 'scripts/start.ts',
+    services: false,
+    args: ['--one-process'],
+  },
   embedded: { label: '`npm start`, embedded PGlite', script: 'scripts/start.ts', services: false },
   'embedded-postgres': {
     label: '`npm start` on PostgreSQL + Redis',
@@ -113,7 +120,7 @@ export async function startLivePlatform(
   }
   const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
   const nodeFlags = ['--import', 'tsx', '--max-semi-space-size=64', ...profile];
-  const child = spawn(process.execPath, [...nodeFlags, description.script], {
+  const child = spawn(process.execPath, [...nodeFlags, description.script, ...(description.args ?? [])], {
     cwd: repoRoot,
     env,
     stdio: ['ignore', 'ignore', 'inherit'],
