@@ -15,7 +15,7 @@ import { repoRoot } from '../lib/paths';
 import { machineLine } from './bench/machine-line';
 import { startLivePlatform, LIVE_MODES, type LiveMode } from './bench/live/live-platform';
 import { registerAthletes, runLiveStep, type StepResult } from './bench/live/live-load';
-import { startCpuMeter } from './bench/live/process-tree-cpu';
+import { startBusiestMeter, startCpuMeter } from './bench/live/process-tree-cpu';
 
 const WRITE_P99_MS = 1000;
 const READ_P99_MS = 500;
@@ -91,8 +91,10 @@ async function benchMode(mode: LiveMode, steps: number[]): Promise<void> {
       '| live athletes | writes/s | failed requests | write p50 / p99 | read p99 (idle) | lost / doubled / wrongly credited | cores used: platform, PostgreSQL, Redis | platform CPU ms per request | |',
     );
     console.log('|---|---|---|---|---|---|---|---|---|');
+    const busiestLines: string[] = [];
     for (const athletes of steps) {
       let cpu: Record<string, number> = {};
+      let busiest: string[] = [];
       const step = await runLiveStep(
         platform.graphqlUrl,
         everyone.slice(options.readers, options.readers + athletes),
@@ -104,14 +106,18 @@ async function benchMode(mode: LiveMode, steps: number[]): Promise<void> {
             postgres: { command: 'postgres' },
             redis: { command: 'redis-server' },
           });
+          const processes = startBusiestMeter(platform.pid);
           await during();
+          busiest = processes();
           const { platform: ownCpu, ...servers } = meter();
           cpu = LIVE_MODES[mode].services ? { platform: ownCpu!, ...servers } : { platform: ownCpu! };
         },
       );
       console.log(`| ${row(step, seconds, cpu)} |`);
+      busiestLines.push(`${athletes} athletes: ${busiest.join(', ')}`);
       if (!held(step) && !values['keep-going']) break;
     }
+    console.log(`\nbusiest processes (cores):\n${busiestLines.join('\n')}`);
   } finally {
     await platform.stop();
     if (profileDir) console.log(`CPU profiles: ${profileDir}`);

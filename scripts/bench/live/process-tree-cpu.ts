@@ -50,6 +50,35 @@ function cpuByPid(group: ProcessGroup): Map<number, number> {
   return new Map(members.map((s) => [s.pid, s.cpuMs]));
 }
 
+/** A process's name for a report: the script it runs and that script's argument (a subgraph's name). */
+function labelOf(pid: number): string {
+  try {
+    const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+    const script = args.findIndex((a) => a.endsWith('.ts'));
+    if (script === -1) return `${args[0]?.split('/').pop() ?? '?'} ${pid}`;
+    const name = args[script]!.split('/').pop()!.replace(/\.ts$/, '');
+    return [name, ...args.slice(script + 1).filter((a) => !a.startsWith('-'))].join(' ');
+  } catch {
+    return String(pid);
+  }
+}
+
+/** The busiest processes of a tree since `before` (cores each), named by what they run, busiest first. */
+function busiestOf(before: Map<number, number>, now: Map<number, number>, wallMs: number, count: number) {
+  return [...now]
+    .map(([pid, ms]) => ({ pid, cores: (ms - (before.get(pid) ?? 0)) / wallMs }))
+    .sort((a, b) => b.cores - a.cores)
+    .slice(0, count)
+    .map(({ pid, cores }) => `${labelOf(pid)} ${cores.toFixed(2)}`);
+}
+
+/** Starts measuring a process tree; the returned function tells its busiest processes since (cores each). */
+export function startBusiestMeter(root: number, count = 5): () => string[] {
+  const before = cpuByPid({ tree: root });
+  const started = performance.now();
+  return () => busiestOf(before, cpuByPid({ tree: root }), performance.now() - started, count);
+}
+
 /** Starts measuring; the returned function tells the cores each group used since (1 = one core busy). */
 export function startCpuMeter(groups: Record<string, ProcessGroup>): () => Record<string, number> {
   const before = Object.fromEntries(Object.entries(groups).map(([name, group]) => [name, cpuByPid(group)]));
