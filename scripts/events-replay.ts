@@ -1,5 +1,5 @@
 // npm run events:replay -- --context <ctx> [--from <ISO time>]
-// Re-delivers the events the bus retains (Kafka's log, or the in-process bus's files under DATA_DIR/events)
+// Re-delivers the events the bus retains (Kafka's log, Redis's streams, or the in-process bus's files under DATA_DIR/events)
 // to one context's consumers (its descriptor's). Handlers are idempotent (inbox), so a replay never applies
 // an event twice: to rebuild a read model, clear it and its inbox rows first, then replay; a context whose
 // descriptor has beforeReplay (insights) does that itself on a replay from the start. A context may
