@@ -9,8 +9,7 @@ import { readFileSync } from 'node:fs';
 
 let ticksPerSecond: number | undefined;
 
-/** Linux's clock ticks per second (`getconf CLK_TCK`), the unit of /proc's CPU times. */
-export function clockTicksPerSecond(): number {
+function clockTicksPerSecond(): number {
   if (ticksPerSecond === undefined) {
     try {
       ticksPerSecond = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
@@ -21,13 +20,23 @@ export function clockTicksPerSecond(): number {
   return ticksPerSecond;
 }
 
+/** What /proc/<pid>/stat says of a process: its command, its parent and its CPU time so far in ms. */
+export function readProcessStat(pid: number | string): { command: string; parent: number; cpuMs: number } {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name (which may hold spaces, in parentheses): state is field 3, ppid 4,
+  // utime 14, stime 15.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return {
+    command: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')),
+    parent: Number(fields[1]),
+    cpuMs: ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicksPerSecond(),
+  };
+}
+
 /** The process's CPU time so far in ms, or null when /proc cannot tell (not Linux, process gone). */
 function cpuTimeMs(pid: number): number | null {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // Fields after the command name (which may hold spaces, in parentheses): state is field 3, utime 14, stime 15.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicksPerSecond();
+    return readProcessStat(pid).cpuMs;
   } catch {
     return null;
   }

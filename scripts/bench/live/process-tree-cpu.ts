@@ -5,7 +5,7 @@
  * share (a killed process is not expected in a measured run).
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { clockTicksPerSecond } from '../process-cpu';
+import { readProcessStat } from '../process-cpu';
 
 interface ProcessStat {
   pid: number;
@@ -19,12 +19,7 @@ function readStats(): ProcessStat[] {
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const command = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-      // After the command: state is field 3, ppid 4, utime 14, stime 15.
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      const cpuMs = ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicksPerSecond();
-      stats.push({ pid: Number(entry), parent: Number(fields[1]), command, cpuMs });
+      stats.push({ pid: Number(entry), ...readProcessStat(entry) });
     } catch {
       // The process ended while /proc was read.
     }
