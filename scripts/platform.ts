@@ -1,6 +1,8 @@
 /**
- * The embedded platform: every subgraph and the gateway in one process. Used by `npm start` (fixed ports
- * from supergraph.yaml, data under DATA_DIR) and by the end-to-end tests (free ports, throw-away databases).
+ * The embedded platform: every context in this process (startContexts), with the gateway here too
+ * (startPlatform: the end-to-end tests, the benches, `npm start -- --one-process`) or in a process of its
+ * own (`npm start`: scripts/gateway-process.ts). Fixed ports from supergraph.yaml and data under DATA_DIR,
+ * or free ports and throw-away databases (tests).
  */
 import { join } from 'node:path';
 import { createJwtVerifier, jwksUrlOf, remoteJwks } from '../lib/auth/jwt-verifier';
