@@ -21,7 +21,7 @@ export interface GatewayProcess {
 }
 
 /** The gateway's environment: this process's, plus where the contexts are and how to talk to them. */
-export function gatewayProcessEnv(
+function gatewayProcessEnv(
   env: NodeJS.ProcessEnv,
   contexts: Pick<RunningContexts, 'subgraphs' | 'jwksUrl' | 'config'>,
 ): Record<string, string | undefined> {
