@@ -14,6 +14,7 @@ import Redis from 'ioredis';
 import { Client } from 'pg';
 import { repoRoot } from '../../../lib/paths';
 import { freePort } from '../../../lib/testing/listen';
+import { ensureDatabase } from '../../services/infrastructure';
 
 export type LiveMode = 'embedded-one-process' | 'embedded' | 'embedded-postgres' | 'services';
 
@@ -108,10 +109,10 @@ export async function startLivePlatform(
     if (!servers.postgresUrl || !servers.redisUrl)
       throw new Error(`${mode} needs DATABASE_URL and REDIS_URL`);
     database = { admin: servers.postgresUrl, name: `pulse_live_${randomBytes(4).toString('hex')}` };
-    await adminQuery(database.admin, `CREATE DATABASE ${database.name}`);
     const url = new URL(database.admin);
     url.pathname = `/${database.name}`;
     env.DATABASE_URL = url.toString();
+    await ensureDatabase(env.DATABASE_URL);
     const redis = new URL(servers.redisUrl);
     redis.pathname = `/${BENCH_REDIS_DB}`;
     redisUrl = redis.toString();
