@@ -12,7 +12,9 @@ describe('shutdown', () => {
   beforeAll(async () => {
     // A grace period a busy machine cannot run out of: what is tested is that requests in flight are
     // answered, not how fast (with the default 10 s, seven uploads proxied on a fully loaded machine were cut off once).
-    pulse = await startTestPlatform({ SHUTDOWN_GRACE_MS: '14000' });
+    // The queries wait behind the seven imports on the shared embedded database: on a fully loaded machine
+    // training once took over the default 10 s subgraph deadline, so it is the grace period here too.
+    pulse = await startTestPlatform({ SHUTDOWN_GRACE_MS: '14000', GATEWAY_SUBGRAPH_TIMEOUT_MS: '14000' });
   });
   afterAll(() => stopped ?? pulse.close());
 
