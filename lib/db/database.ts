@@ -3,7 +3,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { Client, Pool } from 'pg';
 import type { DatabaseTarget } from './database-target';
-import { openPGliteSchema, type PGliteSchema } from './pglite-instances';
+import { openEmbeddedDatabase, type EmbeddedDatabase } from './pglite-thread/embedded-database';
 
 export interface OpenDatabase {
   target: DatabaseTarget;
@@ -14,14 +14,17 @@ export interface OpenDatabase {
    * connection and stall every later migration of the database (other contexts' too) for 10 s or more.
    */
   withMigrationAdapter<T>(work: (adapter: SqlMigrationAwareDriverAdapterFactory) => Promise<T>): Promise<T>;
-  /** The embedded instance when the target is PGlite (shared by the contexts of one data directory). */
-  embedded?: PGliteSchema;
+  /**
+   * The embedded instance when the target is PGlite (shared by the contexts of one data directory, run in
+   * the process's PGlite thread).
+   */
+  embedded?: EmbeddedDatabase;
   close(): Promise<void>;
 }
 
 export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase> {
   if (target.kind === 'pglite') {
-    const embedded = await openPGliteSchema(target);
+    const embedded = await openEmbeddedDatabase(target);
     return {
       target,
       adapter: embedded.adapter,

@@ -1,7 +1,9 @@
 /**
- * The embedded PostgreSQL instances of this process. Contexts whose targets name the same data directory
- * (a folder, or `memory://<name>`) share one PGlite, each in its schema: one WebAssembly PostgreSQL of about
- * 300 MB instead of one per context. The last context to close it closes the instance and its folder lock.
+ * The embedded PostgreSQL instances of this process, held by its PGlite thread (pglite-thread/worker.ts;
+ * the rest of the process reaches them through pglite-thread/embedded-database.ts). Contexts whose targets
+ * name the same data directory (a folder, or `memory://<name>`) share one PGlite, each in its schema: one
+ * WebAssembly PostgreSQL of about 300 MB instead of one per context. The last context to close it closes
+ * the instance and its folder lock.
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -40,11 +40,11 @@ async function build(): Promise<string> {
       databases.push(db);
       await applyMigrations(context, db);
     }
-    const dump = await databases[0]!.embedded!.inTurn((pglite) => pglite.dumpDataDir('none'));
+    const dump = await databases[0]!.embedded!.dump();
     mkdirSync(CACHE_DIR, { recursive: true });
     // Written aside and renamed: a test running in parallel reads either no file or a whole one.
     const partial = `${path}.${process.pid}.partial`;
-    writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
+    writeFileSync(partial, dump);
     renameSync(partial, path);
     for (const stale of readdirSync(CACHE_DIR)) {
       if (stale.startsWith(PREFIX) && stale.endsWith('.tar') && join(CACHE_DIR, stale) !== path) {

@@ -82,13 +82,16 @@ describe('importing a data folder from before the shared instance (one PGlite pe
     const seed = await ensurePGliteTemplate();
     const old = await openDatabase({ kind: 'pglite', dataDir: legacyDir, schema: 'public', seed });
     await applyMigrations('identity', old);
-    await old.embedded!.inTurn(async (pglite) => {
-      await pglite.exec(`INSERT INTO "User" ("id", "email", "passwordHash", "displayName", "updatedAt")
-        VALUES ('0192f1c8-0000-7000-8000-000000000001', 'ada@example.com', 'x', 'Ada', now())`);
-      await pglite.exec(`INSERT INTO "OutboxEvent" ("id", "topic", "key", "type", "payload", "occurredAt")
-        VALUES ('0192f1c8-0000-7000-8000-0000000000e1', 't', 'k', 'x', '{}', now()),
-               ('0192f1c8-0000-7000-8000-0000000000e2', 't', 'k', 'x', '{}', now())`);
-    });
+    const before = await old.adapter.connect();
+    await before.executeRaw(
+      sql(`INSERT INTO "User" ("id", "email", "passwordHash", "displayName", "updatedAt")
+           VALUES ('0192f1c8-0000-7000-8000-000000000001', 'ada@example.com', 'x', 'Ada', now())`),
+    );
+    await before.executeRaw(
+      sql(`INSERT INTO "OutboxEvent" ("id", "topic", "key", "type", "payload", "occurredAt")
+           VALUES ('0192f1c8-0000-7000-8000-0000000000e1', 't', 'k', 'x', '{}', now()),
+                  ('0192f1c8-0000-7000-8000-0000000000e2', 't', 'k', 'x', '{}', now())`),
+    );
     await old.close();
 
     const shared = await openDatabase({
