@@ -29,7 +29,7 @@ import { sandboxLandingPage } from './explorer/sandbox-landing-page';
 import { webAppRouter } from './web/web-routes';
 import type { GatewayContext } from './gateway-context';
 import { gatewayObservability } from './observability/gateway-observability';
-import { mountPartnerApi, type PartnerApi } from './partner/partner-api';
+import { mountPartnerApi, PARTNER_API_PATH, type PartnerApi } from './partner/partner-api';
 import { partnerApiSetup } from './partner/partner-supergraph';
 import { createGatewayProtection } from './limits/gateway-protection';
 import { checkSubgraphs } from './readiness';
@@ -133,6 +133,18 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       checkSubgraphs(supergraph.subgraphUrls, { subgraphSecret: config.protection.subgraphSecret }),
   });
   app.use(protection.cors);
+  const partnerSetup = partnerApiSetup({
+    main: supergraph,
+    contractPath: resolve(config.partner.supergraphPath),
+    contract: options.partnerSupergraph,
+  });
+  // Admission before anything reads a body, verifies a token or parses an operation, on the routes that
+  // do work; /health, /ready, /metrics (above), the explorer and the web app are never held back.
+  if (protection.admission) {
+    const routes = options.routes.filter((route) => supergraph.subgraphUrls[route.subgraph]);
+    const partnerPath = 'off' in partnerSetup ? [] : [PARTNER_API_PATH];
+    app.use(['/graphql', ...partnerPath, ...routes.map((route) => route.path)], protection.admission);
+  }
   // GraphiQL, built at install and served from here: /explorer (gateway), /explorer?endpoint=partner.
   if (sandbox) app.use(EXPLORER_PATH, explorerRouter({ logger }));
   mountHttpRoutes(app, {
@@ -141,11 +153,6 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     rateLimitsOf: protection.routeRateLimits,
     subgraphUrlOf: (name) => supergraph.subgraphUrls[name],
     logger,
-  });
-  const partnerSetup = partnerApiSetup({
-    main: supergraph,
-    contractPath: resolve(config.partner.supergraphPath),
-    contract: options.partnerSupergraph,
   });
   let partner: PartnerApi | null = null;
   if ('off' in partnerSetup) logger.info({ reason: partnerSetup.off }, 'partner API off');

@@ -51,6 +51,21 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ GATEWAY_DEDUP: 'sometimes' })).toThrow(/GATEWAY_DEDUP/);
   });
 
+  it('sizes the gateway’s admission gate: a waiting room of four times the limit by default, or off', () => {
+    expect(loadConfig({}).protection.admission).toEqual({
+      maxConcurrent: 128,
+      maxWaitMs: 2_000,
+      maxWaiting: 512,
+    });
+    expect(
+      loadConfig({ GATEWAY_MAX_CONCURRENT: '8', GATEWAY_ADMISSION_WAIT_MS: '0' }).protection.admission,
+    ).toEqual({ maxConcurrent: 8, maxWaitMs: 0, maxWaiting: 32 });
+    expect(loadConfig({ GATEWAY_ADMISSION_QUEUE: '0' }).protection.admission?.maxWaiting).toBe(0);
+    expect(loadConfig({ GATEWAY_MAX_CONCURRENT: 'off' }).protection.admission).toBeNull();
+    expect(() => loadConfig({ GATEWAY_MAX_CONCURRENT: '0' })).toThrow(/GATEWAY_MAX_CONCURRENT/);
+    expect(() => loadConfig({ GATEWAY_ADMISSION_WAIT_MS: '60000' })).toThrow(/GATEWAY_ADMISSION_WAIT_MS/);
+  });
+
   it('keeps objects in files, with URLs on the gateway, unless S3_ENDPOINT and S3_BUCKET are set', () => {
     expect(loadConfig({}).objects).toEqual({
       s3: null,

@@ -100,6 +100,20 @@ const schema = z.object({
     .pipe(z.array(z.string().regex(ORIGIN, 'a comma-separated list of origins like https://app.example.com')))
     .optional(),
   GATEWAY_SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
+  // Admission (gateway/src/limits/admission-gate.ts): requests in hand per gateway process, or off; past it
+  // they wait in a room of GATEWAY_ADMISSION_QUEUE (default 4 × the limit) for GATEWAY_ADMISSION_WAIT_MS at
+  // most, then are refused with SERVICE_UNAVAILABLE. The defaults are above what normal load and the test
+  // suites keep in flight (the busiest specs send a hundred-odd requests at once: they are all taken, or
+  // wait), so only a pile-up is refused; the wait is a fifth of the default subgraph deadline, so a refusal
+  // comes long before a client gives up, and the room holds what the slots can clear in a few such waits.
+  GATEWAY_MAX_CONCURRENT: z
+    .union([z.literal('off'), z.coerce.number().int().min(1).max(100_000)], {
+      error: 'a whole number from 1 to 100000, or off',
+    })
+    .transform((value) => (value === 'off' ? null : value))
+    .default(128),
+  GATEWAY_ADMISSION_WAIT_MS: z.coerce.number().int().min(0).max(30_000).default(2_000),
+  GATEWAY_ADMISSION_QUEUE: z.coerce.number().int().min(0).max(1_000_000).optional(),
   GATEWAY_SUBGRAPH_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
   GATEWAY_APQ_CACHE_MB: z.coerce.number().min(0.1).max(1_024).default(8),
   GATEWAY_SAFELIST: z.string().min(1).optional(),
@@ -258,6 +272,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       } as Record<string, { user: RateLimitPolicy | null; ip: RateLimitPolicy | null }>,
       // Without CORS_ORIGINS: no cross-origin caller in production, any localhost origin otherwise.
       cors: { origins: e.CORS_ORIGINS ?? [], allowLocalhost: !e.CORS_ORIGINS && !production },
+      /** The admission gate of each gateway process; null: off (every request is taken at once). */
+      admission:
+        e.GATEWAY_MAX_CONCURRENT === null
+          ? null
+          : {
+              maxConcurrent: e.GATEWAY_MAX_CONCURRENT,
+              maxWaitMs: e.GATEWAY_ADMISSION_WAIT_MS,
+              maxWaiting: e.GATEWAY_ADMISSION_QUEUE ?? 4 * e.GATEWAY_MAX_CONCURRENT,
+            },
       subgraphRequests: {
         timeoutMs: e.GATEWAY_SUBGRAPH_TIMEOUT_MS,
         queryRetries: e.GATEWAY_SUBGRAPH_RETRIES,

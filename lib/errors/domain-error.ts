@@ -6,6 +6,8 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'CONFLICT',
   'RATE_LIMITED',
+  // Turned away before any work was done (the gateway's admission gate): safe to send again.
+  'SERVICE_UNAVAILABLE',
   'INTERNAL_SERVER_ERROR',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -57,5 +59,12 @@ export class ConflictError extends DomainError {
 export class RateLimitedError extends DomainError {
   constructor(message: string, retryAfterSeconds: number) {
     super('RATE_LIMITED', message, { retryAfterSeconds });
+  }
+}
+
+/** Pulse is too busy to take the request now; nothing of it was done, so sending it again is safe. */
+export class ServiceUnavailableError extends DomainError {
+  constructor(message: string, retryAfterSeconds: number) {
+    super('SERVICE_UNAVAILABLE', message, { retryAfterSeconds });
   }
 }

@@ -1,7 +1,7 @@
 /**
- * Everything that protects the gateway's /graphql, assembled from the configuration: query limits,
- * rate limits, CORS, persisted operations (APQ, or a safelist). gateway-server.ts wires the parts in; the
- * shared error formatter hides field suggestions when introspection is off.
+ * Everything that protects the gateway's /graphql, assembled from the configuration: admission (load
+ * shedding), query limits, rate limits, CORS, persisted operations (APQ, or a safelist). gateway-server.ts
+ * wires the parts in; the shared error formatter hides field suggestions when introspection is off.
  */
 import { isAbsolute, join } from 'node:path';
 import type { ApolloServerPlugin, PersistedQueryOptions } from '@apollo/server';
@@ -14,6 +14,9 @@ import { repoRoot } from '../../../lib/paths';
 import { queryLimitsPlugin } from '../../../lib/graphql/limits/query-limits-plugin';
 import { createRateLimiterStore } from '../../../lib/rate-limit/create-rate-limiter-store';
 import type { RateLimitPolicy, RateLimiterStore } from '../../../lib/rate-limit/rate-limiter';
+import { observeAdmission } from '../observability/gateway-metrics';
+import { createAdmissionGate } from './admission-gate';
+import { admissionMiddleware } from './admission-middleware';
 import { createApqCache } from './apq-cache';
 import { apqHashGuard } from './apq-hash-guard';
 import { routeRateLimiter } from './route-rate-limits';
@@ -40,6 +43,11 @@ export interface GatewayProtection {
   formatError: typeof withGatewayErrorCodes;
   /** On every route of the gateway's port. */
   cors: RequestHandler;
+  /**
+   * First on every route that does work (/graphql, the partner API, the contexts' HTTP routes): at most
+   * GATEWAY_MAX_CONCURRENT requests in hand, the others wait or are refused (null: GATEWAY_MAX_CONCURRENT=off).
+   */
+  admission: RequestHandler | null;
   /** On /graphql, after the JSON body parser: every request pays, deduplicated or not. */
   graphqlRateLimit: RequestHandler;
   /** On /graphql, after the rate limit and before Apollo Server. */
@@ -88,6 +96,9 @@ export function createGatewayProtection({
     costOf: (req) => (Array.isArray(req.body) ? Math.min(Math.max(req.body.length, 1), limits.maxBatch) : 1),
     logger,
   });
+  const admissionLimits = config.protection.admission;
+  const gate = admissionLimits ? createAdmissionGate(admissionLimits) : null;
+  const unobserve = gate ? observeAdmission(gate) : () => undefined;
 
   return {
     plugins: [queryLimitsPlugin(limits)],
@@ -96,6 +107,8 @@ export function createGatewayProtection({
     },
     formatError: withGatewayErrorCodes,
     cors: createCorsMiddleware(cors),
+    admission:
+      gate && admissionLimits ? admissionMiddleware({ gate, limits: admissionLimits, logger }) : null,
     routeRateLimits: routeRateLimiter({
       store,
       limits: config.protection.routeRateLimits,
@@ -108,6 +121,9 @@ export function createGatewayProtection({
       apqHashGuard(),
       ...(safelist ? [safelistGuard(safelist)] : []),
     ],
-    close: () => store.close(),
+    close: () => {
+      unobserve();
+      return store.close();
+    },
   };
 }

@@ -1,8 +1,9 @@
 /**
  * The gateway's Prometheus series, in the registry every server exposes at /metrics. Other gateway
- * modules import what they count: rate limiting increments `rateLimitedTotal` (or calls `recordRateLimited`).
+ * modules import what they count: rate limiting increments `rateLimitedTotal` (or calls `recordRateLimited`),
+ * the admission gate `admissionRefusedTotal` and registers its gate with `observeAdmission`.
  */
-import { Counter, Histogram, type Metric } from 'prom-client';
+import { Counter, Gauge, Histogram, type Metric } from 'prom-client';
 import { metricsRegistry } from '../../../lib/metrics';
 
 /** Reuses a series another module registered under the same name (one registry per process). */
@@ -60,4 +61,53 @@ export const rateLimitedTotal = registered(
 /** Counts one request refused by the rate limit named `limit`. */
 export function recordRateLimited(limit: string): void {
   rateLimitedTotal.inc({ limit });
+}
+
+/** `reason`: `wait` (no slot freed within GATEWAY_ADMISSION_WAIT_MS) or `room-full` (the waiting room was full). */
+export const admissionRefusedTotal = registered(
+  'pulse_gateway_admission_refused_total',
+  () =>
+    new Counter({
+      name: 'pulse_gateway_admission_refused_total',
+      help: 'Requests the gateway turned away with SERVICE_UNAVAILABLE before doing any of their work, by reason.',
+      labelNames: ['reason'] as const,
+      registers: [metricsRegistry],
+    }),
+);
+
+/** The admission gates of this process (one per gateway; tests may start several), read at each scrape. */
+const admissionGates = new Set<{ stats(): { inFlight: number; waiting: number } }>();
+const sumOf = (figure: 'inFlight' | 'waiting') =>
+  [...admissionGates].reduce((sum, gate) => sum + gate.stats()[figure], 0);
+
+export const admissionWaiting = registered(
+  'pulse_gateway_admission_waiting',
+  () =>
+    new Gauge({
+      name: 'pulse_gateway_admission_waiting',
+      help: "Requests in the gateway's waiting room, waiting for a slot (GATEWAY_MAX_CONCURRENT).",
+      registers: [metricsRegistry],
+      collect() {
+        this.set(sumOf('waiting'));
+      },
+    }),
+);
+
+export const admissionInFlight = registered(
+  'pulse_gateway_admission_in_flight',
+  () =>
+    new Gauge({
+      name: 'pulse_gateway_admission_in_flight',
+      help: "Requests holding one of the gateway's admission slots (GATEWAY_MAX_CONCURRENT).",
+      registers: [metricsRegistry],
+      collect() {
+        this.set(sumOf('inFlight'));
+      },
+    }),
+);
+
+/** Reports `gate`'s figures at every scrape until the returned function is called (the gateway stops). */
+export function observeAdmission(gate: { stats(): { inFlight: number; waiting: number } }): () => void {
+  admissionGates.add(gate);
+  return () => admissionGates.delete(gate);
 }

@@ -1,4 +1,4 @@
-import { CombinedGraphQLErrors } from '@apollo/client/errors';
+import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
 import { describe, expect, it } from 'vitest';
 import { describeError, errorCode } from './errors';
 
@@ -35,6 +35,23 @@ describe('errors as sentences', () => {
         }),
       ),
     ).toBe('Part of Pulse is restarting. Please try again in a moment.');
+  });
+
+  it('says Pulse is busy when the gateway turned a request away (HTTP 503, SERVICE_UNAVAILABLE)', () => {
+    const bodyText = JSON.stringify({
+      errors: [
+        {
+          message: 'Pulse is busy: no request slot (of 128) freed within 2000 ms. Nothing was done; …',
+          extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: 2 },
+        },
+      ],
+    });
+    const error = new ServerError('Response not successful', {
+      response: new Response(bodyText, { status: 503, headers: { 'retry-after': '2' } }),
+      bodyText,
+    });
+    expect(errorCode(error)).toBe('SERVICE_UNAVAILABLE');
+    expect(describeError(error)).toBe('Pulse is busy or restarting. Please try again in a moment.');
   });
 
   it('explains a failed connection as being offline', () => {

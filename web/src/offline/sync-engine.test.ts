@@ -188,6 +188,17 @@ describe('the sync engine', () => {
     expect(await box.recordings('ann')).toEqual([]);
   });
 
+  it('sends again a finish the gateway turned away as busy (SERVICE_UNAVAILABLE: nothing was done)', async () => {
+    const server = new FakeServer();
+    const { engine, record } = setUp(server);
+    await record('w1', 10);
+    server.failures = [undefined, undefined, refused('SERVICE_UNAVAILABLE')];
+    await retryUntilIdle(engine);
+    expect(server.calls).toEqual(['start', 'batch 0', 'finish', 'finish']);
+    expect(server.workouts.get('w1')?.status).toBe('FINISHED');
+    expect(await box.recordings('ann')).toEqual([]);
+  });
+
   it('re-sends a batch whose receipt was lost: the server stores nothing twice', async () => {
     const server = new FakeServer();
     const { engine, record } = setUp(server);
