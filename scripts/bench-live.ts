@@ -57,7 +57,7 @@ function row(step: StepResult, seconds: number, cpu: Record<string, number>): st
     `${ms(step.writes.percentile(50))} / ${ms(step.writes.percentile(99))}`,
     `${ms(step.reads.percentile(99))} (${ms(step.idleReads.percentile(99))})`,
     `${step.lost} / ${step.doubled} / ${step.wronglyCredited}`,
-    `${cores('platform')}, PostgreSQL ${cores('postgres')}, Redis ${cores('redis')}`,
+    `${cores('platform')}, PostgreSQL ${cores('postgres')}, Redis ${cores('redis')}, load ${cores('load')}`,
     cpu.platform === undefined ? '–' : ((cpu.platform * 1000 * seconds) / requests).toFixed(1),
     held(step) ? 'held' : 'not held',
   ].join(' | ');
@@ -88,7 +88,7 @@ async function benchMode(mode: LiveMode, steps: number[]): Promise<void> {
     const everyone = await registerAthletes(platform.graphqlUrl, Math.max(...steps) + options.readers);
     const readers = everyone.slice(0, options.readers);
     console.log(
-      '| live athletes | writes/s | failed requests | write p50 / p99 | read p99 (idle) | lost / doubled / wrongly credited | cores used: platform, PostgreSQL, Redis | platform CPU ms per request | |',
+      '| live athletes | writes/s | failed requests | write p50 / p99 | read p99 (idle) | lost / doubled / wrongly credited | cores used: platform, PostgreSQL, Redis, load generator | platform CPU ms per request | |',
     );
     console.log('|---|---|---|---|---|---|---|---|---|');
     const busiestLines: string[] = [];
@@ -107,10 +107,16 @@ async function benchMode(mode: LiveMode, steps: number[]): Promise<void> {
             redis: { command: 'redis-server' },
           });
           const processes = startBusiestMeter(platform.pid);
+          // This process (the phones and the readers) runs on the same cores as the platform.
+          const [loadFrom, startedAt] = [process.cpuUsage(), performance.now()];
           await during();
+          const loadUsed = process.cpuUsage(loadFrom);
+          const load = (loadUsed.user + loadUsed.system) / 1000 / (performance.now() - startedAt);
           busiest = processes();
           const { platform: ownCpu, ...servers } = meter();
-          cpu = LIVE_MODES[mode].services ? { platform: ownCpu!, ...servers } : { platform: ownCpu! };
+          cpu = LIVE_MODES[mode].services
+            ? { platform: ownCpu!, ...servers, load }
+            : { platform: ownCpu!, load };
         },
       );
       console.log(`| ${row(step, seconds, cpu)} |`);

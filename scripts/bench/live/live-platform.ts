@@ -7,7 +7,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Redis from 'ioredis';
@@ -121,14 +121,19 @@ export async function startLivePlatform(
   }
   const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
   const nodeFlags = ['--import', 'tsx', '--max-semi-space-size=64', ...profile];
+  // What the platform prints (its start-up banner, warnings and errors) is kept in a file, named at the end.
+  const logPath = join(tmpdir(), `pulse-live-${mode}-${randomBytes(3).toString('hex')}.log`);
+  const log = openSync(logPath, 'w');
   const child = spawn(process.execPath, [...nodeFlags, description.script, ...(description.args ?? [])], {
     cwd: repoRoot,
     env,
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', log, 'inherit'],
   });
+  closeSync(log);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const cleanUp = async () => {
     rmSync(dataDir, { recursive: true, force: true });
+    console.error(`${description.label} printed: ${logPath}`);
     if (database) await adminQuery(database.admin, `DROP DATABASE IF EXISTS ${database.name} WITH (FORCE)`);
     if (redisUrl) await flushRedis(redisUrl);
   };
