@@ -36,6 +36,16 @@ describe('the embedded database in its own thread', () => {
     expect(await values(connection, 'SELECT id FROM "Item" ORDER BY id')).toEqual([1]);
   });
 
+  it('goes on serving after a rollback of a transaction already over', async () => {
+    // Prisma rolls back a transaction that started after its wait ran out, whatever became of it.
+    const tx = await connection.startTransaction();
+    await tx.executeRaw(sql(`INSERT INTO "Item" (id, label) VALUES (3, 'committed')`));
+    await tx.commit();
+    await tx.rollback();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await values(connection, 'SELECT id FROM "Item" WHERE id = 3')).toEqual([3]);
+  });
+
   it('answers each of many statements sent at once', async () => {
     const inserts = Array.from({ length: 50 }, (_, i) =>
       connection.executeRaw(sql(`INSERT INTO "Item" (id, label) VALUES ($1, 'many')`, [100 + i])),

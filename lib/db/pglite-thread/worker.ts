@@ -72,7 +72,9 @@ const handlers: Handlers = {
   txQueryRaw: ({ tx, query }) => transactionOf(tx).queryRaw(query),
   txExecuteRaw: ({ tx, query }) => transactionOf(tx).executeRaw(query),
   commit: ({ tx }) => ending(tx, (transaction) => transaction.commit()),
-  rollback: ({ tx }) => ending(tx, (transaction) => transaction.rollback()),
+  // Prisma may roll back a transaction that is over already (one that started after its wait ran out).
+  rollback: async ({ tx }) =>
+    transactions.has(tx) ? ending(tx, (transaction) => transaction.rollback()) : undefined,
   async dump({ handle }) {
     const dump = await handleOf(handle).schema.inTurn((pglite) => pglite.dumpDataDir('none'));
     return dump.arrayBuffer();
@@ -94,6 +96,13 @@ const clone = (error: unknown): ClonedError => {
   }
   return cloned;
 };
+
+// A promise nobody awaits that fails (PGlite's Prisma adapter does not await a rollback; a rollback of a
+// transaction PGlite has closed fails so) would end the thread, and every context's database with it. It
+// is reported instead, and the thread goes on serving.
+process.on('unhandledRejection', (reason) => {
+  console.error('The embedded database thread: a promise nobody awaited failed:', reason);
+});
 
 parentPort!.on('message', ({ id, request }: { id: number; request: PGliteRequest }) => {
   const handler = handlers[request.op] as (request: PGliteRequest) => Promise<unknown>;
