@@ -104,14 +104,21 @@ process.on('unhandledRejection', (reason) => {
   console.error('The embedded database thread: a promise nobody awaited failed:', reason);
 });
 
+const fail = (id: number, error: unknown) =>
+  parentPort!.postMessage({ id, ok: false, error: clone(error) } satisfies PGliteResponse);
+
 parentPort!.on('message', ({ id, request }: { id: number; request: PGliteRequest }) => {
   const handler = handlers[request.op] as (request: PGliteRequest) => Promise<unknown>;
   handler(request).then(
     (result) => {
       const transfer = result instanceof ArrayBuffer ? [result] : [];
-      parentPort!.postMessage({ id, ok: true, result } satisfies PGliteResponse, transfer);
+      try {
+        parentPort!.postMessage({ id, ok: true, result } satisfies PGliteResponse, transfer);
+      } catch (error) {
+        // A result that cannot cross threads: its caller gets the reason rather than waiting for ever.
+        fail(id, error);
+      }
     },
-    (error: unknown) =>
-      parentPort!.postMessage({ id, ok: false, error: clone(error) } satisfies PGliteResponse),
+    (error: unknown) => fail(id, error),
   );
 });
