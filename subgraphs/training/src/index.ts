@@ -39,7 +39,9 @@ export const trainingContext = defineContext({
     const pubsub = createPubSub(config, logger);
     hold(() => pubsub.close());
     const repos = trainingRepos(db);
-    const unitOfWork = inTransaction(db, trainingRepos);
+    // Prisma's default wait to start a transaction (2 s) is shorter than a busy embedded database's turn
+    // (an import's transaction holds it for seconds): a workout change waits up to the gateway's deadline.
+    const unitOfWork = inTransaction(db, trainingRepos, { maxWait: 10_000, timeout: 10_000 });
     const reads = createWorkoutReadsService(repos);
     const progress = createWorkoutProgressService({ pubsub, ...repos, reads, clock, logger });
     const workouts = createWorkoutService({
