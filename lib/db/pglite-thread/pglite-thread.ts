@@ -4,7 +4,8 @@
  * alive; an idle thread does not. If the thread dies, every waiting request fails with the reason and the
  * next open starts a new one.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startTypeScriptWorker } from '../../runtime/typescript-worker';
 import type { ClonedError, PGliteRequest, PGliteResponse, PGliteResults } from './messages';
 
 type Op = PGliteRequest['op'];
@@ -14,12 +15,6 @@ interface Waiting {
   resolve: (result: unknown) => void;
   reject: (error: Error) => void;
 }
-
-// The thread runs TypeScript sources under tsx (npm start) and under Jest, whose transform does not reach
-// worker threads: it registers tsx's require hook itself, then loads the entry.
-const bootstrap = (entry: string): string =>
-  `require(${JSON.stringify(require.resolve('tsx/cjs/api'))}).register();\n` +
-  `require(${JSON.stringify(entry)});`;
 
 /** Rebuilds an error of the thread; Prisma recognises its DriverAdapterError by name and cause. */
 function rebuild(cloned: ClonedError): Error {
@@ -66,7 +61,7 @@ class PGliteThread {
 
   private started(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(bootstrap(require.resolve('./worker')), { eval: true });
+    const worker = startTypeScriptWorker(require.resolve('./worker'));
     worker.unref();
     worker.on('message', (response: PGliteResponse) => this.answer(response));
     worker.on('error', (error) => this.stopped(worker, error));

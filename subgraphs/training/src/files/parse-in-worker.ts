@@ -19,7 +19,8 @@
  *   those keep their worker; an 8-hour one (5.8 MB, 150 MB) does not. The worker reports what it holds
  *   with each answer; the upload's size would not do, as a small gzip inflates to 100 MB.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startTypeScriptWorker } from '../../../../lib/runtime/typescript-worker';
 import { DomainError } from '../../../../lib/errors/domain-error';
 import type { ImportedActivity } from './activity';
 import { FileTooLargeError } from './activity-limits';
@@ -50,16 +51,9 @@ export interface ParseWorkerPoolOptions {
   recycleAboveMb?: number;
 }
 
-// The worker runs TypeScript sources both under tsx (npm start) and under Jest, whose transform does not
-// reach worker threads: it registers tsx's require hook itself, then loads the entry.
-const bootstrap = (entry: string): string =>
-  `require(${JSON.stringify(require.resolve('tsx/cjs/api'))}).register();\n` +
-  `require(${JSON.stringify(entry)});`;
-
 /** Starts a parse worker thread (parse-worker.ts) with an old-generation heap of heapMb. */
 export const startParseWorker = (heapMb: number): Worker =>
-  new Worker(bootstrap(require.resolve('./parse-worker')), {
-    eval: true,
+  startTypeScriptWorker(require.resolve('./parse-worker'), {
     resourceLimits: { maxOldGenerationSizeMb: heapMb },
   });
 
