@@ -11,18 +11,7 @@ export const SUBGRAPH_TIMEOUT = 'SUBGRAPH_TIMEOUT';
 export const SUBGRAPH_UNAVAILABLE = 'SUBGRAPH_UNAVAILABLE';
 /** What a client should wait before it tries a request refused with SUBGRAPH_UNAVAILABLE again. */
 export const UNAVAILABLE_RETRY_AFTER_SECONDS = 1;
-/**
- * The gateway is too busy to take the request (limits/admission-gate.ts): turned away before any of its work
- * was done, with `retryAfterSeconds`. The gate answers before Apollo Server (HTTP 503, `Retry-After`); listed
- * here so that the code also passes the formatter as written should a later step raise it.
- */
-export const SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE';
-const GATEWAY_CODES = new Set([
-  PERSISTED_QUERY_NOT_ALLOWED,
-  SUBGRAPH_TIMEOUT,
-  SUBGRAPH_UNAVAILABLE,
-  SERVICE_UNAVAILABLE,
-]);
+const GATEWAY_CODES = new Set([PERSISTED_QUERY_NOT_ALLOWED, SUBGRAPH_TIMEOUT, SUBGRAPH_UNAVAILABLE]);
 
 /** The error of a subgraph that cannot be reached, as a GraphQL error's message and extensions. */
 export function unavailableError(serviceName: string) {
