@@ -32,7 +32,6 @@ import {
 import {
   gatewayClient,
   isAlive,
-  isFree,
   launchServices,
   portsWithOneTaken,
   tail,
@@ -42,6 +41,7 @@ import {
   type GatewayClient,
   type Launcher,
 } from './support/services-launcher';
+import { canListen } from '../scripts/services/ports';
 import { ndjson, runSamples } from './support/tracks';
 
 const PASSWORD = 'correct horse battery staple';
@@ -616,7 +616,7 @@ if (cannotRun) {
           expect(failing.pidOf('identity')).toEqual(expect.any(Number));
           expect(failing.allPids().filter(isAlive)).toEqual([]);
           for (let port = base + 1; port <= base + 7; port++) {
-            if (port !== base + 2) expect(await isFree(port)).toBe(true);
+            if (port !== base + 2) expect(await canListen(port)).toBe(true);
           }
         } catch (error) {
           if (error instanceof Error) error.message += `\n\nlauncher output:\n${tail(failing.lines)}`;

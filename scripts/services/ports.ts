@@ -4,7 +4,8 @@
  * `npm start`); with `--base-port <n>` the gateway on n and the subgraphs on n+1, n+2, … in
  * supergraph.yaml's order. PORT wins for the gateway whatever the option.
  */
-import { createServer, type AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import type { SubgraphEntry } from '../../lib/supergraph-config';
 import { DEFAULT_GATEWAY_PORT } from './child-env';
 
@@ -36,7 +37,7 @@ export async function planPorts(
     ? Number(gatewayPortVariable)
     : option.kind === 'ephemeral'
       ? // Chosen now: the subgraphs started before it are told where links should lead (APP_URL).
-        await freePort()
+        await freePortBelowEphemeralRange()
       : option.kind === 'base'
         ? option.base
         : DEFAULT_GATEWAY_PORT;
@@ -50,10 +51,38 @@ export async function planPorts(
   return { gateway, subgraph };
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
+/**
+ * A free port the kernel never hands out for a listen on port 0: the subgraphs, started before the gateway
+ * binds, listen on any free port, and an ephemeral one chosen now and released could be given to one of them
+ * (CI saw the gateway fail with EADDRINUSE on inventory's port). Chosen at random among the 8 192 ports below
+ * the ephemeral range (Linux: /proc/sys/net/ipv4/ip_local_port_range; 32 768 where it cannot be read, below
+ * macOS' and Windows' 49 152 too), checked free.
+ */
+export async function freePortBelowEphemeralRange(): Promise<number> {
+  const top = ephemeralRangeStart();
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const port = top - 1 - Math.floor(Math.random() * 8192);
+    if (await canListen(port)) return port;
+  }
+  throw new Error(`no free port found below ${top}`);
+}
+
+function ephemeralRangeStart(): number {
+  try {
+    const start = Number(
+      readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0],
+    );
+    return Number.isInteger(start) && start > 9216 ? start : 32_768;
+  } catch {
+    return 32_768;
+  }
+}
+
+/** Whether a loopback port can be listened on now. */
+export function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
 }

@@ -13,6 +13,7 @@ import Redis from 'ioredis';
 import { Client } from 'pg';
 import { repoRoot } from '../../lib/paths';
 import { freePort } from '../../lib/testing/listen';
+import { canListen } from '../../scripts/services/ports';
 
 // Connects to each host:port given on the command line; prints what failed and exits 1 if any did.
 const PROBE = `
@@ -268,21 +269,12 @@ export function gatewayClient(graphqlUrl: string, timeoutMs = 30_000) {
 
 export type GatewayClient = ReturnType<typeof gatewayClient>;
 
-/** Whether a loopback port can be listened on now. */
-export function isFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.once('error', () => resolve(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-  });
-}
-
 /** A base port whose next 7 ports are free, but for base + `taken`, which the returned server holds. */
 export async function portsWithOneTaken(taken: number) {
   for (let attempt = 0; attempt < 50; attempt++) {
     const base = (await freePort()) - taken;
     const others = [0, 1, 2, 3, 4, 5, 6, 7].filter((i) => i !== taken).map((i) => base + i);
-    if (base < 1024 || !(await Promise.all(others.map(isFree))).every(Boolean)) continue;
+    if (base < 1024 || !(await Promise.all(others.map(canListen))).every(Boolean)) continue;
     const blocker = createServer();
     const held = await new Promise<boolean>((resolve) => {
       blocker.once('error', () => resolve(false));
