@@ -15,10 +15,18 @@ export type ConsumeOnce<Repos> = (
   work: (repos: Repos) => Promise<void>,
 ) => Promise<'applied' | 'duplicate'>;
 
+/**
+ * A request's unit of work: up to 4 s to start (Prisma's default, 2 s, is short on a busy machine where an
+ * import's transaction holds the embedded database's turn or the pool), up to 5 s to run; within the gateway's
+ * 10 s wait for a subgraph, so a client hears SERVICE_UNAVAILABLE (lib/errors/format-error.ts: nothing was
+ * written, send it again) rather than a timeout behind which the change may still land.
+ */
+export const REQUEST_TRANSACTION_LIMITS: TransactionLimits = { maxWait: 4_000, timeout: 5_000 };
+
 export function inTransaction<Tx, Repos>(
   db: TransactionalClient<Tx>,
   reposOf: (tx: Tx) => Repos,
-  limits?: TransactionLimits,
+  limits: TransactionLimits = REQUEST_TRANSACTION_LIMITS,
 ): InTransaction<Repos> {
   return (work) => db.$transaction((tx) => work(reposOf(tx)), limits);
 }

@@ -1,5 +1,6 @@
 /** The JSON error answer of Pulse's few plain HTTP endpoints, with the same codes as GraphQL errors. */
 import type { Response } from 'express';
+import { busyDatabaseError } from '../errors/busy-database';
 import { DomainError, type ErrorCode } from '../errors/domain-error';
 import type { Logger } from '../logging/logger';
 
@@ -14,7 +15,10 @@ const STATUS: Record<ErrorCode, number> = {
   SERVICE_UNAVAILABLE: 503,
 };
 
-export function sendRestError(res: Response, error: unknown, logger: Logger): void {
+export function sendRestError(res: Response, thrown: unknown, logger: Logger): void {
+  const busy = busyDatabaseError(thrown);
+  if (busy) logger.warn({ err: thrown }, 'a transaction could not start or finish in time');
+  const error = busy ?? thrown;
   if (error instanceof DomainError) {
     const retryAfter = error.details.retryAfterSeconds;
     if (typeof retryAfter === 'number') res.setHeader('retry-after', String(retryAfter));

@@ -39,9 +39,7 @@ export const trainingContext = defineContext({
     const pubsub = createPubSub(config, logger);
     hold(() => pubsub.close());
     const repos = trainingRepos(db);
-    // Prisma's default wait to start a transaction (2 s) is shorter than a busy embedded database's turn
-    // (an import's transaction holds it for seconds): a workout change waits up to the gateway's deadline.
-    const unitOfWork = inTransaction(db, trainingRepos, { maxWait: 10_000, timeout: 10_000 });
+    const unitOfWork = inTransaction(db, trainingRepos);
     const reads = createWorkoutReadsService(repos);
     const progress = createWorkoutProgressService({ pubsub, ...repos, reads, clock, logger });
     const workouts = createWorkoutService({

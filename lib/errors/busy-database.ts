@@ -1,0 +1,19 @@
+/**
+ * Prisma's P2028 for an interactive transaction that could not start within its wait or ran past its timeout:
+ * either way it was rolled back, so the request changed nothing and sending it again is safe. A busy database,
+ * not a fault of Pulse's (its other P2028s, e.g. a transaction used after its commit, are), so clients hear
+ * SERVICE_UNAVAILABLE — on GraphQL (format-error.ts) and on the plain HTTP endpoints (lib/server/rest-errors.ts).
+ */
+import { ServiceUnavailableError } from './domain-error';
+
+const TIMED_OUT = /Unable to start a transaction in the given time|expired transaction/;
+
+/** The SERVICE_UNAVAILABLE answer for a transaction the database could not take in time; undefined otherwise. */
+export function busyDatabaseError(error: unknown): ServiceUnavailableError | undefined {
+  if (!(error instanceof Error) || (error as { code?: unknown }).code !== 'P2028') return undefined;
+  if (!TIMED_OUT.test(error.message)) return undefined;
+  return new ServiceUnavailableError(
+    'Pulse is too busy to save this now: nothing of it was written. Send it again in a moment (retryAfterSeconds).',
+    1,
+  );
+}
