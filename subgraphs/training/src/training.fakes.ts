@@ -137,9 +137,9 @@ export function fakeSamplesRepo(
     stored,
     batches,
     insert,
-    async storeBatch(workoutId, batchId, rows) {
+    async storeBatch(workoutId, userId, batchId, rows) {
       const workout = workouts.rows.find((w) => w.id === workoutId);
-      if (!workout) return null;
+      if (!workout || workout.userId !== userId) return null;
       batches.add(`${workoutId}:${batchId}`);
       const accepted = await insert(workoutId, rows);
       workout.sampleCount += accepted;

@@ -20,29 +20,31 @@ const rowsOf = (from: number, count: number) =>
     RECEIVED_AT,
   );
 
+const OWNER = uuidv7();
+
 describe.each(availableDatabaseKinds())('samples repository on %s', (kind) => {
   const db = useFixture(() => openTestContextDatabase(kind, 'training', createTrainingPrisma));
   const aWorkout = async () =>
     (
       await db().client.workout.create({
-        data: { id: uuidv7(), userId: uuidv7(), sport: 'RUN', startedAt: new Date(T0) },
+        data: { id: uuidv7(), userId: OWNER, sport: 'RUN', startedAt: new Date(T0) },
       })
     ).id;
 
   it('stores a batch of 20 000 samples in one statement and skips re-sent ones', async () => {
     const repo = createSamplesRepo(db().client);
     const workoutId = await aWorkout();
-    expect(await repo.storeBatch(workoutId, 'big', rowsOf(0, 20_000))).toEqual({
+    expect(await repo.storeBatch(workoutId, OWNER, 'big', rowsOf(0, 20_000))).toEqual({
       accepted: 20_000,
       sampleCount: 20_000,
       status: 'IN_PROGRESS',
     });
-    expect(await repo.storeBatch(workoutId, 'big', rowsOf(0, 20_000))).toEqual({
+    expect(await repo.storeBatch(workoutId, OWNER, 'big', rowsOf(0, 20_000))).toEqual({
       accepted: 0,
       sampleCount: 20_000,
       status: 'IN_PROGRESS',
     });
-    expect(await repo.storeBatch(workoutId, 'tail', rowsOf(19_990, 20))).toEqual({
+    expect(await repo.storeBatch(workoutId, OWNER, 'tail', rowsOf(19_990, 20))).toEqual({
       accepted: 10,
       sampleCount: 20_010,
       status: 'IN_PROGRESS',
@@ -53,23 +55,37 @@ describe.each(availableDatabaseKinds())('samples repository on %s', (kind) => {
   it('stores nothing for a workout that does not exist (deleted meanwhile)', async () => {
     const repo = createSamplesRepo(db().client);
     const missing = uuidv7();
-    expect(await repo.storeBatch(missing, 'b', rowsOf(0, 2))).toBeNull();
+    expect(await repo.storeBatch(missing, OWNER, 'b', rowsOf(0, 2))).toBeNull();
     expect(await db().client.telemetrySample.count({ where: { workoutId: missing } })).toBe(0);
     expect(await db().client.telemetryBatch.count({ where: { workoutId: missing } })).toBe(0);
+  });
+
+  it("stores nothing for someone else's workout, and leaves its row as it was", async () => {
+    const repo = createSamplesRepo(db().client);
+    const workoutId = await aWorkout();
+    const before = await db().client.workout.findUniqueOrThrow({ where: { id: workoutId } });
+    expect(await repo.storeBatch(workoutId, uuidv7(), 'b', rowsOf(0, 2))).toBeNull();
+    expect(await db().client.workout.findUniqueOrThrow({ where: { id: workoutId } })).toEqual(before);
+    expect(await db().client.telemetrySample.count({ where: { workoutId } })).toBe(0);
+    expect(await db().client.telemetryBatch.count({ where: { workoutId } })).toBe(0);
   });
 
   it('tells the status after the store: a finished workout needs its figures recomputed', async () => {
     const repo = createSamplesRepo(db().client);
     const workoutId = await aWorkout();
     await db().client.workout.update({ where: { id: workoutId }, data: { status: 'FINISHED' } });
-    expect(await repo.storeBatch(workoutId, 'late', rowsOf(0, 2))).toMatchObject({ status: 'FINISHED' });
+    expect(await repo.storeBatch(workoutId, OWNER, 'late', rowsOf(0, 2))).toMatchObject({
+      status: 'FINISHED',
+    });
   });
 
   it('counts every sample of concurrent batches of one workout once', async () => {
     const repo = createSamplesRepo(db().client);
     const workoutId = await aWorkout();
     await Promise.all(
-      Array.from({ length: 8 }, (_, i) => repo.storeBatch(workoutId, `b${i % 4}`, rowsOf((i % 4) * 10, 10))),
+      Array.from({ length: 8 }, (_, i) =>
+        repo.storeBatch(workoutId, OWNER, `b${i % 4}`, rowsOf((i % 4) * 10, 10)),
+      ),
     );
     expect(await db().client.workout.findUniqueOrThrow({ where: { id: workoutId } })).toMatchObject({
       sampleCount: 40,
@@ -80,7 +96,7 @@ describe.each(availableDatabaseKinds())('samples repository on %s', (kind) => {
   it('keeps every value as sent, gaps as null', async () => {
     const repo = createSamplesRepo(db().client);
     const workoutId = await aWorkout();
-    await repo.storeBatch(workoutId, 'b', rowsOf(0, 2));
+    await repo.storeBatch(workoutId, OWNER, 'b', rowsOf(0, 2));
     const stored = await db().client.telemetrySample.findMany({
       where: { workoutId },
       orderBy: { sequence: 'asc' },
@@ -97,7 +113,7 @@ describe.each(availableDatabaseKinds())('samples repository on %s', (kind) => {
   it('reads the track back in sequence order, times in milliseconds', async () => {
     const repo = createSamplesRepo(db().client);
     const workoutId = await aWorkout();
-    await repo.storeBatch(workoutId, 'late', rowsOf(2, 2));
+    await repo.storeBatch(workoutId, OWNER, 'late', rowsOf(2, 2));
     await repo.insert(workoutId, rowsOf(0, 2));
     const track = await repo.of(workoutId);
     expect(track.map((s) => [s.sequence, s.time, s.latitude, s.power, s.heartRate])).toEqual([

@@ -36,14 +36,16 @@ const SELECT_SAMPLES = `
          "speed", "temperature"
   FROM "TelemetrySample" WHERE "workoutId" = $1::uuid ORDER BY "sequence"`;
 
-// A batch in one statement (atomic on its own, so no transaction): its receipt, its new samples, and the
-// workout's count and status after it. The workout's row is locked first, so nothing is written for a
-// workout deleted meanwhile, and the status returned includes a finish committed meanwhile (the caller
-// learns whether figures need a recompute without reading the workout again).
+// A batch in one statement (atomic on its own, so no transaction, and one round trip: the owner check is in
+// it): its receipt, its new samples, and the workout's count and status after it. The workout's row is
+// locked first, only if it is the athlete's, so nothing is written for someone else's workout or one deleted
+// meanwhile, and the status returned includes a finish committed meanwhile (the caller learns whether
+// figures need a recompute without reading the workout again).
 const BATCH_ID = `$${COLUMNS.length + 2}`;
 const BATCH_SIZE = `$${COLUMNS.length + 3}`;
+const OWNER = `$${COLUMNS.length + 4}`;
 const STORE_BATCH = `
-  WITH workout AS (SELECT "id" FROM "Workout" WHERE "id" = $1::uuid FOR UPDATE),
+  WITH workout AS (SELECT "id" FROM "Workout" WHERE "id" = $1::uuid AND "userId" = ${OWNER}::uuid FOR UPDATE),
   batch AS (
     INSERT INTO "TelemetryBatch" ("workoutId", "batchId", "sampleCount")
     SELECT "id", ${BATCH_ID}, ${BATCH_SIZE} FROM workout
@@ -57,7 +59,7 @@ const STORE_BATCH = `
     RETURNING 1
   )
   UPDATE "Workout" SET "sampleCount" = "sampleCount" + (SELECT count(*) FROM inserted), "updatedAt" = now()
-  WHERE "id" = $1::uuid
+  WHERE "id" = (SELECT "id" FROM workout)
   RETURNING (SELECT count(*) FROM inserted)::int AS "accepted", "sampleCount", "status"::text AS "status"`;
 
 /** A sample as SELECT_SAMPLES reads it. */
@@ -88,11 +90,13 @@ export function createSamplesRepo(prisma: TrainingDb) {
       insertSamples(prisma, workoutId, rows),
 
     /**
-     * Stores a batch once, in one statement; returns how many of its samples were new, how many the workout
-     * has now, and its status (null when the workout does not exist).
+     * Stores a batch of the athlete's workout once, in one statement; returns how many of its samples were
+     * new, how many the workout has now, and its status (null when the workout does not exist or is not
+     * `userId`'s: nothing is written).
      */
     storeBatch: async (
       workoutId: string,
+      userId: string,
       batchId: string,
       rows: SampleRow[],
     ): Promise<StoredBatch | null> => {
@@ -102,6 +106,7 @@ export function createSamplesRepo(prisma: TrainingDb) {
         ...columnsOf(rows),
         batchId,
         rows.length,
+        userId,
       );
       return stored ?? null;
     },

@@ -5,7 +5,6 @@ import { pino } from 'pino';
 import { fakeTrainingRepos } from '../training.fakes';
 import { aWorkoutRecord } from '../workouts/workout.builders';
 import type { WorkoutRecord } from '../workouts/workout.repo';
-import { ownWorkout } from '../workouts/own-workout';
 import { createWorkoutReadsService } from '../visibility/workout-reads.service';
 import { createTelemetryService } from './telemetry.service';
 import type { ColumnarBatch } from './telemetry-batch';
@@ -32,7 +31,6 @@ function newTestTelemetry(workout: Partial<WorkoutRecord> = {}) {
   const telemetry = createTelemetryService({
     repos,
     workouts: {
-      get: (viewer, id) => ownWorkout(repos.workouts, viewer, id),
       refreshFigures: async (id) => {
         refreshed.push(id);
         return null;

@@ -14,6 +14,7 @@ import { isOwner } from '../visibility/visibility-policy';
 import type { WorkoutReadsService } from '../visibility/workout-reads.service';
 import type { WorkoutProgressService } from '../workouts/workout-progress.service';
 import type { WorkoutRecord, WorkoutStatus } from '../workouts/workout.repo';
+import { checkWorkoutId } from '../workouts/own-workout';
 import type { WorkoutService } from '../workouts/workout.service';
 import type { StoredSample } from './samples.repo';
 import { samplesOf, type ColumnarBatch } from './telemetry-batch';
@@ -43,7 +44,7 @@ interface VisibleTrack {
 /** Stores telemetry batches (the athlete's) and reads tracks back (for whoever may see the workout). */
 export function createTelemetryService(deps: {
   repos: Pick<TrainingRepos, 'samples'> & { trackPrivacy: Pick<TrainingRepos['trackPrivacy'], 'of'> };
-  workouts: Pick<WorkoutService, 'get' | 'refreshFigures'>;
+  workouts: Pick<WorkoutService, 'refreshFigures'>;
   reads: Pick<WorkoutReadsService, 'get' | 'check'>;
   progress: Pick<WorkoutProgressService, 'publishSoon'>;
   clock: Clock;
@@ -75,15 +76,15 @@ export function createTelemetryService(deps: {
   return {
     /** Batches may come in any order, and after the finish (a phone syncing late): all are kept. */
     async record(viewer: Viewer, workoutId: string, batch: ColumnarBatch): Promise<TelemetryReceipt> {
-      const workout = await deps.workouts.get(viewer, workoutId);
+      checkWorkoutId(workoutId);
       const rows = samplesOf(batch, deps.clock.now());
-      const stored = await deps.repos.samples.storeBatch(workout.id, batch.batchId, rows);
-      // Deleted between the check and the store (the athlete's erasure): nothing was kept.
-      if (!stored) throw new NotFoundError('Workout', workout.id);
+      // The owner check is part of the store: someone else's workout, or none, is missing and gets nothing.
+      const stored = await deps.repos.samples.storeBatch(workoutId, viewer.userId, batch.batchId, rows);
+      if (!stored) throw new NotFoundError('Workout', workoutId);
       const { accepted, sampleCount, status } = stored;
-      if (accepted > 0) await afterStore(workout.id, status);
+      if (accepted > 0) await afterStore(workoutId, status);
       return {
-        workoutId: workout.id,
+        workoutId,
         batchId: batch.batchId,
         accepted,
         duplicates: rows.length - accepted,

@@ -4,13 +4,18 @@ import type { Viewer } from '../../../../lib/auth/viewer';
 import { BadUserInputError, NotFoundError } from '../../../../lib/errors/domain-error';
 import type { WorkoutRecord, WorkoutRepo } from './workout.repo';
 
+/** BAD_USER_INPUT unless `id` can be a workout's id. */
+export function checkWorkoutId(id: string): void {
+  if (!isUuid(id)) throw new BadUserInputError('id', 'id must be a workout id (a UUID).');
+}
+
 /** The viewer's own workout; anyone else's is reported as missing so its existence does not leak. */
 export async function ownWorkout(
   workouts: Pick<WorkoutRepo, 'findById'>,
   viewer: Viewer,
   id: string,
 ): Promise<WorkoutRecord> {
-  if (!isUuid(id)) throw new BadUserInputError('id', 'id must be a workout id (a UUID).');
+  checkWorkoutId(id);
   const workout = await workouts.findById(id);
   if (!workout || workout.userId !== viewer.userId) throw new NotFoundError('Workout', id);
   return workout;

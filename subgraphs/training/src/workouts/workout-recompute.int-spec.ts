@@ -39,12 +39,14 @@ describe.each(availableDatabaseKinds())('metrics:recompute on %s', (kind) => {
     fixes: Pick<ColumnarBatch, 'time' | 'latitude' | 'longitude'>,
   ) {
     const id = uuidv7();
+    const userId = uuidv7();
     await db().client.workout.create({
-      data: { id, userId: uuidv7(), sport: 'RUN', status: 'FINISHED', startedAt: new Date(T0), ...figures },
+      data: { id, userId, sport: 'RUN', status: 'FINISHED', startedAt: new Date(T0), ...figures },
     });
     const sequence = fixes.time.map((_time, i) => i);
     await trainingRepos(db().client).samples.storeBatch(
       id,
+      userId,
       'b',
       samplesOf({ batchId: 'b', sequence, ...fixes }, RECEIVED_AT),
     );
