@@ -151,6 +151,20 @@ export function describePubSubContract(name: string, target: PubSubContractTarge
         }
       });
 
+      it('sees a subscriber of another instance that came after it asked, a moment later', async () => {
+        const other = await target.open();
+        try {
+          const channel = channelFor('late-listener');
+          expect(await pubsub().hasSubscribers(channel)).toBe(false);
+          const remote = other.subscribe(channel);
+          await remote.ready;
+          await eventually(async () => expect(await pubsub().hasSubscribers(channel)).toBe(true));
+          await remote.return();
+        } finally {
+          await other.close();
+        }
+      });
+
       it('delivers across instances that share the broker', async () => {
         const other = await target.open();
         try {

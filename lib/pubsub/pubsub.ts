@@ -35,7 +35,8 @@ export interface PubSub {
   subscribe(channel: string, options?: SubscribeOptions): PubSubSubscription;
   /**
    * Whether anyone (in any process sharing the broker) is subscribed to `channel` now: lets a publisher skip
-   * computing a message no one would receive. False when it cannot tell (Redis unreachable).
+   * computing a message no one would receive. False when it cannot tell (Redis unreachable). Subscribers in
+   * other processes may be seen up to a second late (Redis's answer is kept that long).
    */
   hasSubscribers(channel: string): Promise<boolean>;
   /** Completes every open subscription and releases connections. */

@@ -20,6 +20,14 @@ export const REDIS_CHANNEL_PREFIX = 'pulse:';
 /** How long a publish waits for the connection to (re)open before giving up. */
 const PUBLISH_CONNECT_WAIT_MS = 2_000;
 
+/**
+ * Redis's answer on a channel's subscribers (NUMSUB) is kept this long: a live recording asks on every
+ * telemetry batch, and a phone sends one a second. A subscriber in another process is seen up to this late
+ * (the process it subscribed in publishes at once).
+ */
+const REMOTE_ANSWER_TTL_MS = 1_000;
+const REMOTE_ANSWERS_KEPT = 10_000;
+
 const CONNECTION: RedisOptions = {
   // ioredis waits this long for a socket that failed to connect to report "close" (it never does) after
   // disconnect(): its default (2 s) keeps a stopping process alive for nothing.
@@ -38,7 +46,18 @@ export function createRedisPubSub(url: string, logger: Logger): PubSub {
   // SUBSCRIBEs wait for the connection however long it takes; opened on the first subscription.
   const subscriber = new Redis(url, { ...CONNECTION, lazyConnect: true, maxRetriesPerRequest: null });
   const channels = new Map<string, ChannelSubscribers>();
+  const remoteAnswers = new Map<string, { has: boolean; at: number }>();
   let closed = false;
+
+  const remember = (channel: string, has: boolean) => {
+    const now = performance.now();
+    if (remoteAnswers.size >= REMOTE_ANSWERS_KEPT) {
+      for (const [key, { at }] of remoteAnswers)
+        if (now - at >= REMOTE_ANSWER_TTL_MS) remoteAnswers.delete(key);
+      if (remoteAnswers.size >= REMOTE_ANSWERS_KEPT) remoteAnswers.clear();
+    }
+    remoteAnswers.set(channel, { has, at: now });
+  };
 
   publisher.on('error', (error: Error) =>
     logger.warn({ err: error }, 'Redis pub/sub publisher: connection error'),
@@ -107,10 +126,14 @@ export function createRedisPubSub(url: string, logger: Logger): PubSub {
     },
     async hasSubscribers(channel) {
       if (channels.get(channel)?.queues.size) return true;
+      const known = remoteAnswers.get(channel);
+      if (known && performance.now() - known.at < REMOTE_ANSWER_TTL_MS) return known.has;
       try {
         await connected(publisher, PUBLISH_CONNECT_WAIT_MS);
         const reply = (await publisher.pubsub('NUMSUB', REDIS_CHANNEL_PREFIX + channel)) as [string, number];
-        return Number(reply[1]) > 0;
+        const has = Number(reply[1]) > 0;
+        remember(channel, has);
+        return has;
       } catch (error) {
         logger.warn({ err: error, channel }, 'Redis pub/sub: cannot count subscribers');
         return false;
