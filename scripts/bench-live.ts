@@ -5,7 +5,7 @@
  * hold. Held: no failed request, nothing lost or doubled, every athlete credited exactly once, write p99
  * ≤ 1 s and read p99 ≤ 500 ms. Prints, per step, the latencies, failures and the cores used by the
  * platform's processes, PostgreSQL and Redis over the loaded window; PostgreSQL modes need DATABASE_URL
- * and REDIS_URL (skipped without them). `--profile` writes CPU profiles of the platform's process (and its cluster workers) under
+ * and REDIS_URL (skipped without them). `--profile` writes CPU profiles of every Node process of the platform under
  * .data/profiles/. It fails only on errors, never on a figure.
  */
 import { mkdirSync } from 'node:fs';

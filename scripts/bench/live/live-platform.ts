@@ -85,7 +85,7 @@ async function waitUntilReady(origin: string, child: ChildProcess, timeoutMs: nu
 export async function startLivePlatform(
   mode: LiveMode,
   servers: { postgresUrl?: string; redisUrl?: string },
-  /** Where to write the platform's CPU profiles (node --cpu-prof, written when it stops); none when absent. */
+  /** Where the platform's processes write their CPU profiles (node --cpu-prof, when they stop); none when absent. */
   profileDir?: string,
 ): Promise<LivePlatform> {
   const description = LIVE_MODES[mode];
@@ -119,8 +119,13 @@ export async function startLivePlatform(
     await flushRedis(redisUrl);
     env.REDIS_URL = redisUrl;
   }
-  const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
-  const nodeFlags = ['--import', 'tsx', '--max-semi-space-size=64', ...profile];
+  // Through NODE_OPTIONS, so every Node process of the platform writes one: npm start's gateway, cluster
+  // workers, services mode's subgraphs.
+  if (profileDir) {
+    env.NODE_OPTIONS = `--import=${join(repoRoot, 'scripts/bench/live/cpu-profile-preload.mjs')}`;
+    env.PULSE_CPU_PROFILE_DIR = profileDir;
+  }
+  const nodeFlags = ['--import', 'tsx', '--max-semi-space-size=64'];
   // What the platform prints (its start-up banner, warnings and errors) is kept in a file, named at the end.
   const logPath = join(tmpdir(), `pulse-live-${mode}-${randomBytes(3).toString('hex')}.log`);
   const log = openSync(logPath, 'w');
