@@ -1,7 +1,8 @@
 /**
  * npm run bench:live [-- --modes embedded-one-process,embedded,embedded-postgres,services --athletes 50,100,200,300,500
- *   --seconds 30 --readers 10 --keep-going --profile]: a busy evening of live recording (scripts/bench/live/live-load.ts) against
- * each runtime mode started as a user starts it, at rising numbers of live athletes until one does not
+ *   --seconds 30 --warmup 10 --readers 10 --keep-going --profile]: a busy evening of live recording (scripts/bench/live/live-load.ts) against
+ * each runtime mode started as a user starts it, after a warm-up step (`--warmup` seconds at the first number of
+ * athletes, printed but not judged), at rising numbers of live athletes until one does not
  * hold. Held: no failed request, nothing lost or doubled, every athlete credited exactly once, write p99
  * ≤ 1 s and read p99 ≤ 500 ms. Prints, per step, the latencies, failures and the cores used by the
  * platform's processes, PostgreSQL and Redis over the loaded window; PostgreSQL modes need DATABASE_URL
@@ -25,6 +26,7 @@ const { values } = parseArgs({
     modes: { type: 'string', default: 'embedded-one-process,embedded,embedded-postgres,services' },
     athletes: { type: 'string', default: '50,100,200,300,500' },
     seconds: { type: 'string', default: '30' },
+    warmup: { type: 'string', default: '10' },
     readers: { type: 'string', default: '10' },
     'reads-per-second': { type: 'string', default: '4' },
     'batch-size': { type: 'string', default: '10' },
@@ -91,6 +93,21 @@ async function benchMode(mode: LiveMode, steps: number[]): Promise<void> {
       '| live athletes | writes/s | failed requests | write p50 / p99 | read p99 (idle) | lost / doubled / wrongly credited | cores used: platform, PostgreSQL, Redis, load generator | platform CPU ms per request | |',
     );
     console.log('|---|---|---|---|---|---|---|---|---|');
+    const warmup = Number(values.warmup);
+    if (warmup > 0) {
+      // Every process compiles its hot paths in its first seconds of load: a step of its own, not judged.
+      const first = everyone.slice(options.readers, options.readers + steps[0]!);
+      const step = await runLiveStep(
+        platform.graphqlUrl,
+        first,
+        readers,
+        { ...options, seconds: warmup },
+        (d) => d(),
+      );
+      console.log(
+        `| warm-up, not judged: ${steps[0]} athletes for ${warmup} s, write p99 ${ms(step.writes.percentile(99))} | | | | | | | | |`,
+      );
+    }
     const busiestLines: string[] = [];
     for (const athletes of steps) {
       let cpu: Record<string, number> = {};
