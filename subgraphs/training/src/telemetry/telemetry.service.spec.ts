@@ -58,6 +58,15 @@ describe('record', () => {
     expect(refreshed).toEqual([]);
   });
 
+  it('takes the workout id in capitals as the same workout, named as stored', async () => {
+    const { telemetry, workout, published } = newTestTelemetry();
+    expect(await telemetry.record(ann, workout.id.toUpperCase(), aBatch('a', 0, 10))).toMatchObject({
+      workoutId: workout.id,
+      accepted: 10,
+    });
+    expect(published).toEqual([workout.id]);
+  });
+
   it('stores a re-sent sample once, counting it as a duplicate, and sends nothing for nothing new', async () => {
     const { telemetry, workout, published } = newTestTelemetry();
     await telemetry.record(ann, workout.id, aBatch('a', 0, 10));

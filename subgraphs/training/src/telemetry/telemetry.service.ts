@@ -75,8 +75,10 @@ export function createTelemetryService(deps: {
 
   return {
     /** Batches may come in any order, and after the finish (a phone syncing late): all are kept. */
-    async record(viewer: Viewer, workoutId: string, batch: ColumnarBatch): Promise<TelemetryReceipt> {
-      checkWorkoutId(workoutId);
+    async record(viewer: Viewer, id: string, batch: ColumnarBatch): Promise<TelemetryReceipt> {
+      checkWorkoutId(id);
+      // As stored and as live subscriptions name it (a UUID may be sent in capitals).
+      const workoutId = id.toLowerCase();
       const rows = samplesOf(batch, deps.clock.now());
       // The owner check is part of the store: someone else's workout, or none, is missing and gets nothing.
       const stored = await deps.repos.samples.storeBatch(workoutId, viewer.userId, batch.batchId, rows);
