@@ -1,13 +1,14 @@
 /**
  * npm run bench:live [-- --modes embedded-one-process,embedded,embedded-postgres,services --athletes 50,100,200,300,500
- *   --seconds 30 --warmup 10 --readers 10 --keep-going --profile]: a busy evening of live recording (scripts/bench/live/live-load.ts) against
+ *   --seconds 30 --warmup 10 --readers 10 --keep-going --profile --env NAME=value]: a busy evening of live recording (scripts/bench/live/live-load.ts) against
  * each runtime mode started as a user starts it, after a warm-up step (`--warmup` seconds at the first number of
  * athletes, printed but not judged), at rising numbers of live athletes until one does not
  * hold. Held: no failed request, nothing lost or doubled, every athlete credited exactly once, write p99
  * ≤ 1 s and read p99 ≤ 500 ms. Prints, per step, the latencies, failures and the cores used by the
  * platform's processes, PostgreSQL and Redis over the loaded window; PostgreSQL modes need DATABASE_URL
  * and REDIS_URL (skipped without them). `--profile` writes CPU profiles of every Node process of the platform under
- * .data/profiles/. It fails only on errors, never on a figure.
+ * .data/profiles/; `--env NAME=value` (repeatable) sets a setting of every platform started. It fails only on
+ * errors, never on a figure.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -32,6 +33,7 @@ const { values } = parseArgs({
     'batch-size': { type: 'string', default: '10' },
     'keep-going': { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
+    env: { type: 'string', multiple: true, default: [] },
   },
 });
 
@@ -85,7 +87,7 @@ async function benchMode(mode: LiveMode, steps: number[]): Promise<void> {
     ? join(repoRoot, '.data', 'profiles', `live-${mode}-${Date.now()}`)
     : undefined;
   if (profileDir) mkdirSync(profileDir, { recursive: true });
-  const platform = await startLivePlatform(mode, { postgresUrl, redisUrl }, profileDir);
+  const platform = await startLivePlatform(mode, { postgresUrl, redisUrl }, profileDir, settings);
   try {
     const everyone = await registerAthletes(platform.graphqlUrl, Math.max(...steps) + options.readers);
     const readers = everyone.slice(0, options.readers);
@@ -147,8 +149,18 @@ async function benchMode(mode: LiveMode, steps: number[]): Promise<void> {
   }
 }
 
+/** `--env NAME=value`, repeatable: settings passed to every platform started (e.g. GATEWAY_WORKERS=1). */
+const settings = Object.fromEntries(
+  values.env.map((pair) => {
+    const match = /^([A-Z][A-Z0-9_]*)=(.*)$/.exec(pair);
+    if (!match) throw new Error(`--env takes NAME=value, not ${pair}`);
+    return [match[1]!, match[2]!];
+  }),
+);
+
 async function main() {
   console.log(machineLine());
+  if (values.env.length > 0) console.log(`settings: ${values.env.join(' ')}`);
   const steps = values.athletes
     .split(',')
     .map(Number)

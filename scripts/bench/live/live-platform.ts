@@ -87,6 +87,8 @@ export async function startLivePlatform(
   servers: { postgresUrl?: string; redisUrl?: string },
   /** Where the platform's processes write their CPU profiles (node --cpu-prof, when they stop); none when absent. */
   profileDir?: string,
+  /** Settings of the platform to try (e.g. GATEWAY_WORKERS), over the mode's own. */
+  settings: Record<string, string> = {},
 ): Promise<LivePlatform> {
   const description = LIVE_MODES[mode];
   const dataDir = mkdtempSync(join(tmpdir(), 'pulse-live-'));
@@ -102,6 +104,7 @@ export async function startLivePlatform(
     // A run of every step outlasts the default 15 minutes of an access token.
     ACCESS_TOKEN_TTL_SECONDS: '7200',
     ...description.env,
+    ...settings,
   };
   let database: { admin: string; name: string } | undefined;
   let redisUrl: string | undefined;
