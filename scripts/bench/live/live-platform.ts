@@ -85,7 +85,7 @@ async function waitUntilReady(origin: string, child: ChildProcess, timeoutMs: nu
 export async function startLivePlatform(
   mode: LiveMode,
   servers: { postgresUrl?: string; redisUrl?: string },
-  /** Where the platform's processes write their CPU profiles (node --cpu-prof, when they stop); none when absent. */
+  /** Where the platform's processes write their CPU profiles (cpu-profile-preload.mjs, when they exit); none when absent. */
   profileDir?: string,
   /** Settings of the platform to try (e.g. GATEWAY_WORKERS), over the mode's own. */
   settings: Record<string, string> = {},
