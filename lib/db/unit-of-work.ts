@@ -18,10 +18,10 @@ export type ConsumeOnce<Repos> = (
 /**
  * A request's unit of work: up to 4 s to start (Prisma's default, 2 s, is short on a busy machine where an
  * import's transaction holds the embedded database's turn or the pool), up to 5 s to run; within the gateway's
- * 10 s wait for a subgraph, so a client hears SERVICE_UNAVAILABLE (lib/errors/format-error.ts: nothing was
+ * 10 s wait for a subgraph, so a client hears SERVICE_UNAVAILABLE (lib/errors/busy-database.ts: nothing was
  * written, send it again) rather than a timeout behind which the change may still land.
  */
-export const REQUEST_TRANSACTION_LIMITS: TransactionLimits = { maxWait: 4_000, timeout: 5_000 };
+const REQUEST_TRANSACTION_LIMITS: TransactionLimits = { maxWait: 4_000, timeout: 5_000 };
 
 export function inTransaction<Tx, Repos>(
   db: TransactionalClient<Tx>,

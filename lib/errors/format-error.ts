@@ -4,7 +4,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { literalFieldOf } from '../graphql/input';
 import { QUERY_TOO_COMPLEX } from '../graphql/limits/limit-errors';
 import type { Logger } from '../logging/logger';
-import { busyDatabaseError } from './busy-database';
+import { busyDatabaseAnswered } from './busy-database';
 import { DomainError, ERROR_CODES } from './domain-error';
 
 const INTERNAL: GraphQLFormattedError['extensions'] = { code: 'INTERNAL_SERVER_ERROR' };
@@ -35,10 +35,7 @@ export interface ErrorFormatterOptions {
 
 export function createErrorFormatter(logger: Logger, options: ErrorFormatterOptions = {}) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const thrown = unwrapResolverError(error);
-    const busy = busyDatabaseError(thrown);
-    if (busy) logger.warn({ err: thrown }, 'a transaction could not start or finish in time');
-    const original = busy ?? thrown;
+    const original = busyDatabaseAnswered(unwrapResolverError(error), logger);
     const message = options.hideSuggestions ? formatted.message.replace(SUGGESTION, '') : formatted.message;
     const base = { message, locations: formatted.locations, path: formatted.path };
     if (original instanceof DomainError) {

@@ -1,6 +1,6 @@
 /** The JSON error answer of Pulse's few plain HTTP endpoints, with the same codes as GraphQL errors. */
 import type { Response } from 'express';
-import { busyDatabaseError } from '../errors/busy-database';
+import { busyDatabaseAnswered } from '../errors/busy-database';
 import { DomainError, type ErrorCode } from '../errors/domain-error';
 import type { Logger } from '../logging/logger';
 
@@ -16,9 +16,7 @@ const STATUS: Record<ErrorCode, number> = {
 };
 
 export function sendRestError(res: Response, thrown: unknown, logger: Logger): void {
-  const busy = busyDatabaseError(thrown);
-  if (busy) logger.warn({ err: thrown }, 'a transaction could not start or finish in time');
-  const error = busy ?? thrown;
+  const error = busyDatabaseAnswered(thrown, logger);
   if (error instanceof DomainError) {
     const retryAfter = error.details.retryAfterSeconds;
     if (typeof retryAfter === 'number') res.setHeader('retry-after', String(retryAfter));
