@@ -70,6 +70,16 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
+/** `work`, run at most once per `ms`: calls within that time do nothing. */
+function atMostEvery(ms: number, work: () => Promise<void>): () => Promise<void> {
+  let last = 0;
+  return async () => {
+    if (Date.now() - last < ms) return;
+    last = Date.now();
+    await work();
+  };
+}
+
 function toMessage(row: ClaimedRow): BusMessage {
   return toBusMessage(
     (typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload) as EventEnvelope,
@@ -103,18 +113,14 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   let running = true;
   let wake: (() => void) | null = null;
 
-  // An idle relay looks with one statement outside a transaction (a tick's transaction is three round trips):
-  // most ticks of a quiet context find nothing.
+  // Whether anything waits: one statement outside a transaction, where a tick's transaction is three round
+  // trips. What an idle relay asks when its wait ran out with no notify() (most looks of a quiet context).
   const anyUnsent = async () =>
-    (
-      await db.$queryRawUnsafe<unknown[]>(
-        `SELECT 1 FROM "OutboxEvent" WHERE "sentAt" IS NULL ORDER BY "OutboxEvent"."sequence" LIMIT 1`,
-      )
-    ).length > 0;
+    (await db.$queryRawUnsafe<unknown[]>(`SELECT 1 FROM "OutboxEvent" WHERE "sentAt" IS NULL LIMIT 1`))
+      .length > 0;
 
-  const tick = async () => {
-    if (!(await anyUnsent())) return 0;
-    return db.$transaction(async (tx) => {
+  const tick = () =>
+    db.$transaction(async (tx) => {
       const claimed = await tx.$queryRawUnsafe<ClaimedRow[]>(
         `SELECT "sequence"::text AS "sequence", "key", "payload"
            FROM "OutboxEvent" WHERE "sentAt" IS NULL ORDER BY "OutboxEvent"."sequence" LIMIT $1 FOR UPDATE SKIP LOCKED`,
@@ -130,51 +136,48 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       );
       return rows.length;
     });
-  };
 
-  // The backlog gauges are read at most once per MEASURE_EVERY_MS, not on every tick.
-  let lastMeasure = 0;
-  const measure = async () => {
-    if (Date.now() - lastMeasure < MEASURE_EVERY_MS) return;
-    lastMeasure = Date.now();
+  // The backlog gauges are read once a second, not on every tick.
+  const measure = atMostEvery(MEASURE_EVERY_MS, async () => {
     const [row] = await db.$queryRawUnsafe<{ count: string; oldest: Date | null }[]>(
       `SELECT count(*)::text AS "count", min("occurredAt") AS "oldest" FROM "OutboxEvent" WHERE "sentAt" IS NULL`,
     );
     pending.set({ context }, Number(row?.count ?? 0));
     lag.set({ context }, row?.oldest ? Math.max(0, (Date.now() - new Date(row.oldest).getTime()) / 1000) : 0);
-  };
+  });
 
-  let lastPurge = 0;
-  const purgeSent = async () => {
-    if (Date.now() - lastPurge < PURGE_EVERY_MS) return;
-    lastPurge = Date.now();
+  const purgeSent = atMostEvery(PURGE_EVERY_MS, async () => {
     await db.$executeRawUnsafe(
       `DELETE FROM "OutboxEvent" WHERE "sentAt" < now() - make_interval(days => $1)`,
       SENT_RETENTION_DAYS,
     );
-  };
+  });
 
+  /** Waits `ms`; true when a notify() (or stop) cut the wait short. */
   const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
+    new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => done(false), ms);
+      function done(woken: boolean) {
         clearTimeout(timer);
         wake = null;
-        resolve();
+        resolve(woken);
       }
-      wake = done;
+      wake = () => done(true);
     });
 
   const loop = (async () => {
     let failures = 0;
+    // The last tick published nothing and no notify() came since: look before opening a transaction.
+    let idle = false;
     while (running) {
       try {
-        const published = await tick();
+        const published: number = idle && !(await anyUnsent()) ? 0 : await tick();
         await measure();
         await purgeSent();
         failures = 0;
-        if (published === 0 && running) await sleep(idleMs);
+        idle = published === 0 && running && !(await sleep(idleMs));
       } catch (error) {
+        idle = false;
         failures += 1;
         const delay = Math.min(idleMs * 2 ** failures, MAX_BACKOFF_MS);
         logger.warn({ err: error, context, retryInMs: delay }, 'outbox relay could not publish; backing off');

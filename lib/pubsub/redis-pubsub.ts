@@ -50,13 +50,9 @@ export function createRedisPubSub(url: string, logger: Logger): PubSub {
   let closed = false;
 
   const remember = (channel: string, has: boolean) => {
-    const now = performance.now();
-    if (remoteAnswers.size >= REMOTE_ANSWERS_KEPT) {
-      for (const [key, { at }] of remoteAnswers)
-        if (now - at >= REMOTE_ANSWER_TTL_MS) remoteAnswers.delete(key);
-      if (remoteAnswers.size >= REMOTE_ANSWERS_KEPT) remoteAnswers.clear();
-    }
-    remoteAnswers.set(channel, { has, at: now });
+    // Every answer is stale within a second: a full map is emptied, not sorted through.
+    if (remoteAnswers.size >= REMOTE_ANSWERS_KEPT) remoteAnswers.clear();
+    remoteAnswers.set(channel, { has, at: performance.now() });
   };
 
   publisher.on('error', (error: Error) =>
