@@ -14,7 +14,7 @@ import { isOwner } from '../visibility/visibility-policy';
 import type { WorkoutReadsService } from '../visibility/workout-reads.service';
 import type { WorkoutProgressService } from '../workouts/workout-progress.service';
 import type { WorkoutRecord, WorkoutStatus } from '../workouts/workout.repo';
-import { checkWorkoutId } from '../workouts/own-workout';
+import { workoutIdOf } from '../workouts/own-workout';
 import type { WorkoutService } from '../workouts/workout.service';
 import type { StoredSample } from './samples.repo';
 import { samplesOf, type ColumnarBatch } from './telemetry-batch';
@@ -76,9 +76,7 @@ export function createTelemetryService(deps: {
   return {
     /** Batches may come in any order, and after the finish (a phone syncing late): all are kept. */
     async record(viewer: Viewer, id: string, batch: ColumnarBatch): Promise<TelemetryReceipt> {
-      checkWorkoutId(id);
-      // As stored and as live subscriptions name it (a UUID may be sent in capitals).
-      const workoutId = id.toLowerCase();
+      const workoutId = workoutIdOf(id);
       const rows = samplesOf(batch, deps.clock.now());
       // The owner check is part of the store: someone else's workout, or none, is missing and gets nothing.
       const stored = await deps.repos.samples.storeBatch(workoutId, viewer.userId, batch.batchId, rows);

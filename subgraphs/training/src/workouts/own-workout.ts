@@ -4,9 +4,10 @@ import type { Viewer } from '../../../../lib/auth/viewer';
 import { BadUserInputError, NotFoundError } from '../../../../lib/errors/domain-error';
 import type { WorkoutRecord, WorkoutRepo } from './workout.repo';
 
-/** BAD_USER_INPUT unless `id` can be a workout's id. */
-export function checkWorkoutId(id: string): void {
+/** `id` as workouts are stored and named (a UUID may be sent in capitals); BAD_USER_INPUT unless it is one. */
+export function workoutIdOf(id: string): string {
   if (!isUuid(id)) throw new BadUserInputError('id', 'id must be a workout id (a UUID).');
+  return id.toLowerCase();
 }
 
 /** The viewer's own workout; anyone else's is reported as missing so its existence does not leak. */
@@ -15,8 +16,7 @@ export async function ownWorkout(
   viewer: Viewer,
   id: string,
 ): Promise<WorkoutRecord> {
-  checkWorkoutId(id);
-  const workout = await workouts.findById(id);
+  const workout = await workouts.findById(workoutIdOf(id));
   if (!workout || workout.userId !== viewer.userId) throw new NotFoundError('Workout', id);
   return workout;
 }
