@@ -1,21 +1,17 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { SqlDriverAdapter } from '@prisma/driver-adapter-utils';
 import { openDatabase, type OpenDatabase } from './database';
 import { importedSuffix, importLegacyPGlite } from './legacy-pglite-import';
 import { applyMigrations } from './migrations';
 import { ensurePGliteTemplate } from './pglite-template';
 import { withSchemaEngine } from './schema-engine';
+import { sql, values } from '../testing/driver-adapter-sql';
 
 jest.mock('./schema-engine', () => {
   const actual = jest.requireActual<typeof import('./schema-engine')>('./schema-engine');
   return { ...actual, withSchemaEngine: jest.fn(actual.withSchemaEngine) };
 });
-
-const sql = (text: string, args: unknown[] = []) => ({ sql: text, args, argTypes: [] });
-const values = async (connection: SqlDriverAdapter, text: string) =>
-  (await connection.queryRaw(sql(text))).rows.map((row) => row[0]);
 
 describe('contexts sharing one embedded PostgreSQL', () => {
   const dataDir = `memory://shared-spec-${process.pid}`;

@@ -1,9 +1,6 @@
 import { isDriverAdapterError, type SqlDriverAdapter } from '@prisma/driver-adapter-utils';
 import { openDatabase, type OpenDatabase } from '../database';
-
-const sql = (text: string, args: unknown[] = []) => ({ sql: text, args, argTypes: [] });
-const values = async (connection: SqlDriverAdapter, text: string) =>
-  (await connection.queryRaw(sql(text))).rows.map((row) => row[0]);
+import { sql, values } from '../../testing/driver-adapter-sql';
 
 describe('the embedded database in its own thread', () => {
   const dataDir = `memory://thread-spec-${process.pid}`;
