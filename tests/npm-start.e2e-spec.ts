@@ -5,7 +5,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eventually } from '../lib/testing/eventually';
-import { freePort } from '../lib/testing/listen';
 import {
   FinishAtDocument,
   RegisterDocument,
@@ -22,6 +21,7 @@ import {
   type Launcher,
 } from './support/services-launcher';
 import { ndjson, runSamples } from './support/tracks';
+import { freePort } from '../lib/server/free-port';
 
 /** Seven contexts migrating a fresh embedded database, then the gateway, on two busy cores. */
 const START_UP_MS = 240_000;

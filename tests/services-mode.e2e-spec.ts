@@ -11,7 +11,6 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print, type FormattedExecutionResult } from 'graphql';
 import WebSocket from 'ws';
 import { eventually } from '../lib/testing/eventually';
-import { freePort } from '../lib/testing/listen';
 import {
   AddGearDocument,
   FinishAtDocument,
@@ -41,8 +40,8 @@ import {
   type GatewayClient,
   type Launcher,
 } from './support/services-launcher';
-import { canListen } from '../scripts/services/ports';
 import { ndjson, runSamples } from './support/tracks';
+import { canListen, freePort } from '../lib/server/free-port';
 
 const PASSWORD = 'correct horse battery staple';
 /** Seven subgraphs and a gateway of three processes, loading their code side by side on two busy cores. */

@@ -2,8 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { get, type ClientRequest } from 'node:http';
 import { repoRoot } from '../../lib/paths';
 import { eventually } from '../../lib/testing/eventually';
-import { freePort } from '../../lib/testing/listen';
 import { SHUTDOWN_TIMEOUT_MS } from '../../lib/server/shutdown';
+import { freePort } from '../../lib/server/free-port';
 
 // `npm run start:gateway` with GATEWAY_WORKERS=2, as a child process. The subgraphs are unreachable
 // (port 9): /health needs none of them.

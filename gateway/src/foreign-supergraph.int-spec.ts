@@ -8,7 +8,8 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { graphql, parse, type GraphQLSchema } from 'graphql';
 import { repoRoot } from '../../lib/paths';
 import { eventually } from '../../lib/testing/eventually';
-import { freePort, listenOn } from '../../lib/testing/listen';
+import { listenOn } from '../../lib/testing/listen';
+import { freePort } from '../../lib/server/free-port';
 
 // `npm run start:gateway` serving a supergraph that is not Pulse's: four small subgraphs in the style of
 // Apollo's demo (accounts, reviews, products, inventory), with @provides and @requires, composed here.

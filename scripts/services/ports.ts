@@ -4,8 +4,7 @@
  * `npm start`); with `--base-port <n>` the gateway on n and the subgraphs on n+1, n+2, … in
  * supergraph.yaml's order. PORT wins for the gateway whatever the option.
  */
-import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from '../../lib/server/free-port';
 import type { SubgraphEntry } from '../../lib/supergraph-config';
 import { DEFAULT_GATEWAY_PORT } from './child-env';
 
@@ -37,7 +36,7 @@ export async function planPorts(
     ? Number(gatewayPortVariable)
     : option.kind === 'ephemeral'
       ? // Chosen now: the subgraphs started before it are told where links should lead (APP_URL).
-        await freePortBelowEphemeralRange()
+        await freePort()
       : option.kind === 'base'
         ? option.base
         : DEFAULT_GATEWAY_PORT;
@@ -49,40 +48,4 @@ export async function planPorts(
     return Number(new URL(entries[index]!.routingUrl).port);
   };
   return { gateway, subgraph };
-}
-
-/**
- * A free port the kernel never hands out for a listen on port 0: the subgraphs, started before the gateway
- * binds, listen on any free port, and an ephemeral one chosen now and released could be given to one of them
- * (CI saw the gateway fail with EADDRINUSE on inventory's port). Chosen at random among the 8 192 ports below
- * the ephemeral range (Linux: /proc/sys/net/ipv4/ip_local_port_range; 32 768 where it cannot be read, below
- * macOS' and Windows' 49 152 too), checked free.
- */
-export async function freePortBelowEphemeralRange(): Promise<number> {
-  const top = ephemeralRangeStart();
-  for (let attempt = 0; attempt < 100; attempt++) {
-    const port = top - 1 - Math.floor(Math.random() * 8192);
-    if (await canListen(port)) return port;
-  }
-  throw new Error(`no free port found below ${top}`);
-}
-
-function ephemeralRangeStart(): number {
-  try {
-    const start = Number(
-      readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0],
-    );
-    return Number.isInteger(start) && start > 9216 ? start : 32_768;
-  } catch {
-    return 32_768;
-  }
-}
-
-/** Whether a loopback port can be listened on now. */
-export function canListen(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.once('error', () => resolve(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-  });
 }

@@ -12,8 +12,7 @@ import { print, type FormattedExecutionResult } from 'graphql';
 import Redis from 'ioredis';
 import { Client } from 'pg';
 import { repoRoot } from '../../lib/paths';
-import { freePort } from '../../lib/testing/listen';
-import { canListen } from '../../scripts/services/ports';
+import { canListen, freePort } from '../../lib/server/free-port';
 
 // Connects to each host:port given on the command line; prints what failed and exits 1 if any did.
 const PROBE = `

@@ -13,8 +13,8 @@ import { join } from 'node:path';
 import Redis from 'ioredis';
 import { Client } from 'pg';
 import { repoRoot } from '../../../lib/paths';
-import { freePort } from '../../../lib/testing/listen';
 import { ensureDatabase } from '../../services/infrastructure';
+import { freePort } from '../../../lib/server/free-port';
 
 export type LiveMode = 'embedded-one-process' | 'embedded' | 'embedded-postgres' | 'services';
 

@@ -1,9 +1,9 @@
 import { simpleParser, type ParsedMail } from 'mailparser';
-import { freePort } from '../../../../lib/testing/listen';
 import { composeMail } from './compose-mail';
 import { aChannelMessage, someLinks } from '../channels/channel-message.builders';
 import { createMailTransport, type MailTransport } from './mail-transport';
 import { startSmtpTestServer, type SmtpTestServer } from './smtp-test-server';
+import { freePort } from '../../../../lib/server/free-port';
 
 const deliveryOf = (message = aChannelMessage()) =>
   composeMail({
