@@ -16,8 +16,10 @@ import { parseArgs } from 'node:util';
 import { repoRoot } from '../lib/paths';
 import { machineLine } from './bench/machine-line';
 import { startLivePlatform, LIVE_MODES, type LiveMode } from './bench/live/live-platform';
-import { registerAthletes, runLiveStep, type StepResult } from './bench/live/live-load';
+import { registerAthletes, runLiveStep, runWritesStep, type StepResult } from './bench/live/live-load';
 import { startBusiestMeter, startCpuMeter } from './bench/live/process-tree-cpu';
+
+type Measure = (during: () => Promise<void>) => Promise<void>;
 
 const WRITE_P99_MS = 1000;
 const READ_P99_MS = 500;
@@ -43,9 +45,11 @@ const held = (step: StepResult) =>
   step.doubled === 0 &&
   step.wronglyCredited === 0 &&
   step.writes.percentile(99) <= WRITE_P99_MS &&
-  step.reads.percentile(99) <= READ_P99_MS;
+  // The bare stack has no reads.
+  !(step.reads.percentile(99) > READ_P99_MS);
 
-const ms = (value: number) => (value >= 1000 ? `${(value / 1000).toFixed(1)} s` : `${Math.round(value)} ms`);
+const ms = (value: number) =>
+  Number.isNaN(value) ? '–' : value >= 1000 ? `${(value / 1000).toFixed(1)} s` : `${Math.round(value)} ms`;
 
 function row(step: StepResult, seconds: number, cpu: Record<string, number>): string {
   const failures = [step.writes, step.reads, step.finishes]
@@ -89,8 +93,17 @@ async function benchMode(mode: LiveMode, steps: number[]): Promise<void> {
   if (profileDir) mkdirSync(profileDir, { recursive: true });
   const platform = await startLivePlatform(mode, { postgresUrl, redisUrl }, profileDir, settings);
   try {
-    const everyone = await registerAthletes(platform.graphqlUrl, Math.max(...steps) + options.readers);
-    const readers = everyone.slice(0, options.readers);
+    const url = platform.graphqlUrl;
+    // The phones and the readers of a step of `athletes` (the bare stack has no accounts: phones only).
+    let runStep: (athletes: number, o: typeof options, measure: Measure) => Promise<StepResult>;
+    if (LIVE_MODES[mode].writesOnly) {
+      runStep = (athletes, o, measure) => runWritesStep(url, athletes, o, measure);
+    } else {
+      const everyone = await registerAthletes(url, Math.max(...steps) + options.readers);
+      const readers = everyone.slice(0, options.readers);
+      const phones = (athletes: number) => everyone.slice(options.readers, options.readers + athletes);
+      runStep = (athletes, o, measure) => runLiveStep(url, phones(athletes), readers, o, measure);
+    }
     console.log(
       '| live athletes | writes/s | failed requests | write p50 / p99 | read p99 (idle) | lost / doubled / wrongly credited | cores used: platform, PostgreSQL, Redis, load generator | platform CPU ms per request | |',
     );
@@ -98,14 +111,7 @@ async function benchMode(mode: LiveMode, steps: number[]): Promise<void> {
     const warmup = Number(values.warmup);
     if (warmup > 0) {
       // Every process compiles its hot paths in its first seconds of load: a step of its own, not judged.
-      const first = everyone.slice(options.readers, options.readers + steps[0]!);
-      const step = await runLiveStep(
-        platform.graphqlUrl,
-        first,
-        readers,
-        { ...options, seconds: warmup },
-        (d) => d(),
-      );
+      const step = await runStep(steps[0]!, { ...options, seconds: warmup }, (d) => d());
       console.log(
         `| warm-up, not judged: ${steps[0]} athletes for ${warmup} s, write p99 ${ms(step.writes.percentile(99))} | | | | | | | | |`,
       );
@@ -114,30 +120,24 @@ async function benchMode(mode: LiveMode, steps: number[]): Promise<void> {
     for (const athletes of steps) {
       let cpu: Record<string, number> = {};
       let busiest: string[] = [];
-      const step = await runLiveStep(
-        platform.graphqlUrl,
-        everyone.slice(options.readers, options.readers + athletes),
-        readers,
-        options,
-        async (during) => {
-          const meter = startCpuMeter({
-            platform: { tree: platform.pid },
-            postgres: { command: 'postgres' },
-            redis: { command: 'redis-server' },
-          });
-          const processes = startBusiestMeter(platform.pid);
-          // This process (the phones and the readers) runs on the same cores as the platform.
-          const [loadFrom, startedAt] = [process.cpuUsage(), performance.now()];
-          await during();
-          const loadUsed = process.cpuUsage(loadFrom);
-          const load = (loadUsed.user + loadUsed.system) / 1000 / (performance.now() - startedAt);
-          busiest = processes();
-          const { platform: ownCpu, ...servers } = meter();
-          cpu = LIVE_MODES[mode].services
-            ? { platform: ownCpu!, ...servers, load }
-            : { platform: ownCpu!, load };
-        },
-      );
+      const step = await runStep(athletes, options, async (during) => {
+        const meter = startCpuMeter({
+          platform: { tree: platform.pid },
+          postgres: { command: 'postgres' },
+          redis: { command: 'redis-server' },
+        });
+        const processes = startBusiestMeter(platform.pid);
+        // This process (the phones and the readers) runs on the same cores as the platform.
+        const [loadFrom, startedAt] = [process.cpuUsage(), performance.now()];
+        await during();
+        const loadUsed = process.cpuUsage(loadFrom);
+        const load = (loadUsed.user + loadUsed.system) / 1000 / (performance.now() - startedAt);
+        busiest = processes();
+        const { platform: ownCpu, ...servers } = meter();
+        cpu = LIVE_MODES[mode].services
+          ? { platform: ownCpu!, ...servers, load }
+          : { platform: ownCpu!, load };
+      });
       console.log(`| ${row(step, seconds, cpu)} |`);
       busiestLines.push(`${athletes} athletes: ${busiest.join(', ')}`);
       if (!held(step) && !values['keep-going']) break;

@@ -16,6 +16,7 @@ import {
   RegisterDocument,
   StartWithIdDocument,
 } from '../../../tests/__generated__/operations';
+import type { SampleRow } from '../../../subgraphs/training/src/telemetry/telemetry-batch';
 import { columnsOf, runningSamples } from '../telemetry-client';
 import { LatencyRecord, timedGraphql } from './live-requests';
 
@@ -29,7 +30,8 @@ export interface LiveLoadOptions {
 }
 
 export interface LiveAthlete {
-  token: string;
+  /** null: the bare stack's phones, which send no token. */
+  token: string | null;
   /** The sum of the XP awards of the workouts this athlete recorded in the bench so far. */
   awarded: number;
 }
@@ -44,6 +46,36 @@ export interface StepResult {
   doubled: number;
   wronglyCredited: number;
   samplesAcknowledged: number;
+}
+
+/** The bare stack's read-back (its own schema, not Pulse's: no generated document). */
+const BARE_SAMPLE_COUNT = 'query BareSampleCount($workoutId: ID!) { sampleCount(workoutId: $workoutId) }';
+
+/** One athlete's workout of a step and the batches the server acknowledged. */
+interface LiveRun {
+  athlete: LiveAthlete;
+  id: string;
+  acknowledged: Set<number>;
+}
+
+/** Samples lost (acknowledged, not stored) and doubled (stored beyond what was sent), over the runs read back. */
+class SampleTally {
+  private lost = 0;
+  private doubled = 0;
+  private acknowledged = 0;
+
+  constructor(private readonly options: LiveLoadOptions) {}
+
+  add(run: LiveRun, stored: number): void {
+    const acknowledged = run.acknowledged.size * this.options.batchSize;
+    this.acknowledged += acknowledged;
+    this.lost += Math.max(0, acknowledged - stored);
+    this.doubled += Math.max(0, stored - this.options.seconds * this.options.batchSize);
+  }
+
+  totals() {
+    return { lost: this.lost, doubled: this.doubled, samplesAcknowledged: this.acknowledged };
+  }
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -104,6 +136,85 @@ async function readUntil(url: string, readers: LiveAthlete[], perSecond: number,
   return record;
 }
 
+/** Every run's phone sends one batch a second for `options.seconds` (every n-th twice), on a schedule. */
+async function sendBatches(
+  url: string,
+  runs: LiveRun[],
+  rows: SampleRow[],
+  options: LiveLoadOptions,
+  writes: LatencyRecord,
+): Promise<void> {
+  const sent: Promise<void>[] = [];
+  const send = async (run: LiveRun, batch: number) => {
+    const body = columnsOf(
+      `${run.id}:${batch}`,
+      rows.slice(batch * options.batchSize, (batch + 1) * options.batchSize),
+    );
+    const times = (batch + 1) % options.duplicateEvery === 0 ? 2 : 1;
+    for (let i = 0; i < times; i += 1) {
+      const outcome = await timedGraphql(url, run.athlete.token, RecordTelemetryDocument, {
+        workoutId: run.id,
+        batch: body,
+      });
+      writes.add(outcome);
+      if (outcome.ok) run.acknowledged.add(batch);
+    }
+  };
+  await Promise.all(
+    runs.map(async (run) => {
+      const offset = Math.random() * 1000;
+      const start = performance.now() + offset;
+      await sleep(offset);
+      for (let batch = 0; batch < options.seconds; batch += 1) {
+        sent.push(send(run, batch));
+        await sleep(Math.max(0, start + (batch + 1) * 1000 - performance.now()));
+      }
+    }),
+  );
+  await Promise.all(sent);
+}
+
+/**
+ * The bare stack's step (bare-stack/): the phones only (it has no accounts, boards or awards), each run
+ * read back with the stack's `sampleCount` for what was lost or doubled.
+ */
+export async function runWritesStep(
+  url: string,
+  athletes: number,
+  options: LiveLoadOptions,
+  measure: (during: () => Promise<void>) => Promise<void>,
+): Promise<StepResult> {
+  const rows = runningSamples(options.seconds * options.batchSize, Date.now() - 2 * 3600_000);
+  const runs: LiveRun[] = Array.from({ length: athletes }, () => ({
+    athlete: { token: null, awarded: 0 },
+    id: randomUUID(),
+    acknowledged: new Set<number>(),
+  }));
+  const writes = new LatencyRecord();
+  await measure(() => sendBatches(url, runs, rows, options, writes));
+  const samples = new SampleTally(options);
+  await eachLimited(runs, 16, async (run) => {
+    const { sampleCount } = await required(() =>
+      timedGraphql<{ sampleCount: number }, never>(
+        url,
+        null,
+        JSON.stringify({ query: BARE_SAMPLE_COUNT, variables: { workoutId: run.id } }),
+      ),
+    );
+    samples.add(run, sampleCount);
+  });
+  const none = new LatencyRecord();
+  return {
+    athletes,
+    writes,
+    reads: none,
+    idleReads: none,
+    finishes: none,
+    ...samples.totals(),
+    wronglyCredited: 0,
+  };
+}
+
 export async function runLiveStep(
   url: string,
   athletes: LiveAthlete[],
@@ -114,7 +225,11 @@ export async function runLiveStep(
   const batches = options.seconds;
   const startedAt = Date.now() - 2 * 3600_000;
   const rows = runningSamples(batches * options.batchSize, startedAt);
-  const runs = athletes.map((athlete) => ({ athlete, id: randomUUID(), acknowledged: new Set<number>() }));
+  const runs: LiveRun[] = athletes.map((athlete) => ({
+    athlete,
+    id: randomUUID(),
+    acknowledged: new Set<number>(),
+  }));
   await eachLimited(runs, 16, async (run) => {
     await required(() =>
       timedGraphql(url, run.athlete.token, StartWithIdDocument, {
@@ -130,33 +245,10 @@ export async function runLiveStep(
   let reads = new LatencyRecord();
   await measure(async () => {
     const until = performance.now() + options.seconds * 1000;
-    const sent: Promise<void>[] = [];
-    const send = async (run: (typeof runs)[number], batch: number) => {
-      const body = columnsOf(
-        `${run.id}:${batch}`,
-        rows.slice(batch * options.batchSize, (batch + 1) * options.batchSize),
-      );
-      const times = (batch + 1) % options.duplicateEvery === 0 ? 2 : 1;
-      for (let i = 0; i < times; i += 1) {
-        const outcome = await timedGraphql(url, run.athlete.token, RecordTelemetryDocument, {
-          workoutId: run.id,
-          batch: body,
-        });
-        writes.add(outcome);
-        if (outcome.ok) run.acknowledged.add(batch);
-      }
-    };
-    const phones = runs.map(async (run) => {
-      const offset = Math.random() * 1000;
-      const start = performance.now() + offset;
-      await sleep(offset);
-      for (let batch = 0; batch < batches; batch += 1) {
-        sent.push(send(run, batch));
-        await sleep(Math.max(0, start + (batch + 1) * 1000 - performance.now()));
-      }
-    });
-    [reads] = await Promise.all([readUntil(url, readers, options.readsPerSecond, until), ...phones]);
-    await Promise.all(sent);
+    [reads] = await Promise.all([
+      readUntil(url, readers, options.readsPerSecond, until),
+      sendBatches(url, runs, rows, options, writes),
+    ]);
   });
 
   const finishes = new LatencyRecord();
@@ -183,14 +275,8 @@ export async function runLiveStep(
 }
 
 /** Waits for every workout's award, then compares samples and XP with what was sent and acknowledged. */
-async function readBack(
-  url: string,
-  runs: { athlete: LiveAthlete; id: string; acknowledged: Set<number> }[],
-  options: LiveLoadOptions,
-) {
-  let lost = 0;
-  let doubled = 0;
-  let samplesAcknowledged = 0;
+async function readBack(url: string, runs: LiveRun[], options: LiveLoadOptions) {
+  const samples = new SampleTally(options);
   await eachLimited(runs, 16, async (run) => {
     const deadline = Date.now() + 120_000;
     for (;;) {
@@ -198,11 +284,7 @@ async function readBack(
         timedGraphql(url, run.athlete.token, LiveCreditsDocument, { id: run.id }),
       );
       if (workout?.xpAward || Date.now() > deadline) {
-        const stored = workout?.sampleCount ?? 0;
-        const acknowledged = run.acknowledged.size * options.batchSize;
-        samplesAcknowledged += acknowledged;
-        lost += Math.max(0, acknowledged - stored);
-        doubled += Math.max(0, stored - options.seconds * options.batchSize);
+        samples.add(run, workout?.sampleCount ?? 0);
         run.athlete.awarded += workout?.xpAward?.points ?? NaN;
         return;
       }
@@ -215,5 +297,5 @@ async function readBack(
     const { me } = await required(() => timedGraphql(url, athlete.token, LiveXpDocument, {}));
     if (me?.xp !== athlete.awarded) wronglyCredited += 1;
   });
-  return { lost, doubled, wronglyCredited, samplesAcknowledged };
+  return { ...samples.totals(), wronglyCredited };
 }

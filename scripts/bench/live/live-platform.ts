@@ -16,7 +16,7 @@ import { repoRoot } from '../../../lib/paths';
 import { ensureDatabase } from '../../services/infrastructure';
 import { freePort } from '../../../lib/server/free-port';
 
-export type LiveMode = 'embedded-one-process' | 'embedded' | 'embedded-postgres' | 'services';
+export type LiveMode = 'embedded-one-process' | 'embedded' | 'embedded-postgres' | 'services' | 'bare-stack';
 
 interface ModeDescription {
   label: string;
@@ -25,6 +25,8 @@ interface ModeDescription {
   services: boolean;
   args?: string[];
   env?: Record<string, string>;
+  /** The phones only: a stack without accounts, boards or awards (bare-stack/). */
+  writesOnly?: boolean;
 }
 
 export const LIVE_MODES: Record<LiveMode, ModeDescription> = {
@@ -41,6 +43,13 @@ export const LIVE_MODES: Record<LiveMode, ModeDescription> = {
     services: true,
   },
   services: { label: '`npm run start:services`', script: 'scripts/start-services.ts', services: true },
+  'bare-stack': {
+    label:
+      "bare stack, the baseline: plain `@apollo/gateway` (2 processes, as services mode's gateway) → plain Apollo Server subgraph → one INSERT on PostgreSQL; nothing of Pulse (writes only)",
+    script: 'scripts/bench/live/bare-stack/bare-gateway.ts',
+    services: true,
+    writesOnly: true,
+  },
 };
 
 /** The Redis database bench:live uses (emptied before and after a run): its leaderboards, its streams. */
