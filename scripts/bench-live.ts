@@ -1,12 +1,13 @@
 /**
- * npm run bench:live [-- --modes embedded-one-process,embedded,embedded-postgres,services --athletes 50,100,200,300,500
+ * npm run bench:live [-- --modes embedded-one-process,embedded,embedded-postgres,services,bare-stack --athletes 50,100,200,300,500
  *   --seconds 30 --warmup 10 --readers 10 --keep-going --profile --env NAME=value]: a busy evening of live recording (scripts/bench/live/live-load.ts) against
  * each runtime mode started as a user starts it, after a warm-up step (`--warmup` seconds at the first number of
  * athletes, printed but not judged), at rising numbers of live athletes until one does not
  * hold. Held: no failed request, nothing lost or doubled, every athlete credited exactly once, write p99
  * ≤ 1 s and read p99 ≤ 500 ms. Prints, per step, the latencies, failures and the cores used by the
  * platform's processes, PostgreSQL and Redis over the loaded window; PostgreSQL modes need DATABASE_URL
- * and REDIS_URL (skipped without them). `--profile` writes CPU profiles of every Node process of the platform under
+ * and REDIS_URL (skipped without them). `bare-stack` is the baseline: the same phones (no readers) against
+ * plain @apollo/gateway and a plain subgraph with one INSERT (scripts/bench/live/bare-stack/). `--profile` writes CPU profiles of every Node process of the platform under
  * .data/profiles/; `--env NAME=value` (repeatable) sets a setting of every platform started. It fails only on
  * errors, never on a figure.
  */
@@ -26,7 +27,7 @@ const READ_P99_MS = 500;
 
 const { values } = parseArgs({
   options: {
-    modes: { type: 'string', default: 'embedded-one-process,embedded,embedded-postgres,services' },
+    modes: { type: 'string', default: 'embedded-one-process,embedded,embedded-postgres,services,bare-stack' },
     athletes: { type: 'string', default: '50,100,200,300,500' },
     seconds: { type: 'string', default: '30' },
     warmup: { type: 'string', default: '10' },
