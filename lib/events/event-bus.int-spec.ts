@@ -1,11 +1,12 @@
 import Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLogger } from '../logging/logger';
 import { eventually } from '../testing/eventually';
 import { describeEventBusContract } from './event-bus.contract';
+import { partitionOf } from './bus-helpers';
 import { createInProcessBus } from './in-process-bus';
 import { createRedisBus } from './redis-bus';
 
@@ -42,6 +43,32 @@ describe('in-process bus kept in files', () => {
       expect(retained).toEqual(['1', '2']);
       await after.close();
     } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('after a crash, a group resumes from the offsets written in the background (every 100 ms)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pulse-bus-'));
+    const seen: string[] = [];
+    const handler = async (m: { value: string }) => void seen.push(m.value);
+    const crashed = createInProcessBus({ dir });
+    try {
+      await crashed.subscribe({ group: 'g', topics: ['t'], handler });
+      await crashed.publish([{ topic: 't', key: 'k', value: '1', headers: {} }]);
+      await eventually(() => expect(seen).toEqual(['1']));
+      // Neither the consumer nor the bus is stopped, as when the process is killed: the offset still gets written.
+      await eventually(() =>
+        expect(JSON.parse(readFileSync(join(dir, 'offsets.json'), 'utf8'))).toEqual({
+          [`g|t|${partitionOf('k', 4)}`]: 1,
+        }),
+      );
+      const restarted = createInProcessBus({ dir });
+      await restarted.publish([{ topic: 't', key: 'k', value: '2', headers: {} }]);
+      await restarted.subscribe({ group: 'g', topics: ['t'], handler });
+      await eventually(() => expect(seen).toEqual(['1', '2']));
+      await restarted.close();
+    } finally {
+      await crashed.close();
       rmSync(dir, { recursive: true, force: true });
     }
   });
