@@ -1,6 +1,6 @@
 /**
  * npm run bench:live [-- --modes embedded-one-process,embedded,embedded-postgres,services,bare-stack --athletes 50,100,200,300,500
- *   --seconds 30 --warmup 10 --readers 10 --keep-going --profile --env NAME=value]: a busy evening of live recording (scripts/bench/live/live-load.ts) against
+ *   --seconds 30 --warmup 30 --readers 10 --keep-going --profile --env NAME=value]: a busy evening of live recording (scripts/bench/live/live-load.ts) against
  * each runtime mode started as a user starts it, after a warm-up step (`--warmup` seconds at the first number of
  * athletes, printed but not judged), at rising numbers of live athletes until one does not
  * hold. Held: no failed request, nothing lost or doubled, every athlete credited exactly once, write p99
@@ -18,11 +18,14 @@ import { repoRoot } from '../lib/paths';
 import { machineLine } from './bench/machine-line';
 import { startLivePlatform, LIVE_MODES, type LiveMode } from './bench/live/live-platform';
 import { registerAthletes, runLiveStep, runWritesStep, type StepResult } from './bench/live/live-load';
-import { startBusiestMeter, startCpuMeter } from './bench/live/process-tree-cpu';
+import { startBusiestMeter, startCpuMeter, waitUntilQuiet } from './bench/live/process-tree-cpu';
 
 type Measure = (during: () => Promise<void>) => Promise<void>;
 
 const WRITE_P99_MS = 1000;
+/** The platform and PostgreSQL together below this many cores for a second: at rest (services mode: ~0.2). */
+const QUIET_CORES = 0.35;
+const QUIET_WAIT_MS = 120_000;
 const READ_P99_MS = 500;
 
 const { values } = parseArgs({
@@ -30,7 +33,7 @@ const { values } = parseArgs({
     modes: { type: 'string', default: 'embedded-one-process,embedded,embedded-postgres,services,bare-stack' },
     athletes: { type: 'string', default: '50,100,200,300,500' },
     seconds: { type: 'string', default: '30' },
-    warmup: { type: 'string', default: '10' },
+    warmup: { type: 'string', default: '30' },
     readers: { type: 'string', default: '10' },
     'reads-per-second': { type: 'string', default: '4' },
     'batch-size': { type: 'string', default: '10' },
@@ -121,6 +124,12 @@ async function benchMode(mode: LiveMode, steps: number[]): Promise<void> {
     for (const athletes of steps) {
       let cpu: Record<string, number> = {};
       let busiest: string[] = [];
+      // A step starts once what the last one left behind is done: its finishes set off every context's work.
+      const quietAfterMs = await waitUntilQuiet(
+        { platform: { tree: platform.pid }, postgres: { command: 'postgres' } },
+        QUIET_CORES,
+        QUIET_WAIT_MS,
+      );
       const step = await runStep(athletes, options, async (during) => {
         const meter = startCpuMeter({
           platform: { tree: platform.pid },
@@ -140,7 +149,8 @@ async function benchMode(mode: LiveMode, steps: number[]): Promise<void> {
           : { platform: ownCpu!, load };
       });
       console.log(`| ${row(step, seconds, cpu)} |`);
-      busiestLines.push(`${athletes} athletes: ${busiest.join(', ')}`);
+      const quiet = `quiet ${(quietAfterMs / 1000).toFixed(0)} s after the step before`;
+      busiestLines.push(`${athletes} athletes (${quiet}): ${busiest.join(', ')}`);
       if (!held(step) && !values['keep-going']) break;
     }
     console.log(`\nbusiest processes (cores):\n${busiestLines.join('\n')}`);

@@ -89,3 +89,23 @@ export function startCpuMeter(groups: Record<string, ProcessGroup>): () => Recor
     );
   };
 }
+
+/**
+ * Waits until the groups together use less than `cores` over a whole second (the work a step left behind —
+ * finished workouts' figures, awards, feeds, insights — is done), at most `maxMs`; resolves with the
+ * milliseconds waited.
+ */
+export async function waitUntilQuiet(
+  groups: Record<string, ProcessGroup>,
+  cores: number,
+  maxMs: number,
+): Promise<number> {
+  const started = performance.now();
+  while (performance.now() - started < maxMs) {
+    const meter = startCpuMeter(groups);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const used = Object.values(meter()).reduce((sum, c) => sum + c, 0);
+    if (used < cores) break;
+  }
+  return performance.now() - started;
+}

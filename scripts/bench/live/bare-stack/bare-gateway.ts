@@ -8,7 +8,7 @@
 import cluster from 'node:cluster';
 import { fork } from 'node:child_process';
 import { join } from 'node:path';
-import { ApolloGateway, IntrospectAndCompose } from '@apollo/gateway';
+import { ApolloGateway, IntrospectAndCompose, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
@@ -43,6 +43,10 @@ async function worker() {
     supergraphSdl: new IntrospectAndCompose({
       subgraphs: [{ name: 'telemetry', url: process.env.BARE_SUBGRAPH_URL! }],
     }),
+    // Node's own fetch: @apollo/gateway's default (make-fetch-happen) opens at most 15 connections to a
+    // subgraph, a queue Pulse's gateway (256) does not have.
+    buildService: ({ url }) =>
+      new RemoteGraphQLDataSource({ url, fetcher: (to, init) => fetch(to, init as RequestInit) }),
   });
   const server = new ApolloServer({ gateway });
   await server.start();
