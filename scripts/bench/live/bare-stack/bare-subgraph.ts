@@ -12,17 +12,8 @@ import { parse } from 'graphql';
 import { Pool } from 'pg';
 import { keepApolloTelemetryOff } from '../../../../lib/config/apollo-telemetry';
 import { SERVER_KEEP_ALIVE_MS } from '../../../../lib/server/listen';
-
-const CHANNELS = [
-  'latitude',
-  'longitude',
-  'altitude',
-  'heartRate',
-  'cadence',
-  'power',
-  'speed',
-  'temperature',
-];
+// The batch's shape only: the channels a client sends, as Pulse's schema has them.
+import { CHANNELS } from '../../../../subgraphs/training/src/telemetry/telemetry-batch';
 
 const typeDefs = parse(`
   extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
